@@ -1,0 +1,5 @@
+"""`python -m followup_tui` runs the command line."""
+
+from followup_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,133 @@
+"""Plain data passed between the store, the shell commands and the widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from followup_tui.plan import Kind, Medium, State, Status
+
+
+@dataclass(frozen=True)
+class InterviewInput:
+    """An interview as a form or a command gives it."""
+
+    company: str
+    day: date
+    role: str = ""
+    ended_at: time | None = None
+    decision_expected: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """A person's card and what was discussed with them, as a form gives it."""
+
+    name: str
+    title: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    phone_e164: str = ""
+    address: str = ""
+    preferred: Medium = Medium.EMAIL
+    topic: str = ""
+    is_lead: bool = False
+    notes: str = ""
+
+    @property
+    def has_contact_detail(self) -> bool:
+        """True once the card holds an email, a phone or a mailing address."""
+        return bool(self.email or self.phone or self.address)
+
+
+@dataclass(frozen=True)
+class InterviewRow:
+    """One row of the interview list."""
+
+    id: int
+    company: str
+    role: str
+    day: date
+    status: Status
+    people: str = ""
+    next_kind: Kind | None = None
+    next_title: str = ""
+    next_person: str = ""
+    next_due: date | None = None
+
+    @property
+    def is_active(self) -> bool:
+        """Closed interviews sink to the bottom of the list."""
+        return self.status is Status.ACTIVE
+
+    def matches(self, needle: str) -> bool:
+        """Whether the filter text appears in the company, role or an interviewer's name."""
+        needle = needle.casefold()
+        return any(needle in part.casefold() for part in (self.company, self.role, self.people))
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    """A person met at an interview, as the card pane shows them."""
+
+    meeting_id: int
+    contact_id: int
+    name: str
+    title: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    phone_e164: str = ""
+    address: str = ""
+    preferred: Medium = Medium.EMAIL
+    topic: str = ""
+    is_lead: bool = False
+    notes: str = ""
+
+    def as_input(self) -> PersonInput:
+        """The card as form input, for editing."""
+        return PersonInput(
+            self.name, self.title, self.company, self.email, self.phone, self.phone_e164,
+            self.address, self.preferred, self.topic, self.is_lead, self.notes,
+        )
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One item of an interview's checklist."""
+
+    id: int
+    kind: Kind
+    label: str
+    due: date
+    state: State
+    person_id: int | None = None
+    person_name: str = ""
+    window_end: date | None = None
+    done_on: date | None = None
+    moved: bool = False
+    note: str = ""
+    missing: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class InterviewDetail:
+    """An interview with its people and checklist, for the right-hand panes."""
+
+    id: int
+    company: str
+    role: str
+    day: date
+    status: Status
+    ended_at: time | None = None
+    decision_expected: date | None = None
+    notes: str = ""
+    people: list[PersonCard] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+
+    def as_input(self) -> InterviewInput:
+        """The interview as form input, for editing."""
+        return InterviewInput(self.company, self.day, self.role, self.ended_at, self.decision_expected, self.notes)

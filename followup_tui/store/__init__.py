@@ -1,0 +1,1 @@
+"""Storage: peewee over one SQLite file; everything leaves here as plain data."""

@@ -1,0 +1,247 @@
+"""Writes: each one IMMEDIATE transaction that also re-plans the interview it touches."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from peewee import fn
+
+from followup_tui.plan import (
+    ActionFacts,
+    InterviewFacts,
+    Kind,
+    Medium,
+    PersonFacts,
+    State,
+    Status,
+    plan,
+)
+from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.store.database import StoreError, writing
+from followup_tui.store.models import Action, Contact, Interview, Meeting
+
+_FIELD_COLUMNS = {"person_id": "contact"}
+
+
+class NotFound(StoreError):
+    """The thing acted on is gone (another copy may have deleted it)."""
+
+
+def _time_text(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def _time_value(text: str | None) -> time | None:
+    return time.fromisoformat(text) if text else None
+
+
+def _get(model, ident: int, what: str):
+    found = model.get_or_none(model.id == ident)
+    if found is None:
+        raise NotFound(f"That {what} no longer exists (was it deleted in another window?).")
+    return found
+
+
+def replan(interview_id: int, today: date) -> None:
+    """Bring one interview's checklist in line with the plan (inside a write transaction)."""
+    interview = Interview.get_by_id(interview_id)
+    facts = InterviewFacts(
+        day=interview.day,
+        status=Status(interview.status),
+        ended_at=_time_value(interview.ended_at),
+        decision_expected=interview.decision_expected,
+    )
+    people = [
+        PersonFacts(
+            person_id=m.contact.id,
+            added_on=m.added_on,
+            has_contact_detail=bool(m.contact.email or m.contact.phone or m.contact.address),
+            preferred=Medium(m.contact.preferred),
+            is_lead=m.is_lead,
+            position=m.position,
+        )
+        for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview_id)
+    ]
+    existing = [
+        ActionFacts(
+            id=a.id, kind=Kind(a.kind), due=a.due, state=State(a.state), person_id=a.contact_id,
+            seq=a.seq, window_end=a.window_end, done_on=a.done_on, moved=a.moved,
+        )
+        for a in Action.select().where(Action.interview == interview_id).order_by(Action.id)
+    ]
+    changes = plan(facts, people, existing, today)
+    if changes.delete:
+        Action.delete().where(Action.id.in_(changes.delete)).execute()
+    for change in changes.update:
+        values = {_FIELD_COLUMNS.get(k, k): v for k, v in change.fields.items()}
+        Action.update(**values).where(Action.id == change.id).execute()
+    if changes.create:
+        Action.insert_many(
+            [
+                {
+                    "interview": interview_id, "contact": new.person_id, "kind": new.kind, "seq": new.seq,
+                    "due": new.due, "window_end": new.window_end, "state": new.state,
+                    "done_on": new.done_on, "created_on": today,
+                }
+                for new in changes.create
+            ]
+        ).execute()
+
+
+def add_interview(data: InterviewInput, today: date) -> int:
+    """Store a new interview and its plan; returns its id."""
+    with writing():
+        interview = Interview.create(
+            company=data.company, role=data.role, day=data.day, ended_at=_time_text(data.ended_at),
+            decision_expected=data.decision_expected, notes=data.notes, created_at=datetime.now(),
+        )
+        replan(interview.id, today)
+    return interview.id
+
+
+def update_interview(interview_id: int, data: InterviewInput, today: date) -> None:
+    """Change an interview's details and re-plan its open items."""
+    with writing():
+        _get(Interview, interview_id, "interview")
+        Interview.update(
+            company=data.company, role=data.role, day=data.day, ended_at=_time_text(data.ended_at),
+            decision_expected=data.decision_expected, notes=data.notes,
+        ).where(Interview.id == interview_id).execute()
+        replan(interview_id, today)
+
+
+def set_status(interview_id: int, status: Status, today: date) -> None:
+    """Move an interview to `status`; leaving active cancels open items, returning resumes them."""
+    with writing():
+        _get(Interview, interview_id, "interview")
+        Interview.update(status=status).where(Interview.id == interview_id).execute()
+        replan(interview_id, today)
+
+
+def delete_interview(interview_id: int) -> None:
+    """Delete an interview, its checklist, and contacts met nowhere else."""
+    with writing():
+        contacts = [m.contact_id for m in Meeting.select(Meeting.contact).where(Meeting.interview == interview_id)]
+        Interview.delete().where(Interview.id == interview_id).execute()
+        _drop_orphans(contacts)
+
+
+def _drop_orphans(contact_ids: list[int]) -> None:
+    if not contact_ids:
+        return
+    linked = Meeting.select(Meeting.contact).where(Meeting.contact.in_(contact_ids))
+    Contact.delete().where(Contact.id.in_(contact_ids) & Contact.id.not_in(linked)).execute()
+
+
+def _contact_values(data: PersonInput) -> dict:
+    return {
+        "name": data.name, "title": data.title, "company": data.company, "email": data.email,
+        "phone": data.phone, "phone_e164": data.phone_e164, "address": data.address,
+        "preferred": data.preferred, "notes": data.notes,
+    }
+
+
+def _set_lead(interview_id: int, meeting_id: int, is_lead: bool) -> None:
+    if is_lead:
+        Meeting.update(is_lead=False).where((Meeting.interview == interview_id) & (Meeting.id != meeting_id)).execute()
+    Meeting.update(is_lead=is_lead).where(Meeting.id == meeting_id).execute()
+
+
+def add_person(interview_id: int, data: PersonInput, today: date, contact_id: int | None = None) -> int:
+    """Add a person met at an interview (a new contact, or `contact_id` linked again); returns the meeting id."""
+    with writing():
+        interview = _get(Interview, interview_id, "interview")
+        if contact_id is None:
+            contact_id = Contact.create(**_contact_values(data), created_at=datetime.now()).id
+        else:
+            _get(Contact, contact_id, "contact")
+            Contact.update(**_contact_values(data)).where(Contact.id == contact_id).execute()
+        position = Meeting.select(fn.COALESCE(fn.MAX(Meeting.position), -1)).where(
+            Meeting.interview == interview_id
+        ).scalar() + 1
+        meeting = Meeting.create(
+            interview=interview, contact=contact_id, topic=data.topic, position=position, added_on=today
+        )
+        _set_lead(interview_id, meeting.id, data.is_lead)
+        replan(interview_id, today)
+    return meeting.id
+
+
+def update_person(meeting_id: int, data: PersonInput, today: date) -> None:
+    """Change a person's card (shared by every interview they were met at) and this meeting's topic."""
+    with writing():
+        meeting = _get(Meeting, meeting_id, "person")
+        Contact.update(**_contact_values(data)).where(Contact.id == meeting.contact_id).execute()
+        Meeting.update(topic=data.topic).where(Meeting.id == meeting_id).execute()
+        _set_lead(meeting.interview_id, meeting_id, data.is_lead)
+        # The card is shared: every interview this contact was met at may need re-planning.
+        for other in Meeting.select(Meeting.interview).where(Meeting.contact == meeting.contact_id):
+            replan(other.interview_id, today)
+
+
+def remove_person(meeting_id: int, today: date) -> None:
+    """Take a person off an interview with their items there; the contact goes if met nowhere else."""
+    with writing():
+        meeting = _get(Meeting, meeting_id, "person")
+        Action.delete().where(
+            (Action.interview == meeting.interview_id) & (Action.contact == meeting.contact_id)
+        ).execute()
+        meeting.delete_instance()
+        _drop_orphans([meeting.contact_id])
+        replan(meeting.interview_id, today)
+
+
+def set_done(action_id: int, done: bool, today: date) -> None:
+    """Tick or untick an action; the plan follows (a done letter or weekly brings the next one)."""
+    with writing():
+        action = _get(Action, action_id, "action")
+        if action.state == State.CANCELLED:
+            raise StoreError("That action is cancelled because the interview is closed; reopen the interview first.")
+        Action.update(state=State.DONE if done else State.OPEN, done_on=today if done else None).where(
+            Action.id == action_id
+        ).execute()
+        replan(action.interview_id, today)
+
+
+def move_due(action_id: int, days: int, today: date) -> date:
+    """Move an open action's due date by `days`; the plan keeps hand-moved dates. Returns the new date."""
+    with writing():
+        action = _get(Action, action_id, "action")
+        if action.state != State.OPEN:
+            raise StoreError("Only open actions can be moved.")
+        due = action.due + timedelta(days=days)
+        Action.update(due=due, moved=True).where(Action.id == action_id).execute()
+    return due
+
+
+def add_custom(interview_id: int, title: str, due: date, person_id: int | None, note: str, today: date) -> int:
+    """Add an action of the user's own to an interview; returns its id."""
+    with writing():
+        interview = _get(Interview, interview_id, "interview")
+        state = State.OPEN if interview.status == Status.ACTIVE else State.CANCELLED
+        action = Action.create(
+            interview=interview_id, contact=person_id, kind=Kind.CUSTOM, title=title, due=due,
+            state=state, moved=True, note=note, created_on=today,
+        )
+    return action.id
+
+
+def update_action(action_id: int, due: date, note: str, title: str | None = None) -> None:
+    """Change an action's due date and note (and the title of a custom one)."""
+    with writing():
+        action = _get(Action, action_id, "action")
+        values = {"note": note}
+        if due != action.due:
+            values.update(due=due, moved=True)
+        if title is not None and action.kind == Kind.CUSTOM:
+            values["title"] = title
+        Action.update(**values).where(Action.id == action_id).execute()
+
+
+def delete_action(action_id: int) -> None:
+    """Delete an action of the user's own; planned ones are the method and cannot be deleted."""
+    with writing():
+        action = _get(Action, action_id, "action")
+        if action.kind != Kind.CUSTOM:
+            raise StoreError("Planned actions cannot be deleted; tick it, or close the interview with s.")
+        action.delete_instance()

@@ -1,0 +1,230 @@
+"""Opening the database: file modes, refusal of foreign files, pragmas and migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import DatabaseError, OperationalError
+
+from followup_tui.store.models import db
+
+APPLICATION_ID = 0x466F4C55  # "FoLU": marks the file as a followup database
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+}
+
+
+class StoreError(Exception):
+    """A storage failure with a message written for the user."""
+
+
+class NotOurDatabase(StoreError):
+    """The file is not a followup database, or is damaged."""
+
+
+class NewerDatabase(StoreError):
+    """The file was written by a newer followup."""
+
+
+class DatabaseBusy(StoreError):
+    """Another copy held the write lock for longer than the busy timeout."""
+
+
+class WriteFailed(StoreError):
+    """A write could not be made (read-only file, full disk, I/O error)."""
+
+
+def _schema_v1() -> None:
+    for statement in (
+        """CREATE TABLE "interview" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "company" VARCHAR(255) NOT NULL,
+            "role" VARCHAR(255) NOT NULL DEFAULT '',
+            "day" DATE NOT NULL,
+            "ended_at" VARCHAR(255),
+            "status" VARCHAR(255) NOT NULL DEFAULT 'active',
+            "decision_expected" DATE,
+            "notes" TEXT NOT NULL DEFAULT '',
+            "created_at" DATETIME NOT NULL)""",
+        'CREATE INDEX "interview_status_day" ON "interview" ("status", "day")',
+        """CREATE TABLE "contact" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "name" VARCHAR(255) NOT NULL,
+            "title" VARCHAR(255) NOT NULL DEFAULT '',
+            "company" VARCHAR(255) NOT NULL DEFAULT '',
+            "email" VARCHAR(255) NOT NULL DEFAULT '',
+            "phone" VARCHAR(255) NOT NULL DEFAULT '',
+            "phone_e164" VARCHAR(255) NOT NULL DEFAULT '',
+            "address" TEXT NOT NULL DEFAULT '',
+            "preferred" VARCHAR(255) NOT NULL DEFAULT 'email',
+            "notes" TEXT NOT NULL DEFAULT '',
+            "created_at" DATETIME NOT NULL)""",
+        'CREATE INDEX "contact_email" ON "contact" ("email")',
+        'CREATE INDEX "contact_phone_e164" ON "contact" ("phone_e164")',
+        """CREATE TABLE "meeting" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "interview_id" INTEGER NOT NULL REFERENCES "interview" ("id") ON DELETE CASCADE,
+            "contact_id" INTEGER NOT NULL REFERENCES "contact" ("id") ON DELETE CASCADE,
+            "topic" TEXT NOT NULL DEFAULT '',
+            "is_lead" INTEGER NOT NULL DEFAULT 0,
+            "position" INTEGER NOT NULL DEFAULT 0,
+            "added_on" DATE NOT NULL)""",
+        'CREATE UNIQUE INDEX "meeting_interview_contact" ON "meeting" ("interview_id", "contact_id")',
+        'CREATE INDEX "meeting_contact" ON "meeting" ("contact_id")',
+        """CREATE TABLE "action" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "interview_id" INTEGER NOT NULL REFERENCES "interview" ("id") ON DELETE CASCADE,
+            "contact_id" INTEGER REFERENCES "contact" ("id") ON DELETE CASCADE,
+            "kind" VARCHAR(255) NOT NULL,
+            "seq" INTEGER NOT NULL DEFAULT 0,
+            "title" VARCHAR(255) NOT NULL DEFAULT '',
+            "due" DATE NOT NULL,
+            "window_end" DATE,
+            "state" VARCHAR(255) NOT NULL DEFAULT 'open',
+            "done_on" DATE,
+            "moved" INTEGER NOT NULL DEFAULT 0,
+            "note" TEXT NOT NULL DEFAULT '',
+            "created_on" DATE NOT NULL)""",
+        'CREATE INDEX "action_interview_state_due" ON "action" ("interview_id", "state", "due")',
+        'CREATE INDEX "action_state_due" ON "action" ("state", "due")',
+        'CREATE INDEX "action_contact" ON "action" ("contact_id")',
+        """CREATE TABLE "setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)""",
+        f"PRAGMA application_id = {APPLICATION_ID}",
+    ):
+        db.execute_sql(statement)
+
+
+# Ordered schema steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
+MIGRATIONS = (_schema_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _prepare_file(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) if they are missing."""
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+            path.parent.chmod(0o700)
+        if not path.exists():
+            # SQLite would create it 0644, and -wal/-shm copy the main file's mode.
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise StoreError(f"Cannot create the database at {path}: {error.strerror or error}") from error
+
+
+def _inspect(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not ours or is from a newer version."""
+    not_ours = f"{path} is not a followup database, or it is damaged; it was left untouched."
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise StoreError(f"Cannot read {path}: {error.strerror or error}") from error
+    if not header:
+        return
+    if not header.startswith(SQLITE_HEADER):
+        raise NotOurDatabase(not_ours)
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise NotOurDatabase(not_ours) from error
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise NotOurDatabase(not_ours)
+    if version > SCHEMA_VERSION:
+        raise NewerDatabase(
+            f"{path} was written by a newer version of followup (schema {version}, this one "
+            f"knows {SCHEMA_VERSION}); it was left untouched. Upgrade followup to open it."
+        )
+
+
+def open_database(path: Path) -> None:
+    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    path = Path(path).expanduser()
+    if db.database == str(path) and not db.is_closed():
+        return
+    _prepare_file(path)
+    _inspect(path)
+    if not db.is_closed():
+        db.close()
+    db.init(str(path), pragmas=PRAGMAS, timeout=5)
+    try:
+        db.connect()
+        _migrate()
+    except StoreError:
+        db.close()
+        raise
+    except DatabaseError as error:
+        db.close()
+        raise translate(error) from error
+
+
+def close_database() -> None:
+    """Close this thread's connection."""
+    if not db.is_closed():
+        db.close()
+
+
+def _migrate() -> None:
+    for version in range(SCHEMA_VERSION):
+        with writing():
+            # Read inside the write lock: a second copy may have migrated meanwhile.
+            current = db.execute_sql("PRAGMA user_version").fetchone()[0]
+            if current > version:
+                continue
+            MIGRATIONS[version]()
+            db.execute_sql(f"PRAGMA user_version = {version + 1}")
+
+
+def translate(error: Exception) -> StoreError:
+    """A user-facing StoreError for a database exception."""
+    message = str(error).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseBusy(
+            "The database is busy: another copy of followup is writing to it. "
+            "Nothing was changed; try again in a moment."
+        )
+    if "readonly" in message or "read-only" in message:
+        return WriteFailed("The database file is read-only, so nothing was changed. Check its permissions.")
+    if "full" in message:
+        return WriteFailed("The disk is full, so nothing was changed. Free some space and try again.")
+    if "malformed" in message or "not a database" in message:
+        return NotOurDatabase("The database file is damaged; nothing was changed.")
+    return WriteFailed(f"The database could not be written ({error}); nothing was changed.")
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """One IMMEDIATE write transaction; database errors come out as StoreError."""
+    try:
+        with db.atomic("IMMEDIATE"):
+            yield
+    except DatabaseError as error:
+        raise translate(error) from error
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Reads whose database errors come out as StoreError."""
+    try:
+        yield
+    except DatabaseError as error:
+        raise translate(error) from error
+
+
+def data_version() -> int:
+    """A number that changes when another connection commits (to notice a second copy's writes)."""
+    return db.execute_sql("PRAGMA data_version").fetchone()[0]

@@ -1,0 +1,91 @@
+"""The peewee models; the schema itself is made by the migrations in database.py."""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+db = SqliteDatabase(None)
+
+
+class BaseModel(Model):
+    """Binds every model to the one database."""
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Interview(BaseModel):
+    """One interview: a company, a role, a day."""
+
+    company = CharField()
+    role = CharField(default="")
+    day = DateField()
+    ended_at = CharField(null=True)  # "HH:MM"; decides when the thank-yous are due
+    status = CharField(default="active")
+    decision_expected = DateField(null=True)
+    notes = TextField(default="")
+    created_at = DateTimeField()
+
+
+class Contact(BaseModel):
+    """A person's business card; one contact may be met at several interviews."""
+
+    name = CharField()
+    title = CharField(default="")
+    company = CharField(default="")
+    email = CharField(default="")
+    phone = CharField(default="")
+    phone_e164 = CharField(default="")
+    address = TextField(default="")
+    preferred = CharField(default="email")
+    notes = TextField(default="")
+    created_at = DateTimeField()
+
+
+class Meeting(BaseModel):
+    """A contact met at an interview; the topic discussed belongs here."""
+
+    interview = ForeignKeyField(Interview, on_delete="CASCADE", backref="meetings")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="meetings")
+    topic = TextField(default="")
+    is_lead = BooleanField(default=False)
+    position = IntegerField(default=0)
+    added_on = DateField()
+
+
+class Action(BaseModel):
+    """One item of an interview's checklist."""
+
+    interview = ForeignKeyField(Interview, on_delete="CASCADE", backref="actions")
+    contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
+    kind = CharField()
+    seq = IntegerField(default=0)
+    title = CharField(default="")
+    due = DateField()
+    window_end = DateField(null=True)
+    state = CharField(default="open")
+    done_on = DateField(null=True)
+    moved = BooleanField(default=False)
+    note = TextField(default="")
+    created_on = DateField()
+
+
+class Setting(BaseModel):
+    """A user setting, such as the default phone region."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+MODELS = (Interview, Contact, Meeting, Action, Setting)

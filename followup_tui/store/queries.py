@@ -1,0 +1,101 @@
+"""Reads for the panes: one query per pane, plain records out."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from followup_tui.plan import Kind, Medium, State, Status
+from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
+from followup_tui.store.database import reading
+from followup_tui.store.models import Action, Contact, Interview, Meeting, db
+from followup_tui.wording import action_label, missing_detail
+
+# SQLite returns the other columns of the row that holds MIN(due): the next open action.
+_LIST_SQL = """
+WITH next AS (
+    SELECT interview_id, kind, title, seq, contact_id, MIN(due) AS due
+    FROM "action" WHERE state = 'open' GROUP BY interview_id
+), names AS (
+    SELECT m.interview_id, group_concat(c.name, ', ') AS people
+    FROM "meeting" m JOIN "contact" c ON c.id = m.contact_id GROUP BY m.interview_id
+)
+SELECT i.id, i.company, i.role, i.day, i.status, names.people,
+       next.kind, next.title, next.seq, nc.name, next.due
+FROM "interview" i
+LEFT JOIN next ON next.interview_id = i.id
+LEFT JOIN names ON names.interview_id = i.id
+LEFT JOIN "contact" nc ON nc.id = next.contact_id
+"""
+
+
+def _sort_key(row: InterviewRow) -> tuple:
+    if row.is_active:
+        return (0, row.next_due is None, row.next_due or date.max, row.company.casefold(), row.id)
+    return (1, -row.day.toordinal(), row.company.casefold(), row.id)
+
+
+def list_interviews() -> list[InterviewRow]:
+    """Every interview, the next open action first; closed interviews last."""
+    with reading():
+        cursor = db.execute_sql(_LIST_SQL)
+        rows = []
+        for ident, company, role, day, status, people, kind, title, seq, person, due in cursor.fetchall():
+            next_kind = Kind(kind) if kind else None
+            rows.append(
+                InterviewRow(
+                    id=ident, company=company, role=role, day=date.fromisoformat(day), status=Status(status),
+                    people=people or "", next_kind=next_kind,
+                    next_title=action_label(next_kind, person or "", title, seq) if next_kind else "",
+                    next_person=person or "", next_due=date.fromisoformat(due) if due else None,
+                )
+            )
+    rows.sort(key=_sort_key)
+    return rows
+
+
+def _card(meeting: Meeting) -> PersonCard:
+    c = meeting.contact
+    return PersonCard(
+        meeting_id=meeting.id, contact_id=c.id, name=c.name, title=c.title, company=c.company,
+        email=c.email, phone=c.phone, phone_e164=c.phone_e164, address=c.address,
+        preferred=Medium(c.preferred), topic=meeting.topic, is_lead=meeting.is_lead, notes=c.notes,
+    )
+
+
+_STATE_ORDER = {State.OPEN: 0, State.DONE: 1, State.CANCELLED: 1}
+
+
+def interview_detail(interview_id: int) -> InterviewDetail | None:
+    """An interview with its people (in the order met) and checklist, or None if it is gone."""
+    with reading():
+        interview = Interview.get_or_none(Interview.id == interview_id)
+        if interview is None:
+            return None
+        meetings = (
+            Meeting.select(Meeting, Contact).join(Contact)
+            .where(Meeting.interview == interview_id).order_by(Meeting.position, Meeting.id)
+        )
+        people = [_card(m) for m in meetings]
+        actions = list(Action.select().where(Action.interview == interview_id))
+    by_id = {p.contact_id: p for p in people}
+    rows = []
+    for a in actions:
+        kind, person = Kind(a.kind), by_id.get(a.contact_id)
+        rows.append(
+            ActionRow(
+                id=a.id, kind=kind, label=action_label(kind, person.name if person else "", a.title, a.seq),
+                due=a.due, state=State(a.state), person_id=a.contact_id, person_name=person.name if person else "",
+                window_end=a.window_end, done_on=a.done_on, moved=a.moved, note=a.note, title=a.title,
+                missing=missing_detail(
+                    kind, person.email if person else "", person.phone if person else "",
+                    person.address if person else "", person is not None,
+                ),
+            )
+        )
+    rows.sort(key=lambda r: (r.due, r.id))
+    return InterviewDetail(
+        id=interview.id, company=interview.company, role=interview.role, day=interview.day,
+        status=Status(interview.status),
+        ended_at=time.fromisoformat(interview.ended_at) if interview.ended_at else None,
+        decision_expected=interview.decision_expected, notes=interview.notes, people=people, actions=rows,
+    )

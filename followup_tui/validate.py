@@ -1,0 +1,80 @@
+"""Checks of what users type into the forms, shared by the app and the shell."""
+
+from __future__ import annotations
+
+import locale
+from dataclasses import dataclass
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from followup_tui.text import clean_line, clean_text
+
+# Generous but finite: a huge paste gets a message instead of a slow app and a bloated file.
+LINE_LIMIT = 200
+TEXT_LIMIT = 4000
+
+
+class InputProblem(ValueError):
+    """A value the user must correct; the message says how."""
+
+
+def default_region() -> str:
+    """The phone region to assume for numbers without a +country code, from the locale."""
+    for name in (locale.getlocale()[0], locale.setlocale(locale.LC_CTYPE, None)):
+        if name and "_" in name:
+            region = name.split("_", 1)[1][:2].upper()
+            if region in phonenumbers.SUPPORTED_REGIONS:
+                return region
+    return "US"
+
+
+def line(value: str, *, required: str = "") -> str:
+    """One cleaned line; `required` names the field when it may not be empty."""
+    cleaned = clean_line(value)
+    if required and not cleaned:
+        raise InputProblem(f"{required} is required")
+    if len(cleaned) > LINE_LIMIT:
+        raise InputProblem(f"Too long: {len(cleaned)} characters, at most {LINE_LIMIT}")
+    return cleaned
+
+
+def text(value: str) -> str:
+    """Cleaned multi-line text within the size limit."""
+    cleaned = clean_text(value)
+    if len(cleaned) > TEXT_LIMIT:
+        raise InputProblem(f"Too long: {len(cleaned)} characters, at most {TEXT_LIMIT}")
+    return cleaned
+
+
+def email(value: str) -> str:
+    """A normalised email address, or "" for none; no network lookup."""
+    cleaned = line(value)
+    if not cleaned:
+        return ""
+    try:
+        return validate_email(cleaned, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise InputProblem(str(error)) from error
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A phone number as the user typed it and in E.164 form."""
+
+    typed: str
+    e164: str
+
+
+def phone(value: str, region: str) -> Phone:
+    """A phone number checked against `region` (a +country code works from anywhere)."""
+    cleaned = line(value)
+    if not cleaned:
+        return Phone("", "")
+    try:
+        number = phonenumbers.parse(cleaned, region)
+    except phonenumbers.NumberParseException as error:
+        raise InputProblem(f"Not a phone number ({error.args[0] if error.args else 'unreadable'})") from error
+    if not phonenumbers.is_valid_number(number):
+        raise InputProblem(f"Not a valid number for region {region}; start with +country code")
+    return Phone(cleaned, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))

@@ -1,0 +1,60 @@
+"""How actions and statuses read, in the app and in the shell."""
+
+from __future__ import annotations
+
+from followup_tui.plan import Kind, Status
+
+ENCOURAGEMENT = (
+    "Not this one, and that's okay: there is a better job waiting, and they have missed "
+    "out on hiring the best person for it. Dust yourself off and keep looking."
+)
+
+
+def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) -> str:
+    """The checklist wording of an action."""
+    who = person or "the lead interviewer"
+    match kind:
+        case Kind.CARD:
+            return f"Get {person}'s business card" if person else "Get their business card"
+        case Kind.THANK_YOU_EMAIL:
+            return f"Send a thank-you email to {who}"
+        case Kind.THANK_YOU_LETTER:
+            return f"Send a thank-you letter to {who}"
+        case Kind.REFERENCES:
+            return "Alert your references that they may get a call"
+        case Kind.CALL:
+            return f"Follow-up call to {who} (a voicemail counts)"
+        case Kind.LETTER:
+            return f"Mail a letter to {who} summarising your strongest points"
+        case Kind.WEEKLY_EMAIL:
+            return f"Weekly follow-up #{seq}: email {who}"
+        case Kind.WEEKLY_CALL:
+            return f"Weekly follow-up #{seq}: call {who}"
+        case Kind.DECISION:
+            return f"No word yet? Follow up with {who}"
+        case _:
+            return title or "Custom action"
+
+
+def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person: bool) -> str:
+    """What is missing to do the action, e.g. "no mailing address on file"."""
+    if kind in (Kind.CARD, Kind.REFERENCES, Kind.CUSTOM):
+        return ""
+    if not has_person:
+        return "no interviewer on file"
+    if kind in (Kind.THANK_YOU_LETTER, Kind.LETTER) and not address:
+        return "no mailing address on file"
+    if kind in (Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL) and not email:
+        return "no email on file"
+    if kind in (Kind.CALL, Kind.WEEKLY_CALL) and not phone:
+        return "no phone on file"
+    return ""
+
+
+def status_note(status: Status) -> str:
+    """A line shown when an interview moves to `status`, or ""."""
+    if status in (Status.REJECTED, Status.FILLED):
+        return ENCOURAGEMENT
+    if status is Status.OFFER:
+        return "An offer! Open follow-ups are paused; keep your other searches going until you accept."
+    return ""
