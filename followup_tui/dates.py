@@ -76,6 +76,8 @@ def parse_day(text: str, today: date) -> date:
             days = -days
         return today + timedelta(days=days)
     parts = words.split()
+    if len(parts) >= 3 and _weekday(parts[0]) is not None:
+        parts = parts[1:]  # "Wed 25 Nov 2026", as the app shows dates
     if len(parts) in (1, 2) and _weekday(parts[-1]) is not None:
         target = _weekday(parts[-1])
         ahead = (target - today.weekday()) % 7

@@ -1,0 +1,49 @@
+"""The followup Textual app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from followup_tui.store.database import close_database, open_database
+from followup_tui.validate import default_region
+
+
+class FollowupApp(App):
+    """A keyboard-driven desk for the follow-up after each interview."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "followup"
+
+    def __init__(self, database_path: Path, *, demo: bool = False, phone_region: str | None = None) -> None:
+        super().__init__()
+        self.database_path = Path(database_path)
+        self.demo = demo
+        self.phone_region = phone_region or default_region()
+        self.sub_title = "demo data (throw-away)" if demo else str(self.database_path)
+
+    def get_default_screen(self) -> Screen:
+        from followup_tui.tui.screens.main import MainScreen
+
+        open_database(self.database_path)
+        return MainScreen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every key of the current screen, by its description."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.action in seen or binding.action.startswith("app.quit") or not active.enabled:
+                continue
+            seen.add(binding.action)
+            help_text = f"{binding.tooltip or binding.description} (key: {self.get_key_display(binding)})"
+            yield SystemCommand(binding.tooltip or binding.description, help_text,
+                                partial(self.run_action, binding.action, active.node))
+
+    def on_unmount(self) -> None:
+        close_database()

@@ -1,0 +1,116 @@
+"""The base of every form: labelled fields with inline messages, ctrl+s saves, escape cancels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from followup_tui import clock
+from followup_tui.dates import DATE_HINT, DateInputError, parse_day, show_date
+from followup_tui.validate import InputProblem
+
+Result = TypeVar("Result")
+
+
+class FormScreen(ModalScreen[Result | None], Generic[Result]):
+    """A modal form; subclasses compose fields and turn them into a result in `collect`."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    TITLE_TEXT = "Form"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Label(self.TITLE_TEXT, classes="dialog-title")
+            with VerticalScroll(classes="fields"):
+                yield from self.compose_fields()
+            yield Label("ctrl+s save · escape cancel · tab next field", classes="dialog-keys")
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's fields."""
+        yield from ()
+
+    def field(self, label: str, ident: str, value: str = "", placeholder: str = "") -> ComposeResult:
+        """A labelled one-line input with a message line under it."""
+        yield Label(label, classes="field-label")
+        yield Input(value, placeholder=placeholder, id=ident)
+        yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
+
+    def area(self, label: str, ident: str, value: str = "") -> ComposeResult:
+        """A labelled multi-line text area with a message line under it."""
+        yield Label(label, classes="field-label")
+        yield TextArea(value, id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus")
+        yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
+
+    def value(self, ident: str) -> str:
+        """The raw text of a field."""
+        widget = self.query_one(f"#{ident}")
+        return widget.text if isinstance(widget, TextArea) else widget.value
+
+    def say(self, ident: str, message: str, *, error: bool = False) -> None:
+        """Show a message under a field (plain text, never markup)."""
+        note = self.query_one(f"#{ident}-msg", Static)
+        note.update(Content(message))
+        note.set_class(error, "-error")
+
+    def check(self, ident: str, convert: Callable[[str], object]) -> tuple[bool, object]:
+        """Run `convert` on a field; an InputProblem or DateInputError becomes its inline message."""
+        try:
+            result = convert(self.value(ident))
+        except (InputProblem, DateInputError) as problem:
+            self.say(ident, str(problem), error=True)
+            return False, None
+        self.say(ident, "")
+        return True, result
+
+    def day_field(self, ident: str, *, required: bool) -> Callable[[str], date | None]:
+        """A converter for a date field."""
+
+        def convert(text: str) -> date | None:
+            if not text.strip():
+                if required:
+                    raise InputProblem(f"A date is needed ({DATE_HINT})")
+                return None
+            return parse_day(text, clock.today())
+
+        return convert
+
+    def preview_day(self, ident: str, *, required: bool) -> None:
+        """Show the parsed date beside a date field as the user types."""
+        try:
+            day = self.day_field(ident, required=required)(self.value(ident))
+        except (InputProblem, DateInputError) as problem:
+            self.say(ident, str(problem), error=True)
+            return
+        self.say(ident, f"→ {show_date(day)}" if day else "")
+
+    def collect(self) -> Result | None:
+        """The form's result, or None after showing messages on the fields to fix."""
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        """Save if every field is valid; otherwise focus the first field with a problem."""
+        result = self.collect()
+        if result is not None:
+            self.dismiss(result)
+            return
+        for note in self.query(".field-msg.-error"):
+            ident = (note.id or "").removesuffix("-msg")
+            if ident:
+                self.query_one(f"#{ident}").focus()
+                break
+        self.app.bell()
+
+    def action_cancel(self) -> None:
+        """Close without saving anything."""
+        self.dismiss(None)

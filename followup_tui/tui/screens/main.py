@@ -1,0 +1,377 @@
+"""The main screen: interviews, the interviewer card and the checklist of next actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from followup_tui import clock
+from followup_tui.plan import Kind, State, Status
+from followup_tui.records import InterviewDetail, InterviewRow
+from followup_tui.store import commands, queries
+from followup_tui.store.database import StoreError, data_version
+from followup_tui.tui.keys import Section, binding_rows
+from followup_tui.tui.screens.action_form import ActionForm, ActionInput
+from followup_tui.tui.screens.confirm import ConfirmScreen
+from followup_tui.tui.screens.help import HelpScreen
+from followup_tui.tui.screens.interview_form import InterviewForm
+from followup_tui.tui.screens.person_form import PersonForm
+from followup_tui.tui.screens.status import StatusScreen
+from followup_tui.tui.widgets.checklist import Checklist
+from followup_tui.tui.widgets.interview_list import InterviewList
+from followup_tui.tui.widgets.person_card import PersonCardView
+from followup_tui.wording import status_note
+
+EMPTY_STATE = (
+    "No interviews yet.\n\n"
+    "Press a to add the interview you just had; then c to capture each interviewer's business card.\n\n"
+    "The checklist fills itself from the follow-up method: a thank-you to each person, "
+    "a call in 5 to 7 days, a letter by post, then a weekly follow-up until the job is filled."
+)
+POLL_SECONDS = 2.0
+RESULT = object()  # in MainScreen.write: "select what the command returned"
+
+
+class MainScreen(Screen):
+    """Three panes; every key is in the footer, in help (?) and in the command palette."""
+
+    BINDINGS = [
+        Binding("a", "add_interview", "Add", tooltip="Add an interview"),
+        Binding("c", "capture", "Card", tooltip="Capture a person's business card for this interview"),
+        Binding("e", "edit", "Edit", tooltip="Edit what has focus (interview, card or action)"),
+        Binding("s", "status", "Status", tooltip="Set the interview's status"),
+        Binding("n", "new_action", "Action", tooltip="Add an action of your own"),
+        Binding("space", "tick", "Tick", tooltip="Tick or untick the selected action"),
+        Binding("plus,equals_sign", "shift_due(1)", "+1 day", key_display="+", tooltip="Move the action a day later"),
+        Binding("minus", "shift_due(-1)", "-1 day", key_display="-", tooltip="Move the action a day earlier"),
+        Binding("d", "delete", "Delete", tooltip="Delete what has focus (asks first)"),
+        Binding("slash", "filter", "Filter", key_display="/", tooltip="Filter interviews by company, role or name"),
+        Binding("left_square_bracket", "person(-1)", "Prev person", show=False, key_display="[",
+                tooltip="Previous person met at this interview"),
+        Binding("right_square_bracket", "person(1)", "Next person", show=False, key_display="]",
+                tooltip="Next person met at this interview"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[InterviewRow] = []
+        self.detail: InterviewDetail | None = None
+        self._seen_version: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield Input(placeholder="filter: company, role or interviewer (escape clears)", id="filter")
+                yield InterviewList(id="interviews")
+                yield Static(Content(EMPTY_STATE), id="empty")
+            with Vertical(id="right"):
+                yield PersonCardView(id="card")
+                yield Checklist(id="checklist")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#interviews").border_title = "Interviews"
+        self.query_one("#card").border_title = "Interviewer card"
+        self.query_one("#checklist").border_title = "Next actions"
+        self.query_one("#filter").display = False
+        self.reload()
+        self.query_one(InterviewList).focus()
+        self.set_interval(POLL_SECONDS, self._poll_other_copies)
+
+    # ---- loading -------------------------------------------------------------------------------
+
+    @property
+    def interview_list(self) -> InterviewList:
+        return self.query_one(InterviewList)
+
+    @property
+    def card(self) -> PersonCardView:
+        return self.query_one(PersonCardView)
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.query_one(Checklist)
+
+    def reload(self, select: int | None = None, keep_action: int | None = None, keep_person: int | None = None) -> None:
+        """Re-read the list and the selected interview; `select` picks an interview by id."""
+        try:
+            self.rows = queries.list_interviews()
+            self._seen_version = data_version()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        target = select if select is not None else self.interview_list.selected_id
+        self._show_rows(target)
+        self.load_detail(keep_action=keep_action, keep_person=keep_person)
+
+    def _show_rows(self, select: int | None) -> None:
+        needle = self.query_one("#filter", Input).value.strip()
+        rows = [r for r in self.rows if r.matches(needle)] if needle else self.rows
+        self.interview_list.show(rows, clock.today(), select)
+        self.interview_list.border_subtitle = f"{len(rows)} of {len(self.rows)}" if needle else str(len(self.rows))
+        empty = not self.rows
+        self.query_one("#empty").display = empty
+        self.interview_list.display = not empty
+
+    def load_detail(self, keep_action: int | None = None, keep_person: int | None = None) -> None:
+        """Show the highlighted interview's people and checklist."""
+        ident = self.interview_list.selected_id
+        if keep_person is None and self.card.current is not None:
+            keep_person = self.card.current.meeting_id
+        try:
+            self.detail = queries.interview_detail(ident) if ident is not None else None
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        detail = self.detail
+        self.card.show(detail.people if detail else None, keep_person)
+        self.checklist.show(detail, clock.today(), keep_action)
+        if detail:
+            open_count = sum(1 for a in detail.actions if a.state is State.OPEN)
+            self.checklist.border_title = f"Next actions · {detail.company}"
+            self.checklist.border_subtitle = f"{open_count} open" if detail.status is Status.ACTIVE else detail.status.label
+        else:
+            self.checklist.border_title = "Next actions"
+            self.checklist.border_subtitle = ""
+
+    def _poll_other_copies(self) -> None:
+        """Pick up what a second running copy wrote."""
+        try:
+            if data_version() != self._seen_version:
+                self.reload()
+        except StoreError:
+            pass
+
+    @on(DataTable.RowHighlighted, "#interviews")
+    def _interview_highlighted(self) -> None:
+        if self.detail is None or self.detail.id != self.interview_list.selected_id:
+            self.load_detail()
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def write(self, change: Callable[[], object], **keep: object) -> bool:
+        """Run one store command and reload; a failure is shown and nothing else happens.
+
+        `keep` takes reload's select / keep_action / keep_person; RESULT there means the command's return value.
+        """
+        try:
+            value = change()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return False
+        self.reload(**{name: value if wanted is RESULT else wanted for name, wanted in keep.items()})
+        return True
+
+    def _focused_pane(self) -> str:
+        focused = self.focused
+        if isinstance(focused, PersonCardView):
+            return "card"
+        if isinstance(focused, Checklist):
+            return "checklist"
+        return "interviews"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim the keys that need something selected."""
+        if action in ("capture", "status", "new_action") and self.detail is None:
+            return None
+        if action in ("tick", "shift_due") and self.checklist.selected_action_id is None:
+            return None
+        if action in ("edit", "delete") and self.detail is None:
+            return None
+        return True
+
+    # ---- actions -------------------------------------------------------------------------------
+
+    def action_add_interview(self) -> None:
+        """Open the interview form."""
+
+        def saved(data) -> None:
+            if data is not None:
+                if self.write(lambda: commands.add_interview(data, clock.today()), select=RESULT):
+                    self.notify(f"Interview added. Press c to capture {data.company}'s interviewers' cards.", markup=False)
+
+        self.app.push_screen(InterviewForm(), saved)
+
+    def action_capture(self) -> None:
+        """Open the card form for the selected interview."""
+        detail = self.detail
+        if detail is None:
+            self.notify("Add or select an interview first (a).", severity="warning")
+            return
+
+        def saved(data) -> None:
+            if data is not None:
+                self.write(lambda: commands.add_person(detail.id, data, clock.today()), select=detail.id, keep_person=RESULT)
+
+        self.app.push_screen(PersonForm(company=detail.company, region=self.app.phone_region), saved)
+
+    def action_edit(self) -> None:
+        """Edit the focused pane's thing: the interview, the person shown, or the action."""
+        detail = self.detail
+        if detail is None:
+            return
+        pane = self._focused_pane()
+        if pane == "card" and self.card.current is not None:
+            person = self.card.current
+
+            def saved_person(data) -> None:
+                if data is not None:
+                    self.write(lambda: commands.update_person(person.meeting_id, data, clock.today()))
+
+            self.app.push_screen(PersonForm(person.as_input(), region=self.app.phone_region), saved_person)
+        elif pane == "checklist" and self.checklist.selected_action_id is not None:
+            action = next(a for a in detail.actions if a.id == self.checklist.selected_action_id)
+
+            def saved_action(data: ActionInput | None) -> None:
+                if data is not None:
+                    title = data.title if action.kind is Kind.CUSTOM else None
+                    self.write(lambda: commands.update_action(action.id, data.due, data.note, title), keep_action=action.id)
+
+            self.app.push_screen(ActionForm(detail.people, action), saved_action)
+        else:
+
+            def saved_interview(data) -> None:
+                if data is not None:
+                    self.write(lambda: commands.update_interview(detail.id, data, clock.today()))
+
+            self.app.push_screen(InterviewForm(detail.as_input()), saved_interview)
+
+    def action_status(self) -> None:
+        """Choose the selected interview's status."""
+        detail = self.detail
+        if detail is None:
+            return
+
+        def chosen(status: Status | None) -> None:
+            if status is None or status is detail.status:
+                return
+            if self.write(lambda: commands.set_status(detail.id, status, clock.today())):
+                note = status_note(status)
+                self.notify(note or f"{detail.company}: {status.label}.", markup=False, timeout=10 if note else 4)
+
+        self.app.push_screen(StatusScreen(detail.status, detail.company), chosen)
+
+    def action_new_action(self) -> None:
+        """Add an action of the user's own to the selected interview."""
+        detail = self.detail
+        if detail is None:
+            return
+
+        def saved(data: ActionInput | None) -> None:
+            if data is not None:
+                self.write(
+                    lambda: commands.add_custom(detail.id, data.title, data.due, data.person_id, data.note, clock.today()),
+                    keep_action=RESULT,
+                )
+
+        self.app.push_screen(ActionForm(detail.people), saved)
+
+    def action_tick(self) -> None:
+        """Tick or untick the highlighted action; written at once."""
+        ident = self.checklist.selected_action_id
+        if ident is None or self.detail is None:
+            return
+        action = next(a for a in self.detail.actions if a.id == ident)
+        if action.state is State.CANCELLED:
+            self.notify("This interview is closed, so its actions are paused. Set it back to active with s.")
+            return
+        self.write(lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()), keep_action=ident)
+
+    def action_shift_due(self, days: int) -> None:
+        """Move the highlighted action's due date by a day."""
+        ident = self.checklist.selected_action_id
+        if ident is not None:
+            self.write(lambda: commands.move_due(ident, days, clock.today()), keep_action=ident)
+
+    def action_delete(self) -> None:
+        """Delete the focused thing after a confirmation."""
+        detail = self.detail
+        if detail is None:
+            return
+        pane = self._focused_pane()
+        if pane == "card" and self.card.current is not None:
+            person = self.card.current
+            question = Content.assemble(
+                "Remove ", (person.name, "bold"), " from this interview, with their actions here?"
+            )
+            change = lambda: commands.remove_person(person.meeting_id, clock.today())  # noqa: E731
+        elif pane == "checklist" and self.checklist.selected_action_id is not None:
+            action = next(a for a in detail.actions if a.id == self.checklist.selected_action_id)
+            if action.kind is not Kind.CUSTOM:
+                self.notify("Planned actions can't be deleted: tick it, or close the interview with s.")
+                return
+            question = Content.assemble("Delete the action ", (action.label, "bold"), "?")
+            change = lambda: commands.delete_action(action.id)  # noqa: E731
+        else:
+            question = Content.assemble(
+                "Delete the interview at ", (detail.company, "bold"),
+                f", its {len(detail.actions)} actions and the cards of people met nowhere else?",
+            )
+            change = lambda: commands.delete_interview(detail.id)  # noqa: E731
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.write(change):
+                self.notify("Deleted.")
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_filter(self) -> None:
+        """Show the filter box and focus it."""
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._show_rows(self.interview_list.selected_id)
+        self.load_detail()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.interview_list.focus()
+
+    def key_escape(self) -> None:
+        """Escape in the filter box clears it and returns to the list."""
+        box = self.query_one("#filter", Input)
+        if box.display:
+            box.value = ""
+            box.display = False
+            self.interview_list.focus()
+
+    def action_person(self, delta: int) -> None:
+        """Show the previous or next person met at this interview."""
+        self.card.action_step(delta)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[Section]:
+        """The key reference, from the bindings of this screen and its panes."""
+        app = self.app
+        return [
+            ("Main screen", binding_rows(app, self.BINDINGS)),
+            ("Moving around", [
+                ("tab shift+tab", "Next / previous pane"),
+                ("j k ↑ ↓", "Move in the interview list and the checklist"),
+                ("← → h l", "Previous / next person, in the card pane"),
+                ("enter", "In the filter box: back to the list"),
+                ("escape", "In the filter box: clear the filter"),
+                ("ctrl+p", "Command palette: every action by name"),
+            ]),
+            ("In forms", [
+                ("ctrl+s", "Save"),
+                ("escape", "Cancel, saving nothing"),
+                ("tab shift+tab", "Next / previous field"),
+            ]),
+        ]

@@ -1,0 +1,1 @@
+"""Widgets that show plain records; none of them imports the store."""

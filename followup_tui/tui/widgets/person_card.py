@@ -1,0 +1,94 @@
+"""The interviewer card: one person met at the selected interview, shown as a business card."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from followup_tui.records import PersonCard
+from followup_tui.text import clean_line, clean_text
+
+EMPTY = "No one recorded for this interview yet.\n\nPress c to capture an interviewer's business card."
+NO_INTERVIEW = "Select an interview to see the people you met."
+
+
+class PersonCardView(Widget, can_focus=True):
+    """Shows one of the selected interview's people; left/right or [ ] move between them."""
+
+    BINDINGS = [
+        Binding("left", "step(-1)", "Previous person", show=False),
+        Binding("right", "step(1)", "Next person", show=False),
+        Binding("h", "step(-1)", "Previous person", show=False),
+        Binding("l", "step(1)", "Next person", show=False),
+    ]
+
+    index: reactive[int] = reactive(0)
+    people: reactive[tuple[PersonCard, ...] | None] = reactive(None, always_update=True)
+
+    def show(self, people: list[PersonCard] | None, keep_meeting: int | None = None) -> None:
+        """Show these people, keeping the one with `keep_meeting` when present."""
+        people_tuple = tuple(people) if people is not None else None
+        index = 0
+        for position, person in enumerate(people_tuple or ()):
+            if person.meeting_id == keep_meeting:
+                index = position
+        self.set_reactive(PersonCardView.index, index)
+        self.people = people_tuple
+
+    @property
+    def current(self) -> PersonCard | None:
+        """The person shown, if any."""
+        if not self.people:
+            return None
+        return self.people[min(self.index, len(self.people) - 1)]
+
+    def action_step(self, delta: int) -> None:
+        """Move to the previous or next person."""
+        if self.people:
+            self.index = (self.index + delta) % len(self.people)
+
+    def watch_index(self) -> None:
+        self._retitle()
+
+    def watch_people(self) -> None:
+        self._retitle()
+
+    def _retitle(self) -> None:
+        count = len(self.people or ())
+        self.border_subtitle = f"{self.index + 1} of {count} · [ ]" if count > 1 else ""
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        person = self.current
+        if self.people is None:
+            return Content(NO_INTERVIEW).stylize("dim")
+        if person is None:
+            return Content(EMPTY).stylize("dim")
+        return card_content(person)
+
+
+def card_content(person: PersonCard) -> Content:
+    """A person's card as styled content; every value is plain text, never markup."""
+    parts: list = [(clean_line(person.name), "bold")]
+    if person.is_lead:
+        parts.append(("  lead interviewer", "$accent"))
+    parts.append("\n")
+    role = " · ".join(p for p in (clean_line(person.title), clean_line(person.company)) if p)
+    if role:
+        parts.extend([(role, "italic"), "\n"])
+    parts.append("\n")
+    rows = [
+        ("Email", clean_line(person.email) or "—"),
+        ("Phone", clean_line(person.phone) or "—"),
+        ("Address", clean_text(person.address) or "—"),
+        ("Prefers", person.preferred.label),
+        ("Topic", clean_text(person.topic) or "— (the thank-you should name one)"),
+    ]
+    if person.notes:
+        rows.append(("Notes", clean_text(person.notes)))
+    for label, value in rows:
+        value = value.replace("\n", "\n" + " " * 9)
+        parts.extend([(f"{label:<8} ", "$text-muted"), value, "\n"])
+    return Content.assemble(*parts)
