@@ -52,8 +52,12 @@ def _nearest_year(month: int, day: int, today: date) -> date:
 _OFFSET = re.compile(r"^(?:in\s+)?([+-]?)\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks)(?:\s+ago)?$")
 
 
-def parse_day(text: str, today: date) -> date:
-    """Parse a date: ISO, today/yesterday/tomorrow, weekday names, +3d, "nov 20" or "20 nov 2026"."""
+def parse_day(text: str, today: date, *, past: bool = False) -> date:
+    """Parse a date: ISO, today/yesterday/tomorrow, weekday names, +3d, "nov 20" or "20 nov 2026".
+
+    A bare weekday name means the coming one, or with `past` the latest one (today included):
+    "mon" typed as an interview date is the Monday just gone, as a due date the Monday ahead.
+    """
     words = " ".join(text.strip().lower().replace(",", " ").split())
     if not words:
         raise DateInputError("A date is needed")
@@ -82,6 +86,8 @@ def parse_day(text: str, today: date) -> date:
         target = _weekday(parts[-1])
         ahead = (target - today.weekday()) % 7
         if len(parts) == 1:
+            if past:
+                return today - timedelta(days=(today.weekday() - target) % 7)
             return today + timedelta(days=ahead)
         if parts[0] == "next":
             return today + timedelta(days=ahead or 7)

@@ -21,11 +21,11 @@ def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) ->
         case Kind.THANK_YOU_LETTER:
             return f"Send a thank-you letter to {who}"
         case Kind.REFERENCES:
-            return "Alert your references that they may get a call"
+            return "Alert your references: they may get a call"
         case Kind.CALL:
-            return f"Follow-up call to {who} (a voicemail counts)"
+            return f"Call {who} to follow up (voicemail counts)"
         case Kind.LETTER:
-            return f"Mail a letter to {who} summarising your strongest points"
+            return f"Post {who} a letter: your strongest points"
         case Kind.WEEKLY_EMAIL:
             return f"Weekly follow-up #{seq}: email {who}"
         case Kind.WEEKLY_CALL:

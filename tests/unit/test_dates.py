@@ -39,6 +39,13 @@ def test_parse_day(text, expected):
     assert parse_day(text, TODAY) == expected
 
 
+def test_a_bare_weekday_can_mean_the_latest_one():
+    assert parse_day("mon", TODAY, past=True) == date(2026, 11, 23)
+    assert parse_day("wed", TODAY, past=True) == TODAY
+    assert parse_day("thu", TODAY, past=True) == date(2026, 11, 19)
+    assert parse_day("next thu", TODAY, past=True) == date(2026, 11, 26)
+
+
 @pytest.mark.parametrize("text", ["", "someday", "2026-02-30", "feb 30", "13/13", "nov", "[bold]x"])
 def test_parse_day_refuses_with_a_message(text):
     with pytest.raises(DateInputError) as error:

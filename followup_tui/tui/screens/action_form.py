@@ -7,6 +7,8 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Input, Label, Select
 
 from followup_tui import validate
@@ -40,14 +42,15 @@ class ActionForm(FormScreen[ActionInput]):
         if self.custom:
             yield from self.field("What to do *", "title", c.title if c else "", "e.g. Send the portfolio link")
         else:
-            yield Label(c.label, classes="field-label", markup=False)
+            yield Label(Content(c.label), classes="dialog-subtitle")
         yield from self.field("Due *", "due", show_date(c.due) if c else "today", "today, fri, +3d, nov 20…")
         if self.custom and c is None:
-            yield Label("For", classes="field-label")
-            yield Select(
-                [("General", 0), *((p.name, p.contact_id) for p in self.people)],
-                value=0, allow_blank=False, id="person",
-            )
+            with Horizontal(classes="field-row"):
+                yield Label("For", classes="field-label")
+                yield Select(
+                    [("General", 0), *((Content(p.name), p.contact_id) for p in self.people)],
+                    value=0, allow_blank=False, id="person", compact=True,
+                )
         yield from self.area("Note", "note", c.note if c else "")
 
     def on_mount(self) -> None:

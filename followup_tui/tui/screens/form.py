@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
@@ -28,6 +28,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         Binding("escape", "cancel", "Cancel"),
     ]
     TITLE_TEXT = "Form"
+    AUTO_FOCUS = ".fields Input, .fields TextArea"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -42,14 +43,16 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
 
     def field(self, label: str, ident: str, value: str = "", placeholder: str = "") -> ComposeResult:
         """A labelled one-line input with a message line under it."""
-        yield Label(label, classes="field-label")
-        yield Input(value, placeholder=placeholder, id=ident)
+        with Horizontal(classes="field-row"):
+            yield Label(label, classes="field-label")
+            yield Input(value, placeholder=placeholder, id=ident, compact=True)
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
 
     def area(self, label: str, ident: str, value: str = "") -> ComposeResult:
         """A labelled multi-line text area with a message line under it."""
-        yield Label(label, classes="field-label")
-        yield TextArea(value, id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus")
+        with Horizontal(classes="field-row -area"):
+            yield Label(label, classes="field-label")
+            yield TextArea(value, id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus", compact=True)
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
 
     def value(self, ident: str) -> str:
@@ -62,6 +65,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         note = self.query_one(f"#{ident}-msg", Static)
         note.update(Content(message))
         note.set_class(error, "-error")
+        note.display = bool(message)
 
     def check(self, ident: str, convert: Callable[[str], object]) -> tuple[bool, object]:
         """Run `convert` on a field; an InputProblem or DateInputError becomes its inline message."""
@@ -73,6 +77,9 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         self.say(ident, "")
         return True, result
 
+    PAST_DATES: frozenset[str] = frozenset()
+    """Date fields where a bare weekday means the latest one, not the coming one."""
+
     def day_field(self, ident: str, *, required: bool) -> Callable[[str], date | None]:
         """A converter for a date field."""
 
@@ -81,7 +88,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
                 if required:
                     raise InputProblem(f"A date is needed ({DATE_HINT})")
                 return None
-            return parse_day(text, clock.today())
+            return parse_day(text, clock.today(), past=ident in self.PAST_DATES)
 
         return convert
 

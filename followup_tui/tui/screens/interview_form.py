@@ -15,6 +15,8 @@ from followup_tui.tui.screens.form import FormScreen
 class InterviewForm(FormScreen[InterviewInput]):
     """Company, role, date, when it ended, and any decision date the interviewer gave."""
 
+    PAST_DATES = frozenset({"day"})
+
     def __init__(self, current: InterviewInput | None = None) -> None:
         super().__init__()
         self.current = current

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widgets import Checkbox, Label, Select
 
 from followup_tui import validate
@@ -18,7 +19,7 @@ class PersonForm(FormScreen[PersonInput]):
         super().__init__()
         self.current = current
         self.company = company
-        self.region = region
+        self.phone_region = region
         self.TITLE_TEXT = "Edit card" if current else "Capture a business card"
 
     def compose_fields(self) -> ComposeResult:
@@ -27,14 +28,18 @@ class PersonForm(FormScreen[PersonInput]):
         yield from self.field("Title", "title", c.title if c else "", "e.g. Engineering Manager")
         yield from self.field("Company", "company", c.company if c else self.company)
         yield from self.field("Email", "email", c.email if c else "", "name@company.com")
-        yield from self.field("Phone", "phone", c.phone if c else "", f"region {self.region}, or +country code")
+        yield from self.field("Phone", "phone", c.phone if c else "", f"region {self.phone_region}, or +country code")
         yield from self.area("Mailing address", "address", c.address if c else "")
-        yield Label("Preferred way to reach them", classes="field-label")
-        yield Select(
-            [(m.label, m) for m in Medium], value=c.preferred if c else Medium.EMAIL, allow_blank=False, id="preferred"
-        )
-        yield from self.area("Topic discussed (the thank-you will name it)", "topic", c.topic if c else "")
-        yield Checkbox("Lead interviewer (gets the follow-up call and letter)", c.is_lead if c else False, id="lead")
+        with Horizontal(classes="field-row"):
+            yield Label("Reach them by", classes="field-label")
+            yield Select(
+                [(m.label, m) for m in Medium], value=c.preferred if c else Medium.EMAIL, allow_blank=False,
+                id="preferred", compact=True,
+            )
+        yield from self.area("Topic discussed", "topic", c.topic if c else "")
+        with Horizontal(classes="field-row"):
+            yield Label("Lead interviewer", classes="field-label")
+            yield Checkbox("gets the follow-up call and the letter", c.is_lead if c else False, id="lead", compact=True)
         yield from self.area("Notes", "notes", c.notes if c else "")
 
     def collect(self) -> PersonInput | None:
@@ -43,7 +48,7 @@ class PersonForm(FormScreen[PersonInput]):
             self.check("title", validate.line),
             self.check("company", validate.line),
             self.check("email", validate.email),
-            self.check("phone", lambda v: validate.phone(v, self.region)),
+            self.check("phone", lambda v: validate.phone(v, self.phone_region)),
             self.check("address", validate.text),
             self.check("topic", validate.text),
             self.check("notes", validate.text),

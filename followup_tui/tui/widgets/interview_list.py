@@ -41,9 +41,9 @@ class InterviewList(DataTable):
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_column("Interview", width=30, key="interview")
+        self.add_column("Interview", width=26, key="interview")
         self.add_column("When", width=11, key="when")
-        self.add_column("Next action", width=25, key="next")
+        self.add_column("Next action", width=22, key="next")
 
     def show(self, rows: list[InterviewRow], today: date, select: int | None) -> None:
         """Replace the rows, keeping `select` highlighted when it is still listed."""
@@ -53,14 +53,14 @@ class InterviewList(DataTable):
         cursor = 0
         for index, row in enumerate(rows):
             dim = "" if row.is_active else "dim"
-            who = Text(_fit(row.company, 30), style=dim or "bold")
-            who.append("\n" + _fit(row.role, 30), style="dim" if row.is_active else "dim italic")
+            who = Text(_fit(row.company, 26), style=dim or "bold")
+            who.append("\n" + _fit(row.role, 26), style="dim" if row.is_active else "dim italic")
             when = Text(show_date(row.day, today), style=dim)
             when.append("\n" + row.status.value, style=dim or "italic")
             if row.next_due is not None and row.is_active:
                 days = (row.next_due - today).days
                 what = row.next_title if row.next_kind is Kind.CUSTOM else SHORT_KIND.get(row.next_kind, "")
-                label = Text(_fit(what, 25) + "\n")
+                label = Text(_fit(what, 22) + "\n")
                 style = f"bold {warn}" if days < 0 else (f"bold {ok}" if days == 0 else "")
                 label.append(relative_due(row.next_due, today), style=style)
             else:

@@ -1,0 +1,60 @@
+"""Regenerate screenshots/ from the demo data on a fixed clock: `python -m followup_tui.screenshots`."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from followup_tui import clock
+from followup_tui.demo import build_demo
+from followup_tui.store.database import close_database, open_database
+
+FIXED_NOW = datetime(2026, 11, 25, 9, 30)
+SIZE = (120, 40)
+# name -> keys pressed on the main screen before the picture is taken
+SHOTS = {
+    "main": (),
+    "capture-form": ("c",),
+    "help": ("question_mark",),
+}
+
+
+async def _take(database: Path, keys: tuple[str, ...], target: Path) -> None:
+    from followup_tui.tui.app import FollowupApp
+
+    app = FollowupApp(database, demo=True, phone_region="US")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.2)
+        app.save_screenshot(target.name, str(target.parent))
+
+
+def demo_database(folder: Path) -> Path:
+    """A demo database in `folder`, dated on the fixed clock."""
+    clock.freeze(FIXED_NOW)
+    path = folder / "demo.db"
+    open_database(path)
+    build_demo(clock.today())
+    close_database()
+    return path
+
+
+def main(out: str = "screenshots") -> None:
+    """Write one SVG per entry of SHOTS into `out`."""
+    target = Path(out)
+    target.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        database = demo_database(Path(scratch))
+        for name, keys in SHOTS.items():
+            asyncio.run(_take(database, keys, target / f"{name}.svg"))
+            print(target / f"{name}.svg")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

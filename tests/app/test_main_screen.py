@@ -1,0 +1,307 @@
+"""The real app driven by keys, on a temporary database file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, TextArea
+
+from followup_tui.plan import Kind, State, Status
+from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.store import commands, queries
+from followup_tui.store.database import close_database, open_database
+from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.confirm import ConfirmScreen
+from followup_tui.tui.screens.help import HelpScreen
+from followup_tui.tui.screens.person_form import PersonForm
+from followup_tui.tui.widgets.checklist import Checklist
+from followup_tui.tui.widgets.interview_list import InterviewList
+from followup_tui.tui.widgets.person_card import PersonCardView
+
+SIZE = (120, 40)
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await pilot.pause()
+    if isinstance(widget, TextArea):
+        widget.text = text
+    else:
+        widget.value = text
+    await pilot.pause()
+
+
+def seeded(db_path) -> int:
+    open_database(db_path)
+    iid = commands.add_interview(InterviewInput("Acme Corp", date(2026, 11, 23), "Analyst"), date(2026, 11, 23))
+    commands.add_person(iid, PersonInput("Ana Ruiz", email="ana@acme.example", topic="dashboards"), date(2026, 11, 23))
+    close_database()
+    return iid
+
+
+async def test_empty_database_says_which_key_to_press(db_path):
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        empty = app.screen.query_one("#empty")
+        assert empty.display
+        assert "Press a to add" in str(empty.render())
+
+
+async def test_add_interview_capture_card_tick_and_find_it_all_after_restart(db_path):
+    app = FollowupApp(db_path, phone_region="US")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await type_into(pilot, "#company", "Northwind Analytics")
+        await type_into(pilot, "#role", "Data Analyst")
+        await type_into(pilot, "#day", "yesterday")
+        assert "Tue 24 Nov" in str(app.screen.query_one("#day-msg").render())
+        await type_into(pilot, "#ended_at", "4pm")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one(InterviewList).row_count == 1
+
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonForm)
+        assert app.screen.query_one("#company", Input).value == "Northwind Analytics"
+        await type_into(pilot, "#name", "Priya Raman")
+        await type_into(pilot, "#email", "priya@northwind.example")
+        await type_into(pilot, "#phone", "(415) 555-0142")
+        await type_into(pilot, "#topic", "the churn dashboard")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        card = app.screen.query_one(PersonCardView)
+        assert card.current.name == "Priya Raman"
+
+        checklist = app.screen.query_one(Checklist)
+        checklist.focus()
+        await pilot.pause()
+        detail = app.screen.detail
+        # Ended at 16:00 yesterday: the thank-you is due this morning. The card ticked itself.
+        first = next(a for a in detail.actions if a.kind is Kind.THANK_YOU_EMAIL)
+        assert first.due == date(2026, 11, 25) and first.person_name == "Priya Raman"
+        await pilot.press("home")
+        for _ in range(12):
+            if checklist.selected_action_id == first.id:
+                break
+            await pilot.press("j")
+        await pilot.press("space")
+        await pilot.pause()
+        assert next(a for a in app.screen.detail.actions if a.id == first.id).state is State.DONE
+        await pilot.press("q")
+
+    again = FollowupApp(db_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        detail = again.screen.detail
+        assert (detail.company, detail.role) == ("Northwind Analytics", "Data Analyst")
+        person = detail.people[0]
+        assert (person.name, person.phone_e164, person.topic) == ("Priya Raman", "+14155550142", "the churn dashboard")
+        states = {a.kind: a.state for a in detail.actions}
+        assert states[Kind.THANK_YOU_EMAIL] is State.DONE and states[Kind.CARD] is State.DONE
+
+
+async def test_invalid_input_shows_inline_messages_and_saves_nothing(db_path):
+    app = FollowupApp(db_path, phone_region="US")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await type_into(pilot, "#day", "someday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Company is required" in str(app.screen.query_one("#company-msg").render())
+        assert "Not a date" in str(app.screen.query_one("#day-msg").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#empty").display
+    open_database(db_path)
+    try:
+        assert queries.list_interviews() == []
+    finally:
+        close_database()
+
+
+async def test_bad_email_and_phone_are_refused_on_their_fields(db_path):
+    seeded(db_path)
+    app = FollowupApp(db_path, phone_region="US")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await type_into(pilot, "#name", "Bo")
+        await type_into(pilot, "#email", "bo@")
+        await type_into(pilot, "#phone", "12")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonForm)
+        assert str(app.screen.query_one("#email-msg").render())
+        assert "region US" in str(app.screen.query_one("#phone-msg").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [p.name for p in app.screen.detail.people] == ["Ana Ruiz"]
+
+
+async def test_markup_and_escape_codes_in_names_show_literally(db_path):
+    open_database(db_path)
+    iid = commands.add_interview(InterviewInput("[bold]Evil[/] Corp", date(2026, 11, 23)), date(2026, 11, 23))
+    commands.add_person(iid, PersonInput("[@click=app.quit]Jo[/]\x1b]0;title\x07"), date(2026, 11, 23))
+    close_database()
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        svg = app.export_screenshot()
+        assert "[bold]Evil[/]" in svg.replace("&#160;", " ")
+        assert "[@click=app.quit]Jo[/]" in svg.replace("&#160;", " ")
+        assert "\x1b" not in svg and "\x07" not in svg
+        app.screen.query_one(PersonCardView).focus()
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_tick_space_toggles_and_plus_minus_move_the_due_date(db_path):
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        checklist = app.screen.query_one(Checklist)
+        checklist.focus()
+        await pilot.pause()
+        ident = checklist.selected_action_id
+        before = next(a for a in app.screen.detail.actions if a.id == ident)
+        await pilot.press("plus", "plus", "minus")
+        await pilot.pause()
+        moved = next(a for a in app.screen.detail.actions if a.id == ident)
+        assert (moved.due - before.due).days == 1 and moved.moved
+        assert checklist.selected_action_id == ident  # the highlight stays on the item
+        await pilot.press("space")
+        await pilot.pause()
+        assert next(a for a in app.screen.detail.actions if a.id == ident).state is State.DONE
+        await pilot.press("space")
+        await pilot.pause()
+        assert next(a for a in app.screen.detail.actions if a.id == ident).state is State.OPEN
+
+
+async def test_delete_asks_first_and_escape_keeps_everything(db_path):
+    iid = seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.detail.id == iid
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.query_one("#empty").display
+
+
+async def test_status_change_cancels_items_and_encourages(db_path):
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        for _ in range(3):  # active -> offer -> accepted -> rejected
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen.detail
+        assert detail.status is Status.REJECTED
+        assert {a.state for a in detail.actions} <= {State.CANCELLED, State.DONE}
+        assert any("better job waiting" in str(n.message) for n in app._notifications)
+
+
+async def test_filter_narrows_the_list_by_interviewer_name(db_path):
+    seeded(db_path)
+    open_database(db_path)
+    commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 24)), date(2026, 11, 24))
+    close_database()
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(InterviewList)
+        assert table.row_count == 2
+        await pilot.press("slash")
+        await pilot.press(*"ana")  # typing in the filter does not trigger the a key
+        await pilot.pause()
+        assert table.row_count == 1 and app.screen.detail.company == "Acme Corp"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.row_count == 2
+
+
+async def test_people_cycle_with_brackets(db_path):
+    iid = seeded(db_path)
+    open_database(db_path)
+    commands.add_person(iid, PersonInput("Bo Chen"), date(2026, 11, 23))
+    close_database()
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        card = app.screen.query_one(PersonCardView)
+        assert card.current.name == "Ana Ruiz"
+        await pilot.press("right_square_bracket")
+        assert card.current.name == "Bo Chen"
+        card.focus()
+        await pilot.press("right")
+        assert card.current.name == "Ana Ruiz"
+
+
+async def test_custom_action_and_edit(db_path):
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_into(pilot, "#title", "Send the portfolio link")
+        await type_into(pilot, "#due", "fri")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        custom = next(a for a in app.screen.detail.actions if a.kind is Kind.CUSTOM)
+        assert (custom.label, custom.due) == ("Send the portfolio link", date(2026, 11, 27))
+        assert app.screen.query_one(Checklist).selected_action_id == custom.id
+
+
+async def test_help_lists_every_main_screen_key(db_path):
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        for key in ("a", "c", "e", "s", "n", "space", "+", "-", "d", "/", "[", "]", "?", "q", "tab", "ctrl+p"):
+            assert f"{key} " in text or f" {key}" in text, key
+
+
+async def test_command_palette_offers_the_screen_actions(db_path):
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        names = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Add an interview", "Capture a person's business card for this interview",
+                       "Tick or untick the selected action", "Set the interview's status", "Show every key"):
+            assert wanted in names
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"add an interview")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "InterviewForm"
+
+
+async def test_second_copy_sees_a_tick_made_by_the_first(db_path):
+    iid = seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        ident = app.screen.query_one(Checklist).selected_action_id
+        # Another copy (another connection) ticks the item.
+        import sqlite3
+
+        with sqlite3.connect(db_path) as other:
+            other.execute("UPDATE action SET state='done', done_on='2026-11-25' WHERE id=?", (ident,))
+        await pilot.pause(2.5)
+        assert next(a for a in app.screen.detail.actions if a.id == ident).state is State.DONE
+        assert app.screen.detail.id == iid
