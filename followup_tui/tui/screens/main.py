@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from followup_tui import clock
 from followup_tui.plan import Kind, State, Status
@@ -25,7 +25,7 @@ from followup_tui.tui.screens.interview_form import InterviewForm
 from followup_tui.tui.screens.person_form import PersonForm
 from followup_tui.tui.screens.status import StatusScreen
 from followup_tui.tui.widgets.checklist import Checklist
-from followup_tui.tui.widgets.interview_list import InterviewList
+from followup_tui.tui.widgets.interview_list import InterviewList, header_text
 from followup_tui.tui.widgets.person_card import PersonCardView
 from followup_tui.wording import status_note
 
@@ -72,7 +72,9 @@ class MainScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="left"):
                 yield Input(placeholder="filter: company, role or interviewer (escape clears)", id="filter")
-                yield InterviewList(id="interviews")
+                with Vertical(id="list-box"):
+                    yield Static(header_text(), id="list-header")
+                    yield InterviewList(id="interviews")
                 yield Static(Content(EMPTY_STATE), id="empty")
             with Vertical(id="right"):
                 yield PersonCardView(id="card")
@@ -80,7 +82,7 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#interviews").border_title = "Interviews"
+        self.query_one("#list-box").border_title = "Interviews"
         self.query_one("#card").border_title = "Interviewer card"
         self.query_one("#checklist").border_title = "Next actions"
         self.query_one("#filter").display = False
@@ -118,10 +120,11 @@ class MainScreen(Screen):
         needle = self.query_one("#filter", Input).value.strip()
         rows = [r for r in self.rows if r.matches(needle)] if needle else self.rows
         self.interview_list.show(rows, clock.today(), select)
-        self.interview_list.border_subtitle = f"{len(rows)} of {len(self.rows)}" if needle else str(len(self.rows))
+        box = self.query_one("#list-box")
+        box.border_subtitle = f"{len(rows)} of {len(self.rows)}" if needle else str(len(self.rows))
         empty = not self.rows
         self.query_one("#empty").display = empty
-        self.interview_list.display = not empty
+        box.display = not empty
 
     def load_detail(self, keep_action: int | None = None, keep_person: int | None = None) -> None:
         """Show the highlighted interview's people and checklist."""
@@ -152,7 +155,7 @@ class MainScreen(Screen):
         except StoreError:
             pass
 
-    @on(DataTable.RowHighlighted, "#interviews")
+    @on(InterviewList.Highlighted)
     def _interview_highlighted(self) -> None:
         if self.detail is None or self.detail.id != self.interview_list.selected_id:
             self.load_detail()

@@ -28,15 +28,16 @@ def action_content(action: ActionRow, today: date) -> Content:
             due += f", window to {show_date(action.window_end, today)}"
         parts: list = [box, clean_line(action.label), "\n    ", (due, due_style)]
         if action.missing:
-            parts.extend([("  ! ", "$warning"), (action.missing, "$warning")])
+            parts.extend(["  ", ("! " + action.missing, "$warning")])
         content = Content.assemble(*parts)
     else:
         when = f"done {show_date(action.done_on, today)}" if action.state is State.DONE and action.done_on else "cancelled"
         content = Content.assemble(
-            (box, "$text-muted"), (clean_line(action.label), "strike $text-muted"), ("\n    " + when, "$text-muted")
+            (box, "$text-muted"), (clean_line(action.label), "strike $text-muted"), "\n    ", (when, "$text-muted")
         )
     if action.note:
-        content = content + Content.assemble(("\n    note: " + clean_text(action.note), "$text-muted italic"))
+        # Whitespace stays outside styled spans: a styled span loses its leading spaces when wrapped.
+        content = content + Content.assemble("\n    ", ("note: " + clean_text(action.note), "$text-muted italic"))
     return content
 
 

@@ -1,12 +1,19 @@
-"""The interview list: one row per interview, next due action first."""
+"""The interview list: two lines per interview, drawn only for the rows on screen."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from followup_tui.dates import relative_due, show_date
 from followup_tui.plan import Kind
@@ -24,6 +31,8 @@ SHORT_KIND = {
     Kind.WEEKLY_CALL: "weekly call",
     Kind.DECISION: "no word yet?",
 }
+COLUMNS = (("Interview", 26), ("When", 11), ("Next action", 22))
+ROW_HEIGHT = 2
 
 
 def _fit(text: str, width: int) -> str:
@@ -31,50 +40,143 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class InterviewList(DataTable):
-    """Interviews as rows; the row key is the interview id."""
+def _styled(text: str, style: str = "") -> Text:
+    """Text whose style is a span: Text.render ignores a Text's base style."""
+    result = Text(text)
+    if style:
+        result.stylize(style)
+    return result
+
+
+def header_text() -> Text:
+    """The column titles, laid out like the rows."""
+    return Text("".join(f" {title:<{width}} " for title, width in COLUMNS), style="bold", no_wrap=True)
+
+
+class InterviewList(ScrollView, can_focus=True):
+    """Interviews as two-line rows; cost per refresh is the rows on screen, not the rows stored."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
     ]
+    COMPONENT_CLASSES = {"interview-list--cursor"}
+    DEFAULT_CSS = """
+    InterviewList {
+        & > .interview-list--cursor {
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .interview-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+        }
+    }
+    """
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.add_column("Interview", width=26, key="interview")
-        self.add_column("When", width=11, key="when")
-        self.add_column("Next action", width=22, key="next")
+    cursor: reactive[int] = reactive(0, always_update=True)
 
-    def show(self, rows: list[InterviewRow], today: date, select: int | None) -> None:
-        """Replace the rows, keeping `select` highlighted when it is still listed."""
-        theme = self.app.theme_variables
-        warn, ok = theme.get("warning", "yellow"), theme.get("success", "green")
-        self.clear()
-        cursor = 0
-        for index, row in enumerate(rows):
-            dim = "" if row.is_active else "dim"
-            who = Text(_fit(row.company, 26), style=dim or "bold")
-            who.append("\n" + _fit(row.role, 26), style="dim" if row.is_active else "dim italic")
-            when = Text(show_date(row.day, today), style=dim)
-            when.append("\n" + row.status.value, style=dim or "italic")
-            if row.next_due is not None and row.is_active:
-                days = (row.next_due - today).days
-                what = row.next_title if row.next_kind is Kind.CUSTOM else SHORT_KIND.get(row.next_kind, "")
-                label = Text(_fit(what, 22) + "\n")
-                style = f"bold {warn}" if days < 0 else (f"bold {ok}" if days == 0 else "")
-                label.append(relative_due(row.next_due, today), style=style)
-            else:
-                label = Text("nothing open" if row.is_active else "closed", style="dim")
-            self.add_row(who, when, label, key=str(row.id), height=2)
-            if row.id == select:
-                cursor = index
-        if rows:
-            self.move_cursor(row=cursor, animate=False)
+    class Highlighted(Message):
+        """The highlighted interview changed."""
+
+        def __init__(self, interview_id: int | None) -> None:
+            super().__init__()
+            self.interview_id = interview_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[InterviewRow] = []
+        self.today = date.today()
+
+    @property
+    def row_count(self) -> int:
+        """How many interviews are listed."""
+        return len(self.rows)
 
     @property
     def selected_id(self) -> int | None:
         """The highlighted interview's id."""
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        return int(key.value)
+        return self.rows[self.cursor].id if self.rows else None
+
+    def show(self, rows: list[InterviewRow], today: date, select: int | None) -> None:
+        """Replace the rows, keeping `select` highlighted when it is still listed."""
+        before = self.selected_id
+        self.rows, self.today = rows, today
+        index = next((i for i, row in enumerate(rows) if row.id == select), 0)
+        self.virtual_size = Size(sum(w + 2 for _, w in COLUMNS), len(rows) * ROW_HEIGHT)
+        self.set_reactive(InterviewList.cursor, index)
+        self._scroll_to_cursor()
+        self.refresh()
+        if self.selected_id != before:
+            self.post_message(self.Highlighted(self.selected_id))
+
+    def watch_cursor(self) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self.selected_id))
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1))
+
+    def _scroll_to_cursor(self) -> None:
+        if self.rows:
+            self.scroll_to_region(Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True)
+
+    def action_move(self, delta: int) -> None:
+        """Move the highlight up or down a row."""
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        """Move the highlight a screenful."""
+        self.cursor += direction * max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+
+    def action_jump(self, index: int) -> None:
+        """Highlight the first or the last row."""
+        self.cursor = index if index >= 0 else len(self.rows) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking a row highlights it."""
+        offset = event.get_content_offset(self)
+        if offset is not None and self.rows:
+            self.cursor = (offset.y + int(self.scroll_offset.y)) // ROW_HEIGHT
+
+    def _cells(self, row: InterviewRow) -> tuple[tuple[Text, Text], ...]:
+        """The two lines of each column for one interview."""
+        theme = self.app.theme_variables
+        active = row.is_active
+        who = (_styled(_fit(row.company, 26), style="bold" if active else "dim"),
+               _styled(_fit(row.role, 26), style="dim" if active else "dim italic"))
+        when = (_styled(show_date(row.day, self.today), style="" if active else "dim"),
+                _styled(row.status.value, style="italic" if active else "dim"))
+        if row.next_due is not None and active:
+            days = (row.next_due - self.today).days
+            what = row.next_title if row.next_kind is Kind.CUSTOM else SHORT_KIND.get(row.next_kind, "")
+            colour = theme.get("warning", "yellow") if days < 0 else theme.get("success", "green")
+            label = (_styled(_fit(what, 22)),
+                     _styled(relative_due(row.next_due, self.today), style=f"bold {colour}" if days <= 0 else ""))
+        else:
+            label = (_styled("nothing open" if active else "closed", style="dim"), _styled(""))
+        return who, when, label
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        scroll_x, scroll_y = self.scroll_offset
+        index, part = divmod(scroll_y + y, ROW_HEIGHT)
+        base = self.rich_style
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        row_style = base
+        if index == self.cursor:
+            row_style = base + self.get_component_rich_style("interview-list--cursor")
+        segments: list[Segment] = []
+        for cell, (_, column_width) in zip(self._cells(self.rows[index]), COLUMNS):
+            line = cell[part]
+            line.truncate(column_width, pad=True)
+            segments.append(Segment(" "))
+            segments.extend(line.render(self.app.console))
+            segments.append(Segment(" "))
+        strip = Strip(segments).apply_style(row_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, row_style)

@@ -73,7 +73,7 @@ def card_content(person: PersonCard) -> Content:
     """A person's card as styled content; every value is plain text, never markup."""
     parts: list = [(clean_line(person.name), "bold")]
     if person.is_lead:
-        parts.append(("  lead interviewer", "$accent"))
+        parts.extend(["  ", ("lead interviewer", "$accent")])
     parts.append("\n")
     role = " · ".join(p for p in (clean_line(person.title), clean_line(person.company)) if p)
     if role:
