@@ -78,3 +78,11 @@ def phone(value: str, region: str) -> Phone:
     if not phonenumbers.is_valid_number(number):
         raise InputProblem(f"Not a valid number for region {region}; start with +country code")
     return Phone(cleaned, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def region(value: str) -> str:
+    """A phone region code such as US, GB or DE."""
+    code = clean_line(value).upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise InputProblem(f"Not a region code: {code or 'empty'} (two letters, e.g. US, GB, DE, FR, IN, AU)")
+    return code

@@ -18,7 +18,7 @@ from followup_tui.plan import (
 )
 from followup_tui.records import InterviewInput, PersonInput
 from followup_tui.store.database import StoreError, writing
-from followup_tui.store.models import Action, Contact, Interview, Meeting
+from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
 
 _FIELD_COLUMNS = {"person_id": "contact"}
 
@@ -245,3 +245,9 @@ def delete_action(action_id: int) -> None:
         if action.kind != Kind.CUSTOM:
             raise StoreError("Planned actions cannot be deleted; tick it, or close the interview with s.")
         action.delete_instance()
+
+
+def set_setting(key: str, value: str) -> None:
+    """Store a user setting."""
+    with writing():
+        Setting.insert(key=key, value=value).on_conflict_replace().execute()

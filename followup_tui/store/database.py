@@ -151,6 +151,16 @@ def _inspect(path: Path) -> None:
         )
 
 
+def _check_writable(path: Path) -> None:
+    """Refuse up front a file or folder we could read but never write (WAL needs both)."""
+    for target, what in ((path, "file"), (path.parent, "folder")):
+        if not os.access(target, os.W_OK):
+            raise WriteFailed(
+                f"The database {what} {target} is read-only, so followup cannot save anything. "
+                f"Nothing was changed; make it writable (chmod u+w) or choose another file with --db."
+            )
+
+
 def open_database(path: Path) -> None:
     """Open (creating if needed) the database at `path` and bring its schema up to date."""
     path = Path(path).expanduser()
@@ -158,6 +168,7 @@ def open_database(path: Path) -> None:
         return
     _prepare_file(path)
     _inspect(path)
+    _check_writable(path)
     if not db.is_closed():
         db.close()
     db.init(str(path), pragmas=PRAGMAS, timeout=5)

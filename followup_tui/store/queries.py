@@ -7,7 +7,7 @@ from datetime import date, time
 from followup_tui.plan import Kind, Medium, State, Status
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.store.database import reading
-from followup_tui.store.models import Action, Contact, Interview, Meeting, db
+from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting, db
 from followup_tui.wording import action_label, missing_detail
 
 # SQLite returns the other columns of the row that holds MIN(due): the next open action.
@@ -99,3 +99,10 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         ended_at=time.fromisoformat(interview.ended_at) if interview.ended_at else None,
         decision_expected=interview.decision_expected, notes=interview.notes, people=people, actions=rows,
     )
+
+
+def setting(key: str) -> str | None:
+    """A stored user setting, or None."""
+    with reading():
+        row = Setting.get_or_none(Setting.key == key)
+    return row.value if row else None

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from followup_tui.store import queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.validate import default_region
 
@@ -23,6 +24,7 @@ class FollowupApp(App):
         super().__init__()
         self.database_path = Path(database_path)
         self.demo = demo
+        self._region_override = phone_region
         self.phone_region = phone_region or default_region()
         self.sub_title = "demo data (throw-away)" if demo else str(self.database_path)
 
@@ -30,6 +32,7 @@ class FollowupApp(App):
         from followup_tui.tui.screens.main import MainScreen
 
         open_database(self.database_path)
+        self.phone_region = self._region_override or queries.setting("phone_region") or default_region()
         return MainScreen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

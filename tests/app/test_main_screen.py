@@ -305,3 +305,30 @@ async def test_second_copy_sees_a_tick_made_by_the_first(db_path):
         await pilot.pause(2.5)
         assert next(a for a in app.screen.detail.actions if a.id == ident).state is State.DONE
         assert app.screen.detail.id == iid
+
+
+async def test_phone_region_setting_is_kept_and_used(db_path):
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        await type_into(pilot, "#region", "zz")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Not a region code" in str(app.screen.query_one("#region-msg").render())
+        await type_into(pilot, "#region", "gb")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.phone_region == "GB"
+    again = FollowupApp(db_path)
+    async with again.run_test(size=SIZE) as pilot:
+        assert again.phone_region == "GB"
+        await pilot.press("c")
+        await pilot.pause()
+        await type_into(pilot, "#name", "Helen Okafor")
+        await type_into(pilot, "#phone", "020 7946 0321")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        helen = next(p for p in again.screen.detail.people if p.name == "Helen Okafor")
+        assert helen.phone_e164 == "+442079460321"

@@ -23,6 +23,7 @@ from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.interview_form import InterviewForm
 from followup_tui.tui.screens.person_form import PersonForm
+from followup_tui.tui.screens.settings_form import SettingsForm
 from followup_tui.tui.screens.status import StatusScreen
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.interview_list import InterviewList, header_text
@@ -57,6 +58,8 @@ class MainScreen(Screen):
                 tooltip="Previous person met at this interview"),
         Binding("right_square_bracket", "person(1)", "Next person", show=False, key_display="]",
                 tooltip="Next person met at this interview"),
+        Binding("comma", "settings", "Settings", show=False, key_display=",",
+                tooltip="Settings: the phone region for numbers without +country code"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
     ]
@@ -354,6 +357,16 @@ class MainScreen(Screen):
     def action_person(self, delta: int) -> None:
         """Show the previous or next person met at this interview."""
         self.card.action_step(delta)
+
+    def action_settings(self) -> None:
+        """Open the settings form."""
+
+        def saved(region: str | None) -> None:
+            if region is not None and self.write(lambda: commands.set_setting("phone_region", region)):
+                self.app.phone_region = region
+                self.notify(f"Phone numbers without +country code are now read as {region} numbers.")
+
+        self.app.push_screen(SettingsForm(self.app.phone_region), saved)
 
     def action_help(self) -> None:
         """Show every key."""

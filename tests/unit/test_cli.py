@@ -1,0 +1,70 @@
+"""The `followup` command: where it looks for data and how it refuses bad files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from followup_tui import cli, paths
+from followup_tui.store.database import close_database, open_database
+from followup_tui.store import queries
+
+
+def test_db_path_precedence(monkeypatch, tmp_path):
+    monkeypatch.delenv(paths.DB_ENV, raising=False)
+    assert paths.db_path().name == "followup.db"
+    assert "followup-tui" in str(paths.db_path())
+    monkeypatch.setenv(paths.DB_ENV, str(tmp_path / "env.db"))
+    assert paths.db_path() == tmp_path / "env.db"
+    assert paths.db_path(str(tmp_path / "flag.db")) == tmp_path / "flag.db"
+
+
+def test_nothing_is_created_at_import(tmp_path):
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    code = "import followup_tui.cli, followup_tui.store.commands, followup_tui.tui.app, followup_tui.demo"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_foreign_file_is_refused_in_the_shell(tmp_path, capsys):
+    foreign = tmp_path / "music.db"
+    with sqlite3.connect(foreign) as raw:
+        raw.execute("CREATE TABLE songs (title TEXT)")
+    assert cli.main(["--db", str(foreign)]) == 2
+    err = capsys.readouterr().err
+    assert "not a followup database" in err and "left untouched" in err
+
+
+def test_a_read_only_file_is_refused_with_a_message(db_path, monkeypatch, capsys):
+    open_database(db_path)
+    close_database()
+    real_access = __import__("os").access
+    monkeypatch.setattr("os.access", lambda p, mode: False if str(p) == str(db_path) else real_access(p, mode))
+    assert cli.main(["--db", str(db_path)]) == 2
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_demo_builds_a_throw_away_database_and_removes_it(monkeypatch):
+    seen = {}
+
+    def fake_run(app):
+        open_database(app.database_path)
+        seen["path"] = app.database_path
+        seen["companies"] = [row.company for row in queries.list_interviews()]
+        seen["demo"] = app.demo
+        close_database()
+
+    monkeypatch.setattr("followup_tui.tui.app.FollowupApp.run", fake_run)
+    assert cli.main(["--demo"]) == 0
+    assert seen["demo"] and len(seen["companies"]) >= 6
+    assert not seen["path"].exists()
+
+
+def test_bad_clock_override_is_explained(monkeypatch):
+    monkeypatch.setenv(cli.NOW_ENV, "yesterday-ish")
+    with pytest.raises(SystemExit, match="ISO date-time"):
+        cli.main([])
