@@ -17,14 +17,28 @@ NOW_ENV = "FOLLOWUP_NOW"
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
+    db_help = f"database file (default: ${paths.DB_ENV}, else the per-user file)"
+    # --db is accepted before or after the command; SUPPRESS keeps a subcommand from resetting it to None.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
         prog="followup",
-        description="A keyboard-driven desk for following up after job interviews.",
+        description="A keyboard-driven desk for following up after job interviews. Without a command, starts the app.",
         epilog=f"Data lives in {paths.default_db_path()} unless ${paths.DB_ENV} or --db says otherwise.",
     )
-    parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${paths.DB_ENV}, else the per-user file)")
+    parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument("--demo", action="store_true", help="open a throw-away database filled with a sample job hunt")
     parser.add_argument("--version", action="version", version=f"followup {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    today = sub.add_parser("today", parents=[common], help="print today's follow-ups (overdue, today, next days)")
+    today.add_argument("--json", action="store_true", help="print JSON (fields documented in README.md)")
+    today.add_argument("--days", type=int, default=7, metavar="N", help="how many days ahead to list (default 7)")
+    done = sub.add_parser("done", parents=[common], help="mark an action done, by the id `followup today` shows")
+    done.add_argument("id", type=int)
+    done.add_argument("--outcome", choices=["reached", "voicemail", "no_answer"],
+                      help="for calls: no_answer keeps it open for the next business day")
+    snooze = sub.add_parser("snooze", parents=[common], help="move an action to the next business day")
+    snooze.add_argument("id", type=int)
     return parser
 
 
@@ -44,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     _freeze_clock_from_env()
     from followup_tui.store.database import StoreError, close_database, open_database
 
+    if args.command:
+        return _run_shell_command(args)
     scratch = Path(tempfile.mkdtemp(prefix="followup-demo-")) if args.demo else None
     path = scratch / "demo.db" if scratch else paths.db_path(args.db)
     try:
@@ -65,3 +81,19 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_shell_command(args: argparse.Namespace) -> int:
+    """`today`, `done` and `snooze`: open the database, act, close; no TUI."""
+    from followup_tui import shell
+    from followup_tui.store.database import StoreError, close_database, open_database
+
+    try:
+        open_database(paths.db_path(args.db))
+    except StoreError as error:
+        print(f"followup: {error}", file=sys.stderr)
+        return 2
+    try:
+        return shell.run(args.command, args)
+    finally:
+        close_database()

@@ -148,6 +148,14 @@ def next_business_day_on_or_after(day: date) -> date:
     return day
 
 
+def next_business_day(day: date) -> date:
+    """The first Monday-to-Friday day after `day` (for snoozing and unanswered calls)."""
+    day += timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
 def show_date(day: date, today: date | None = None) -> str:
     """A short, readable date: "Wed 25 Nov", with the year when it is not this year's."""
     text = f"{WEEKDAYS[day.weekday()][:3].title()} {day.day} {MONTHS[day.month - 1][:3].title()}"

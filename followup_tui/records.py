@@ -131,3 +131,15 @@ class InterviewDetail:
     def as_input(self) -> InterviewInput:
         """The interview as form input, for editing."""
         return InterviewInput(self.company, self.day, self.role, self.ended_at, self.decision_expected, self.notes)
+
+
+@dataclass(frozen=True)
+class ActionSnapshot:
+    """An action's changeable fields before a change, so the change can be undone."""
+
+    id: int
+    state: State
+    due: date
+    moved: bool
+    done_on: date | None
+    note: str

@@ -15,10 +15,13 @@ from followup_tui.store.database import close_database, open_database
 FIXED_NOW = datetime(2026, 11, 25, 9, 30)
 SIZE = (120, 40)
 # name -> keys pressed on the main screen before the picture is taken
+# (the demo has items due, so the app opens on the daily review; escape goes to the interviews)
 SHOTS = {
-    "main": (),
-    "capture-form": ("c",),
-    "help": ("question_mark",),
+    "review": (),
+    "call-outcome": ("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "space"),
+    "main": ("escape",),
+    "capture-form": ("escape", "c"),
+    "help": ("escape", "question_mark"),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
 from peewee import fn
 
@@ -16,7 +17,8 @@ from followup_tui.plan import (
     Status,
     plan,
 )
-from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.dates import next_business_day, show_date
+from followup_tui.records import ActionSnapshot, InterviewInput, PersonInput
 from followup_tui.store.database import StoreError, writing
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
 
@@ -251,3 +253,83 @@ def set_setting(key: str, value: str) -> None:
     """Store a user setting."""
     with writing():
         Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+class CallOutcome(StrEnum):
+    """How a follow-up call went; reached and voicemail count as done, per the seed."""
+
+    REACHED = "reached"
+    VOICEMAIL = "voicemail"
+    NO_ANSWER = "no_answer"
+
+
+_OUTCOME_NOTE = {
+    CallOutcome.REACHED: "Reached them",
+    CallOutcome.VOICEMAIL: "Left a voicemail",
+    CallOutcome.NO_ANSWER: "No answer",
+}
+
+
+def _snapshot(action: Action) -> ActionSnapshot:
+    return ActionSnapshot(action.id, State(action.state), action.due, action.moved, action.done_on, action.note)
+
+
+def _open_action(action_id: int) -> Action:
+    action = _get(Action, action_id, "action")
+    if action.state == State.CANCELLED:
+        raise StoreError("That action is cancelled because the interview is closed; reopen the interview first.")
+    return action
+
+
+def _with_note(old: str, line: str) -> str:
+    return f"{old}\n{line}".strip()
+
+
+def complete(action_id: int, today: date, outcome: CallOutcome | None = None) -> ActionSnapshot:
+    """Mark an action done (a call with its outcome; no answer keeps it open for the next business day)."""
+    with writing():
+        action = _open_action(action_id)
+        before = _snapshot(action)
+        values: dict = {"state": State.DONE, "done_on": today}
+        if outcome is not None:
+            values["note"] = _with_note(action.note, f"{_OUTCOME_NOTE[outcome]}, {show_date(today)}")
+            if outcome is CallOutcome.NO_ANSWER:
+                values.update(state=State.OPEN, done_on=None, due=next_business_day(today), moved=True)
+        Action.update(**values).where(Action.id == action_id).execute()
+        replan(action.interview_id, today)
+    return before
+
+
+def snooze(action_id: int, today: date) -> ActionSnapshot:
+    """Move an open action to the next business day."""
+    return reschedule(action_id, next_business_day(today), today)
+
+
+def reschedule(action_id: int, day: date, today: date) -> ActionSnapshot:
+    """Give an open action a new due date, kept through re-planning."""
+    with writing():
+        action = _open_action(action_id)
+        if action.state != State.OPEN:
+            raise StoreError("Only open actions can be rescheduled.")
+        before = _snapshot(action)
+        Action.update(due=day, moved=True).where(Action.id == action_id).execute()
+    return before
+
+
+def set_note(action_id: int, note: str) -> ActionSnapshot:
+    """Replace an action's note."""
+    with writing():
+        action = _get(Action, action_id, "action")
+        before = _snapshot(action)
+        Action.update(note=note).where(Action.id == action_id).execute()
+    return before
+
+
+def restore(snapshot: ActionSnapshot, today: date) -> None:
+    """Undo: put an action back as it was, and re-plan (a withdrawn tick withdraws what it scheduled)."""
+    with writing():
+        action = _get(Action, snapshot.id, "action")
+        Action.update(
+            state=snapshot.state, due=snapshot.due, moved=snapshot.moved, done_on=snapshot.done_on, note=snapshot.note
+        ).where(Action.id == snapshot.id).execute()
+        replan(action.interview_id, today)

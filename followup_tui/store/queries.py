@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from followup_tui.plan import Kind, Medium, State, Status
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
+from followup_tui.review import ReviewItem
 from followup_tui.store.database import reading
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting, db
 from followup_tui.wording import action_label, missing_detail
@@ -106,3 +107,49 @@ def setting(key: str) -> str | None:
     with reading():
         row = Setting.get_or_none(Setting.key == key)
     return row.value if row else None
+
+
+_REVIEW_SQL = """
+SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
+       i.company, i.role, c.id, c.name, c.email, c.phone, c.address, m.topic
+FROM "action" a
+JOIN "interview" i ON i.id = a.interview_id
+LEFT JOIN "contact" c ON c.id = a.contact_id
+LEFT JOIN "meeting" m ON m.interview_id = a.interview_id AND m.contact_id = a.contact_id
+"""
+_IN_WINDOW = """WHERE i.status = 'active'
+  AND ((a.state = 'open' AND a.due <= ?) OR (a.state = 'done' AND a.done_on = ?))"""
+
+
+def review_items(today: date, days: int) -> list[ReviewItem]:
+    """Open actions due within `days` (overdue included) and those done today, across active interviews."""
+    until = (today + timedelta(days=days)).isoformat()
+    return _review_rows(_REVIEW_SQL + _IN_WINDOW, (until, today.isoformat()))
+
+
+def review_item(action_id: int) -> ReviewItem | None:
+    """One action as the review shows it, whatever its date or state."""
+    found = _review_rows(_REVIEW_SQL + "WHERE a.id = ?", (action_id,))
+    return found[0] if found else None
+
+
+def _review_rows(sql: str, params: tuple) -> list[ReviewItem]:
+    with reading():
+        rows = db.execute_sql(sql, params).fetchall()
+    items = []
+    for (ident, interview_id, kind, title, seq, due, state, done_on, note,
+         company, role, person_id, name, email, phone, address, topic) in rows:
+        kind = Kind(kind)
+        items.append(ReviewItem(
+            id=ident, interview_id=interview_id, kind=kind, label=action_label(kind, name or "", title, seq),
+            title=title, due=date.fromisoformat(due), state=State(state), company=company, role=role,
+            person_id=person_id, person=name or "", email=email or "", phone=phone or "", address=address or "",
+            topic=topic or "", note=note, done_on=date.fromisoformat(done_on) if done_on else None,
+        ))
+    return items
+
+
+def active_interview_count() -> int:
+    """How many interviews are still active."""
+    with reading():
+        return Interview.select().where(Interview.status == Status.ACTIVE).count()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from textual.widgets import Input, TextArea
 
 from followup_tui.plan import Kind, State, Status
@@ -19,6 +21,14 @@ from followup_tui.tui.widgets.interview_list import InterviewList
 from followup_tui.tui.widgets.person_card import PersonCardView
 
 SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def opens_on_interviews(db_path):
+    """These tests drive the main screen; the daily review (which opens first when items are due) has its own."""
+    open_database(db_path)
+    commands.set_setting("start_screen", "main")
+    close_database()
 
 
 async def type_into(pilot, selector: str, text: str) -> None:

@@ -44,14 +44,14 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     def field(self, label: str, ident: str, value: str = "", placeholder: str = "") -> ComposeResult:
         """A labelled one-line input with a message line under it."""
         with Horizontal(classes="field-row"):
-            yield Label(label, classes="field-label")
+            yield Label(Content(label), classes="field-label")
             yield Input(value, placeholder=placeholder, id=ident, compact=True)
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
 
     def area(self, label: str, ident: str, value: str = "") -> ComposeResult:
         """A labelled multi-line text area with a message line under it."""
         with Horizontal(classes="field-row -area"):
-            yield Label(label, classes="field-label")
+            yield Label(Content(label), classes="field-label")
             yield TextArea(value, id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus", compact=True)
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
 

@@ -23,7 +23,8 @@ from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.interview_form import InterviewForm
 from followup_tui.tui.screens.person_form import PersonForm
-from followup_tui.tui.screens.settings_form import SettingsForm
+from followup_tui.tui.screens.review import ReviewScreen
+from followup_tui.tui.screens.settings_form import AppSettings, SettingsForm
 from followup_tui.tui.screens.status import StatusScreen
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.interview_list import InterviewList, header_text
@@ -58,8 +59,9 @@ class MainScreen(Screen):
                 tooltip="Previous person met at this interview"),
         Binding("right_square_bracket", "person(1)", "Next person", show=False, key_display="]",
                 tooltip="Next person met at this interview"),
+        Binding("t", "review", "Today", tooltip="Daily review: today's follow-ups across every interview"),
         Binding("comma", "settings", "Settings", show=False, key_display=",",
-                tooltip="Settings: the phone region for numbers without +country code"),
+                tooltip="Settings: phone region, and the screen to open on"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
     ]
@@ -92,6 +94,19 @@ class MainScreen(Screen):
         self.reload()
         self.query_one(InterviewList).focus()
         self.set_interval(POLL_SECONDS, self._poll_other_copies)
+        if self._opens_on_review():
+            self.action_review()
+
+    def _opens_on_review(self) -> bool:
+        """The review opens first when something is due today or overdue, unless a setting says otherwise."""
+        try:
+            start = queries.setting("start_screen") or "auto"
+            if start != "auto":
+                return start == "review"
+            today = clock.today()
+            return any(i.state is State.OPEN and i.due <= today for i in queries.review_items(today, 0))
+        except StoreError:
+            return False
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -361,12 +376,45 @@ class MainScreen(Screen):
     def action_settings(self) -> None:
         """Open the settings form."""
 
-        def saved(region: str | None) -> None:
-            if region is not None and self.write(lambda: commands.set_setting("phone_region", region)):
-                self.app.phone_region = region
-                self.notify(f"Phone numbers without +country code are now read as {region} numbers.")
+        def saved(settings: AppSettings | None) -> None:
+            if settings is None:
+                return
 
-        self.app.push_screen(SettingsForm(self.app.phone_region), saved)
+            def store() -> None:
+                commands.set_setting("phone_region", settings.phone_region)
+                commands.set_setting("start_screen", settings.start_screen)
+
+            if self.write(store):
+                self.app.phone_region = settings.phone_region
+                self.notify(f"Saved. Numbers without +country code are read as {settings.phone_region} numbers.")
+
+        try:
+            start = queries.setting("start_screen") or "auto"
+        except StoreError:
+            start = "auto"
+        self.app.push_screen(SettingsForm(AppSettings(self.app.phone_region, start)), saved)
+
+    def action_review(self) -> None:
+        """Open the daily review; enter there brings its interview back here."""
+        self.app.push_screen(ReviewScreen(), self.focus_on)
+
+    def focus_on(self, target: tuple[int, int, int | None] | None) -> None:
+        """Select an interview, its action and the person it concerns (from the review's enter)."""
+        if target is None:
+            return
+        interview_id, action_id, person_id = target
+        box = self.query_one("#filter", Input)
+        box.value, box.display = "", False
+        self.reload(select=interview_id, keep_action=action_id)
+        if self.detail is not None:
+            for person in self.detail.people:
+                if person.contact_id == person_id:
+                    self.card.show(self.detail.people, person.meeting_id)
+        self.checklist.focus()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from the review or a form: what it changed shows here."""
+        self.reload()
 
     def action_help(self) -> None:
         """Show every key."""

@@ -3,25 +3,46 @@
 from __future__ import annotations
 
 import phonenumbers
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Select
 
 from followup_tui import validate
 from followup_tui.tui.screens.form import FormScreen
 
 
-class SettingsForm(FormScreen[str]):
-    """The default phone region (from the locale until set here)."""
+START_CHOICES = (
+    ("the daily review when something is due, else the interviews", "auto"),
+    ("always the daily review", "review"),
+    ("always the interviews", "main"),
+)
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """What the settings form edits."""
+
+    phone_region: str
+    start_screen: str = "auto"
+
+
+class SettingsForm(FormScreen[AppSettings]):
+    """The default phone region (from the locale until set here) and the screen to open on."""
 
     TITLE_TEXT = "Settings"
 
-    def __init__(self, phone_region: str) -> None:
+    def __init__(self, current: AppSettings) -> None:
         super().__init__()
-        self.phone_region = phone_region
+        self.current = current
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.field("Phone region", "region", self.phone_region, "two letters: US, GB, DE, FR, IN, AU…")
+        yield from self.field("Phone region", "region", self.current.phone_region, "two letters: US, GB, DE, FR, IN…")
+        with Horizontal(classes="field-row"):
+            yield Label("Open on", classes="field-label")
+            yield Select(START_CHOICES, value=self.current.start_screen, allow_blank=False, id="start", compact=True)
 
     def on_mount(self) -> None:
         self._preview()
@@ -37,6 +58,6 @@ class SettingsForm(FormScreen[str]):
         shown = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL) if example else ""
         self.say("region", f"numbers like {shown} are read as {code} numbers" if shown else code)
 
-    def collect(self) -> str | None:
+    def collect(self) -> AppSettings | None:
         ok, code = self.check("region", validate.region)
-        return code if ok else None
+        return AppSettings(code, self.query_one("#start", Select).value) if ok else None

@@ -1,0 +1,183 @@
+"""The daily review: what to do today, for the app and for `followup today` (no Textual here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import quote
+
+from followup_tui.dates import relative_due
+from followup_tui.plan import Kind, State
+
+OVERDUE, TODAY, UPCOMING = "Overdue", "Today", "Next 7 days"
+SECTION_KEYS = {OVERDUE: "overdue", TODAY: "today", UPCOMING: "upcoming"}  # stable names for JSON
+SECTIONS = (OVERDUE, TODAY, UPCOMING)
+DEFAULT_DAYS = 7
+KEEP_HUNTING = (
+    "Fewer than three interviews in play: keep the search going alongside these. "
+    "The right job may be one you haven't found yet."
+)
+EMAIL_KINDS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL}
+CALL_KINDS = {Kind.CALL, Kind.WEEKLY_CALL}
+LETTER_KINDS = {Kind.THANK_YOU_LETTER, Kind.LETTER}
+
+WHAT = {
+    Kind.CARD: "get card",
+    Kind.THANK_YOU_EMAIL: "thank-you email",
+    Kind.THANK_YOU_LETTER: "thank-you letter",
+    Kind.REFERENCES: "alert references",
+    Kind.CALL: "follow-up call",
+    Kind.LETTER: "postal letter",
+    Kind.WEEKLY_EMAIL: "weekly email",
+    Kind.WEEKLY_CALL: "weekly call",
+    Kind.DECISION: "no word yet?",
+}
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One action due in the review window, with what is needed to act on it."""
+
+    id: int
+    interview_id: int
+    kind: Kind
+    label: str
+    title: str
+    due: date
+    state: State
+    company: str
+    role: str
+    person_id: int | None = None
+    person: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    topic: str = ""
+    note: str = ""
+    done_on: date | None = None
+
+    @property
+    def what(self) -> str:
+        """What to do, in two or three words."""
+        return self.title if self.kind is Kind.CUSTOM else WHAT[self.kind]
+
+    @property
+    def contact(self) -> str:
+        """The detail needed to act: email for an email, phone for a call, first address line for a letter."""
+        if self.kind in EMAIL_KINDS:
+            return self.email
+        if self.kind in CALL_KINDS or self.kind is Kind.DECISION:
+            return self.phone or self.email
+        if self.kind in LETTER_KINDS:
+            return self.address.split("\n", 1)[0]
+        return ""
+
+    @property
+    def missing(self) -> str:
+        """What is missing to act, e.g. "no phone on file"."""
+        if self.contact or self.kind in (Kind.CARD, Kind.REFERENCES, Kind.CUSTOM):
+            return ""
+        if not self.person:
+            return "no interviewer on file"
+        if self.kind in EMAIL_KINDS:
+            return "no email on file"
+        if self.kind in LETTER_KINDS:
+            return "no mailing address on file"
+        return "no phone on file"
+
+    @property
+    def is_call(self) -> bool:
+        """Calls ask for an outcome when done."""
+        return self.kind in CALL_KINDS
+
+    def section(self, today: date) -> str:
+        """Overdue, Today or Next 7 days (a done item stays where it was due)."""
+        if self.due < today:
+            return OVERDUE
+        return TODAY if self.due == today else UPCOMING
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The header line's numbers."""
+
+    done_today: int
+    due_today: int
+    active_interviews: int
+
+    def line(self) -> str:
+        """ "3 of 7 done today · 4 active interviews"."""
+        plural = "s" if self.active_interviews != 1 else ""
+        return f"{self.done_today} of {self.due_today} done today · {self.active_interviews} active interview{plural}"
+
+
+def summarise(items: list[ReviewItem], today: date, active_interviews: int) -> Summary:
+    """Today's progress: items done today out of those done today or due by today."""
+    done = sum(1 for i in items if i.state is State.DONE and i.done_on == today)
+    due = done + sum(1 for i in items if i.state is State.OPEN and i.due <= today)
+    return Summary(done, due, active_interviews)
+
+
+def group(items: list[ReviewItem], today: date) -> dict[str, list[ReviewItem]]:
+    """Items by section, each section by due date then company."""
+    sections: dict[str, list[ReviewItem]] = {name: [] for name in SECTIONS}
+    for item in sorted(items, key=lambda i: (i.due, i.company.casefold(), i.id)):
+        sections[item.section(today)].append(item)
+    return sections
+
+
+def needs_keep_hunting(active_interviews: int) -> bool:
+    """The seed: don't stop job-hunting; said when fewer than three interviews are active."""
+    return active_interviews < 3
+
+
+def as_json(items: list[ReviewItem], today: date, summary: Summary) -> dict:
+    """The review as JSON-ready data; field names are documented in README.md and kept stable."""
+    return {
+        "date": today.isoformat(),
+        "done_today": summary.done_today,
+        "due_today": summary.due_today,
+        "active_interviews": summary.active_interviews,
+        "items": [
+            {
+                "id": i.id,
+                "section": SECTION_KEYS[i.section(today)],
+                "kind": i.kind.value,
+                "what": i.what,
+                "person": i.person,
+                "company": i.company,
+                "role": i.role,
+                "due": i.due.isoformat(),
+                "due_text": relative_due(i.due, today),
+                "state": i.state.value,
+                "contact": i.contact,
+                "missing": i.missing,
+                "note": i.note,
+                "interview_id": i.interview_id,
+            }
+            for items_in_section in group(items, today).values()
+            for i in items_in_section
+        ],
+    }
+
+
+def mailto(item: ReviewItem, sender: str = "") -> str:
+    """A mailto: link with subject and body prefilled from the person, the company and the role."""
+    role = item.role or "the position"
+    first = item.person.split()[0] if item.person else ""
+    if item.kind is Kind.THANK_YOU_EMAIL:
+        subject = f"Thank you for the {role} interview"
+        topic = f" I especially enjoyed our conversation about {item.topic.rstrip('.')}." if item.topic else ""
+        body = (
+            f"Dear {first or 'hiring team'},\n\nThank you for meeting with me about the {role} role at "
+            f"{item.company}.{topic} I am very interested in the position and confident my experience "
+            f"would help your team.\n\nBest regards,\n{sender}"
+        )
+    else:
+        subject = f"Following up on the {role} position"
+        body = (
+            f"Dear {first or 'hiring team'},\n\nI wanted to follow up on the {role} position at {item.company}. "
+            f"I remain very interested and would be glad to provide anything else you need.\n\n"
+            f"Best regards,\n{sender}"
+        )
+    return f"mailto:{quote(item.email)}?subject={quote(subject)}&body={quote(body.rstrip())}"

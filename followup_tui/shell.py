@@ -1,0 +1,101 @@
+"""Shell commands that need no TUI: `followup today`, `done`, `snooze`. Never imports Textual."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TextIO
+
+from followup_tui import clock
+from followup_tui.dates import relative_due, show_date
+from followup_tui.plan import State
+from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
+from followup_tui.text import clean_line
+
+BOLD, DIM, WARN, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
+COLUMNS = (("id", 5), ("due", 15), ("what", 18), ("who", 18), ("company · role", 30), ("contact", 30))
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _fit(text: str, width: int) -> str:
+    text = clean_line(text)
+    return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+
+
+def _row(item: ReviewItem, today, colour: bool) -> str:
+    company = " · ".join(p for p in (item.company, item.role) if p)
+    contact = item.contact or (f"! {item.missing}" if item.missing else "")
+    cells = [str(item.id), relative_due(item.due, today), item.what, item.person, company, contact]
+    if item.state is State.DONE:
+        cells[1] = "done"
+    text = " ".join(_fit(cell, width) for cell, (_, width) in zip(cells, COLUMNS)).rstrip()
+    if not colour:
+        return text
+    if item.state is State.DONE:
+        return f"{DIM}{text}{RESET}"
+    if item.due < today:
+        return f"{WARN}{text}{RESET}"
+    return text
+
+
+def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_output: bool, out: TextIO) -> None:
+    """The daily review as a plain table, or JSON."""
+    today = clock.today()
+    summary = summarise(items, today, active)
+    if as_json_output:
+        json.dump(as_json(items, today, summary), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    colour = use_colour(out)
+    bold = (lambda s: f"{BOLD}{s}{RESET}") if colour else (lambda s: s)
+    out.write(f"{bold(show_date(today))} · {summary.line()}\n")
+    if needs_keep_hunting(active):
+        out.write(f"{KEEP_HUNTING}\n")
+    for section, members in group(items, today).items():
+        title = section if section != "Next 7 days" else f"Next {days} days"
+        out.write(f"\n{bold(f'{title} ({len(members)})')}\n")
+        if not members:
+            out.write("  nothing\n")
+            continue
+        out.write(" ".join(name.ljust(width) for name, width in COLUMNS).rstrip() + "\n")
+        for item in members:
+            out.write(_row(item, today, colour) + "\n")
+
+
+def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run a shell subcommand on the open database; returns the exit status."""
+    out, err = out or sys.stdout, err or sys.stderr
+    from followup_tui.store import commands, queries
+    from followup_tui.store.database import StoreError
+
+    today = clock.today()
+    try:
+        if command == "today":
+            if args.days < 0:
+                err.write("followup: --days must be 0 or more\n")
+                return 2
+            print_today(queries.review_items(today, args.days), queries.active_interview_count(),
+                        days=args.days, as_json_output=args.json, out=out)
+            return 0
+        item = queries.review_item(args.id)
+        if item is None:
+            err.write(f"followup: there is no action {args.id}; `followup today` lists the ids\n")
+            return 1
+        if command == "done":
+            outcome = commands.CallOutcome(args.outcome) if args.outcome else None
+            commands.complete(args.id, today, outcome)
+            verb = "kept open for the next business day" if outcome is commands.CallOutcome.NO_ANSWER else "done"
+        else:
+            commands.snooze(args.id, today)
+            verb = "snoozed to the next business day"
+        label = f"{item.what} · {item.person or item.company}"
+        out.write(f"{clean_line(label)}: {verb}\n")
+        return 0
+    except StoreError as error:
+        err.write(f"followup: {error}\n")
+        return 1

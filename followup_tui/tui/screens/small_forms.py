@@ -1,0 +1,52 @@
+"""One-field forms of the daily review: a new date, a note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from followup_tui import validate
+from followup_tui.dates import show_date
+from followup_tui.tui.screens.form import FormScreen
+
+
+class DayForm(FormScreen[date]):
+    """Pick a new due date, in the same everyday words as the other forms."""
+
+    TITLE_TEXT = "Reschedule"
+
+    def __init__(self, what: str, current: date) -> None:
+        super().__init__()
+        self.what = what
+        self.current = current
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.field(f"New date for {self.what}"[:60], "day", "", f"now {show_date(self.current)}; e.g. mon, +3d")
+
+    @on(Input.Changed, "#day")
+    def _changed(self) -> None:
+        self.preview_day("day", required=False)
+
+    def collect(self) -> date | None:
+        ok, day = self.check("day", self.day_field("day", required=True))
+        return day if ok else None
+
+
+class NoteForm(FormScreen[str]):
+    """A note kept with an action and shown in the checklist."""
+
+    TITLE_TEXT = "Note"
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.area("Note", "note", self.note)
+
+    def collect(self) -> str | None:
+        ok, note = self.check("note", validate.text)
+        return note if ok else None

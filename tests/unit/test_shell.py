@@ -1,0 +1,91 @@
+"""`followup today`, `done` and `snooze` from the shell, on a fixed clock."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from followup_tui import cli
+from followup_tui.plan import Kind
+from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.store import commands, queries
+from followup_tui.store.database import close_database, open_database
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def hunt(db_path):
+    open_database(db_path)
+    acme = commands.add_interview(InterviewInput("Acme", date(2026, 11, 20), "Analyst"), date(2026, 11, 20))
+    commands.add_person(acme, PersonInput("Ana Ruiz", email="ana@acme.example", phone="+1 415 555 0142",
+                                          phone_e164="+14155550142"), date(2026, 11, 20))
+    ids = {a.kind: a.id for a in queries.interview_detail(acme).actions}
+    close_database()
+    return ids
+
+
+def run(capsys, db_path, *args) -> tuple[int, str, str]:
+    code = cli.main(["--db", str(db_path), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_today_prints_sections_ids_and_contact_details(capsys, db_path, hunt):
+    code, out, _ = run(capsys, db_path, "today")
+    assert code == 0
+    assert out.splitlines()[0] == "Wed 25 Nov 2026 · 0 of 3 done today · 1 active interview"
+    assert "Overdue (2)" in out and "Today (1)" in out and "Next 7 days (1)" in out
+    call_line = next(line for line in out.splitlines() if line.startswith(str(hunt[Kind.CALL])))
+    assert "follow-up call" in call_line and "+1 415 555 0142" in call_line and "today" in call_line
+    assert "\x1b[" not in out  # no colour codes when not a terminal
+    assert "keep the search going" in out
+
+
+def test_today_json_has_stable_fields(capsys, db_path, hunt):
+    code, out, _ = run(capsys, db_path, "today", "--json", "--days", "2")
+    data = json.loads(out)
+    assert code == 0 and data["date"] == "2026-11-25" and data["active_interviews"] == 1
+    first = data["items"][0]
+    assert set(first) == {"id", "section", "kind", "what", "person", "company", "role", "due", "due_text",
+                          "state", "contact", "missing", "note", "interview_id"}
+    assert {i["section"] for i in data["items"]} <= {"overdue", "today", "upcoming"}
+    assert all(i["due"] <= "2026-11-27" for i in data["items"])  # --days 2: the letter (30th) is left out
+
+
+def test_done_and_snooze_by_id(capsys, db_path, hunt):
+    code, out, _ = run(capsys, db_path, "done", str(hunt[Kind.THANK_YOU_EMAIL]))
+    assert code == 0 and "thank-you email · Ana Ruiz: done" in out
+    code, out, _ = run(capsys, db_path, "snooze", str(hunt[Kind.REFERENCES]))
+    assert code == 0 and "snoozed" in out
+    code, out, _ = run(capsys, db_path, "done", str(hunt[Kind.CALL]), "--outcome", "no_answer")
+    assert code == 0 and "next business day" in out
+    _, out, _ = run(capsys, db_path, "today", "--json")
+    items = {i["id"]: i for i in json.loads(out)["items"]}
+    assert items[hunt[Kind.THANK_YOU_EMAIL]]["state"] == "done"
+    assert items[hunt[Kind.REFERENCES]]["due"] == "2026-11-26"
+    assert items[hunt[Kind.CALL]]["due"] == "2026-11-26" and "No answer" in items[hunt[Kind.CALL]]["note"]
+
+
+def test_unknown_id_and_bad_days_are_explained(capsys, db_path, hunt):
+    code, _, err = run(capsys, db_path, "done", "999")
+    assert code == 1 and "no action 999" in err
+    code, _, err = run(capsys, db_path, "today", "--days", "-1")
+    assert code == 2 and "--days" in err
+
+
+def test_today_does_not_import_textual(db_path, hunt):
+    code = (
+        "import sys; from followup_tui.cli import main; "
+        f"rc = main(['--db', {str(db_path)!r}, 'today']); "
+        "assert 'textual' not in sys.modules, 'textual imported'; sys.exit(rc)"
+    )
+    env = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Overdue" in result.stdout
