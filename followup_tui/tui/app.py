@@ -44,7 +44,7 @@ class FollowupApp(App):
             if binding.action in seen or binding.action.startswith("app.quit") or not active.enabled:
                 continue
             seen.add(binding.action)
-            help_text = f"{binding.tooltip or binding.description} (key: {self.get_key_display(binding)})"
+            help_text = f"key: {self.get_key_display(binding)}"
             yield SystemCommand(binding.tooltip or binding.description, help_text,
                                 partial(self.run_action, binding.action, active.node))
 
