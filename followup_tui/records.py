@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from followup_tui.cards import CardFields
 from followup_tui.plan import Kind, Medium, State, Status
+
+CARD_FIELDS = ("name", "title", "company", "email", "phone", "phone_e164", "mobile", "mobile_e164", "fax",
+               "website", "linkedin", "address")
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,25 @@ class PersonInput:
     topic: str = ""
     is_lead: bool = False
     notes: str = ""
+    mobile: str = ""
+    mobile_e164: str = ""
+    fax: str = ""
+    website: str = ""
+    linkedin: str = ""
 
     @property
     def has_contact_detail(self) -> bool:
         """True once the card holds an email, a phone or a mailing address."""
-        return bool(self.email or self.phone or self.address)
+        return bool(self.email or self.phone or self.mobile or self.address)
+
+    @classmethod
+    def from_card(cls, card: CardFields, **extra) -> PersonInput:
+        """A person from parsed or imported card fields."""
+        return cls(**{name: getattr(card, name) for name in CARD_FIELDS}, **extra)
+
+    def as_card(self) -> CardFields:
+        """The business-card part, for vCard export."""
+        return CardFields(**{name: getattr(self, name) for name in CARD_FIELDS})
 
 
 @dataclass(frozen=True)
@@ -85,12 +103,18 @@ class PersonCard:
     topic: str = ""
     is_lead: bool = False
     notes: str = ""
+    mobile: str = ""
+    mobile_e164: str = ""
+    fax: str = ""
+    website: str = ""
+    linkedin: str = ""
 
     def as_input(self) -> PersonInput:
         """The card as form input, for editing."""
         return PersonInput(
             self.name, self.title, self.company, self.email, self.phone, self.phone_e164,
             self.address, self.preferred, self.topic, self.is_lead, self.notes,
+            self.mobile, self.mobile_e164, self.fax, self.website, self.linkedin,
         )
 
 

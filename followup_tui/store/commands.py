@@ -57,7 +57,7 @@ def replan(interview_id: int, today: date) -> None:
         PersonFacts(
             person_id=m.contact.id,
             added_on=m.added_on,
-            has_contact_detail=bool(m.contact.email or m.contact.phone or m.contact.address),
+            has_contact_detail=bool(m.contact.email or m.contact.phone or m.contact.mobile or m.contact.address),
             preferred=Medium(m.contact.preferred),
             is_lead=m.is_lead,
             position=m.position,
@@ -139,7 +139,8 @@ def _contact_values(data: PersonInput) -> dict:
     return {
         "name": data.name, "title": data.title, "company": data.company, "email": data.email,
         "phone": data.phone, "phone_e164": data.phone_e164, "address": data.address,
-        "preferred": data.preferred, "notes": data.notes,
+        "preferred": data.preferred, "notes": data.notes, "mobile": data.mobile, "mobile_e164": data.mobile_e164,
+        "fax": data.fax, "website": data.website, "linkedin": data.linkedin,
     }
 
 
@@ -157,7 +158,11 @@ def add_person(interview_id: int, data: PersonInput, today: date, contact_id: in
             contact_id = Contact.create(**_contact_values(data), created_at=datetime.now()).id
         else:
             _get(Contact, contact_id, "contact")
-            Contact.update(**_contact_values(data)).where(Contact.id == contact_id).execute()
+            if Meeting.get_or_none((Meeting.interview == interview_id) & (Meeting.contact == contact_id)):
+                raise StoreError(f"{data.name} is already on this interview.")
+            # Linking an existing contact: what was typed fills in, what was empty keeps the stored value.
+            filled = {k: v for k, v in _contact_values(data).items() if v and k != "preferred"}
+            Contact.update(**filled).where(Contact.id == contact_id).execute()
         position = Meeting.select(fn.COALESCE(fn.MAX(Meeting.position), -1)).where(
             Meeting.interview == interview_id
         ).scalar() + 1

@@ -102,8 +102,20 @@ def _schema_v1() -> None:
         db.execute_sql(statement)
 
 
+def _schema_v2() -> None:
+    """Business cards carry a mobile, a fax, a website and a LinkedIn profile."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    from followup_tui.store.models import Contact
+
+    migrator = SqliteMigrator(db)
+    migrate(*(migrator.add_column("contact", name, Contact._meta.fields[name])
+              for name in ("mobile", "mobile_e164", "fax", "website", "linkedin")))
+    db.execute_sql('CREATE INDEX "contact_mobile_e164" ON "contact" ("mobile_e164")')
+
+
 # Ordered schema steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
-MIGRATIONS = (_schema_v1,)
+MIGRATIONS = (_schema_v1, _schema_v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from followup_tui.plan import Kind, Medium, State, Status
-from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
+from peewee import fn
+
+from followup_tui.cards import CardFields
+from followup_tui.records import CARD_FIELDS, ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
 from followup_tui.store.database import reading
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting, db
@@ -60,6 +63,7 @@ def _card(meeting: Meeting) -> PersonCard:
         meeting_id=meeting.id, contact_id=c.id, name=c.name, title=c.title, company=c.company,
         email=c.email, phone=c.phone, phone_e164=c.phone_e164, address=c.address,
         preferred=Medium(c.preferred), topic=meeting.topic, is_lead=meeting.is_lead, notes=c.notes,
+        mobile=c.mobile, mobile_e164=c.mobile_e164, fax=c.fax, website=c.website, linkedin=c.linkedin,
     )
 
 
@@ -88,7 +92,7 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
                 due=a.due, state=State(a.state), person_id=a.contact_id, person_name=person.name if person else "",
                 window_end=a.window_end, done_on=a.done_on, moved=a.moved, note=a.note, title=a.title,
                 missing=missing_detail(
-                    kind, person.email if person else "", person.phone if person else "",
+                    kind, person.email if person else "", (person.phone or person.mobile) if person else "",
                     person.address if person else "", person is not None,
                 ),
             )
@@ -102,6 +106,43 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
     )
 
 
+def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | None = None) -> PersonCard | None:
+    """A stored contact with the same email or phone (E.164), not already met at `exclude_interview`."""
+    conditions = []
+    if email:
+        conditions.append(fn.LOWER(Contact.email) == email.lower())
+    for phone in (p for p in phones if p):
+        conditions.append((Contact.phone_e164 == phone) | (Contact.mobile_e164 == phone))
+    if not conditions:
+        return None
+    where = conditions[0]
+    for condition in conditions[1:]:
+        where |= condition
+    with reading():
+        query = Contact.select().where(where)
+        if exclude_interview is not None:
+            met_here = Meeting.select(Meeting.contact).where(Meeting.interview == exclude_interview)
+            query = query.where(Contact.id.not_in(met_here))
+        contact = query.order_by(Contact.id).first()
+    if contact is None:
+        return None
+    return PersonCard(
+        meeting_id=0, contact_id=contact.id, name=contact.name, title=contact.title, company=contact.company,
+        email=contact.email, phone=contact.phone, phone_e164=contact.phone_e164, address=contact.address,
+        preferred=Medium(contact.preferred), notes=contact.notes, mobile=contact.mobile,
+        mobile_e164=contact.mobile_e164, fax=contact.fax, website=contact.website, linkedin=contact.linkedin,
+    )
+
+
+def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
+    """Business cards of these contacts (all when None), for vCard export."""
+    with reading():
+        query = Contact.select().order_by(Contact.name)
+        if contact_ids is not None:
+            query = query.where(Contact.id.in_(contact_ids))
+        return [CardFields(**{name: getattr(c, name) for name in CARD_FIELDS}) for c in query]
+
+
 def setting(key: str) -> str | None:
     """A stored user setting, or None."""
     with reading():
@@ -111,7 +152,7 @@ def setting(key: str) -> str | None:
 
 _REVIEW_SQL = """
 SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
-       i.company, i.role, c.id, c.name, c.email, c.phone, c.address, m.topic
+       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, m.topic
 FROM "action" a
 JOIN "interview" i ON i.id = a.interview_id
 LEFT JOIN "contact" c ON c.id = a.contact_id

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,12 +15,17 @@ from textual.widgets import Footer, Header, Input, Static
 
 from followup_tui import clock
 from followup_tui.plan import Kind, State, Status
-from followup_tui.records import InterviewDetail, InterviewRow
+from followup_tui.cards import CardFields
+from followup_tui.files import write_private
+from followup_tui.records import InterviewDetail, InterviewRow, PersonInput
+from followup_tui.vcards import CardImportError, read_vcards, write_vcards
 from followup_tui.store import commands, queries
 from followup_tui.store.database import StoreError, data_version
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.action_form import ActionForm, ActionInput
 from followup_tui.tui.screens.confirm import ConfirmScreen
+from followup_tui.tui.screens.duplicate import DuplicateScreen
+from followup_tui.tui.screens.vcard_files import ExportChoice, ExportForm, ImportForm
 from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.interview_form import InterviewForm
 from followup_tui.tui.screens.person_form import PersonForm
@@ -59,6 +65,8 @@ class MainScreen(Screen):
                 tooltip="Previous person met at this interview"),
         Binding("right_square_bracket", "person(1)", "Next person", show=False, key_display="]",
                 tooltip="Next person met at this interview"),
+        Binding("i", "import", "Import", show=False, tooltip="Import business cards from a vCard (.vcf) file"),
+        Binding("x", "export", "Export", show=False, tooltip="Export contacts as a vCard (.vcf) file"),
         Binding("t", "review", "Today", tooltip="Daily review: today's follow-ups across every interview"),
         Binding("comma", "settings", "Settings", show=False, key_display=",",
                 tooltip="Settings: phone region, and the screen to open on"),
@@ -232,9 +240,117 @@ class MainScreen(Screen):
 
         def saved(data) -> None:
             if data is not None:
-                self.write(lambda: commands.add_person(detail.id, data, clock.today()), select=detail.id, keep_person=RESULT)
+                self.save_person(detail, data)
 
         self.app.push_screen(PersonForm(company=detail.company, region=self.app.phone_region), saved)
+
+    def save_person(self, detail: InterviewDetail, data: PersonInput, then: Callable[[], None] | None = None) -> None:
+        """Add a person to an interview; a match with a stored contact is offered for linking, never doubled."""
+        done = then or (lambda: None)
+        try:
+            existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164))
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if existing is not None and any(p.contact_id == existing.contact_id for p in detail.people):
+            self.notify(f"{existing.name} is already on this interview (same email or phone); e edits their card.",
+                        severity="warning", markup=False)
+            done()
+            return
+        add = lambda contact_id=None: self.write(  # noqa: E731
+            lambda: commands.add_person(detail.id, data, clock.today(), contact_id=contact_id),
+            select=detail.id, keep_person=RESULT,
+        )
+        if existing is None:
+            add()
+            done()
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer == "link":
+                add(existing.contact_id)
+            elif answer == "new":
+                add()
+            else:
+                self.notify("Not saved.", markup=False)
+            done()
+
+        self.app.push_screen(DuplicateScreen(existing, data.name), chosen)
+
+    def action_import(self) -> None:
+        """Import contacts from a .vcf file into the selected interview, each confirmed in the card form."""
+        if self.detail is None:
+            self.notify("Add or select the interview the contacts belong to first (a).", severity="warning")
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Reading {path.name}…", markup=False)
+                self._read_vcards(path, self.detail.id)
+
+        self.app.push_screen(ImportForm(Path.home()), chosen)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _read_vcards(self, path: Path, interview_id: int) -> None:
+        """Parse the file off the UI thread (it touches no widget and no database)."""
+        try:
+            cards = read_vcards(path.read_bytes(), self.app.phone_region)
+        except (CardImportError, OSError) as error:
+            message = str(error) if isinstance(error, CardImportError) else f"Cannot read {path}: {error.strerror}"
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False, timeout=10)
+            return
+        self.app.call_from_thread(self._confirm_imported, cards, interview_id, 0)
+
+    def _confirm_imported(self, cards: list[CardFields], interview_id: int, index: int) -> None:
+        """Show imported card `index` in the capture form; escape skips it."""
+        if index >= len(cards):
+            self.notify(f"Import finished: {len(cards)} card{'s' if len(cards) != 1 else ''} reviewed.")
+            return
+        self.reload(select=interview_id)
+        detail = self.detail
+        if detail is None or detail.id != interview_id:
+            return
+        form = PersonForm(
+            PersonInput.from_card(cards[index]), region=self.app.phone_region,
+            title=f"Imported card {index + 1} of {len(cards)}: check it, ctrl+s saves, escape skips",
+        )
+
+        def saved(data) -> None:
+            following = lambda: self._confirm_imported(cards, interview_id, index + 1)  # noqa: E731
+            if data is None:
+                following()
+            else:
+                self.save_person(detail, data, then=following)
+
+        self.app.push_screen(form, saved)
+
+    def action_export(self) -> None:
+        """Write a .vcf of this person, this interview's people or every contact."""
+        detail = self.detail
+        person = self.card.current
+        default = Path.home() / (f"{person.name}.vcf" if person else "followup-contacts.vcf")
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is None:
+                return
+            ids = None
+            if choice.scope == "person" and person is not None:
+                ids = [person.contact_id]
+            elif choice.scope == "interview" and detail is not None:
+                ids = [p.contact_id for p in detail.people]
+            try:
+                cards = queries.contact_cards(ids)
+                write_private(choice.path, write_vcards(cards))
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            except OSError as error:
+                self.notify(f"Cannot write {choice.path}: {error.strerror}", severity="error", markup=False)
+                return
+            self.notify(f"Exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {choice.path}", markup=False)
+
+        self.app.push_screen(ExportForm(default, person.name if person else None,
+                                        detail.company if detail and detail.people else None), chosen)
 
     def action_edit(self) -> None:
         """Edit the focused pane's thing: the interview, the person shown, or the action."""

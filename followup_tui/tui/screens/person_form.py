@@ -1,34 +1,53 @@
-"""Capture or edit an interviewer's business card and what you discussed with them."""
+"""Capture or edit an interviewer's business card; a pasted card fills the fields as you type."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Label, Select
+from textual.widgets import Checkbox, Label, Select, TextArea
 
 from followup_tui import validate
+from followup_tui.cards import CardFields, CardTooLong, parse_card
 from followup_tui.plan import Medium
 from followup_tui.records import PersonInput
 from followup_tui.tui.screens.form import FormScreen
 
+# Form fields a pasted card fills, by card field name.
+FILLED = ("name", "title", "company", "email", "phone", "mobile", "fax", "website", "linkedin", "address")
+
 
 class PersonForm(FormScreen[PersonInput]):
-    """Name, title, company, email, phone, address, preferred medium, topic, lead, notes."""
+    """Paste card, then name, title, company, email, phones, web, address, medium, topic, lead, notes."""
 
-    def __init__(self, current: PersonInput | None = None, *, company: str = "", region: str = "US") -> None:
+    def __init__(
+        self,
+        current: PersonInput | None = None,
+        *,
+        company: str = "",
+        region: str = "US",
+        title: str | None = None,
+    ) -> None:
         super().__init__()
         self.current = current
         self.company = company
         self.phone_region = region
-        self.TITLE_TEXT = "Edit card" if current else "Capture a business card"
+        self.TITLE_TEXT = title or ("Edit card" if current else "Capture a business card")
+        self._autofilled: dict[str, str] = {}
 
     def compose_fields(self) -> ComposeResult:
         c = self.current
+        yield from self.area("Paste card", "paste", "")
         yield from self.field("Name *", "name", c.name if c else "", "as on the card")
         yield from self.field("Title", "title", c.title if c else "", "e.g. Engineering Manager")
         yield from self.field("Company", "company", c.company if c else self.company)
         yield from self.field("Email", "email", c.email if c else "", "name@company.com")
-        yield from self.field("Phone", "phone", c.phone if c else "", f"region {self.phone_region}, or +country code")
+        hint = f"region {self.phone_region}, or +country code"
+        yield from self.field("Phone", "phone", c.phone if c else "", hint)
+        yield from self.field("Mobile", "mobile", c.mobile if c else "", hint)
+        yield from self.field("Fax", "fax", c.fax if c else "")
+        yield from self.field("Website", "website", c.website if c else "")
+        yield from self.field("LinkedIn", "linkedin", c.linkedin if c else "")
         yield from self.area("Mailing address", "address", c.address if c else "")
         with Horizontal(classes="field-row"):
             yield Label("Reach them by", classes="field-label")
@@ -42,6 +61,38 @@ class PersonForm(FormScreen[PersonInput]):
             yield Checkbox("gets the follow-up call and the letter", c.is_lead if c else False, id="lead", compact=True)
         yield from self.area("Notes", "notes", c.notes if c else "")
 
+    def on_mount(self) -> None:
+        self.say("paste", "Paste or type the card as it stands; the fields below fill themselves.")
+        if self.current is None:
+            self.query_one("#paste", TextArea).focus()
+
+    @on(TextArea.Changed, "#paste")
+    def _pasted(self) -> None:
+        try:
+            card = parse_card(self.value("paste"), self.phone_region)
+        except CardTooLong as problem:
+            self.say("paste", str(problem), error=True)
+            return
+        self.fill(card)
+        found = [name for name in FILLED if getattr(card, name)]
+        self.say("paste", f"Found: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet.")
+
+    def fill(self, card: CardFields) -> None:
+        """Put card values into the fields the user has not typed in (or that a paste filled before)."""
+        for name in FILLED:
+            value = getattr(card, name)
+            widget = self.query_one(f"#{name}")
+            current = widget.text if isinstance(widget, TextArea) else widget.value
+            if current and current != self._autofilled.get(name) and not (name == "company" and current == self.company):
+                continue  # typed by hand: never overwritten
+            if not value and name not in self._autofilled:
+                continue
+            if isinstance(widget, TextArea):
+                widget.text = value
+            else:
+                widget.value = value
+            self._autofilled[name] = value
+
     def collect(self) -> PersonInput | None:
         results = [
             self.check("name", lambda v: validate.line(v, required="Name")),
@@ -49,15 +100,24 @@ class PersonForm(FormScreen[PersonInput]):
             self.check("company", validate.line),
             self.check("email", validate.email),
             self.check("phone", lambda v: validate.phone(v, self.phone_region)),
+            self.check("mobile", lambda v: validate.phone(v, self.phone_region)),
+            self.check("fax", validate.line),
+            self.check("website", validate.line),
+            self.check("linkedin", validate.line),
             self.check("address", validate.text),
             self.check("topic", validate.text),
             self.check("notes", validate.text),
         ]
         if not all(ok for ok, _ in results):
             return None
-        name, title, company, email, phone, address, topic, notes = (value for _, value in results)
+        name, title, company, email, phone, mobile, fax, website, linkedin, address, topic, notes = (
+            value for _, value in results
+        )
         return PersonInput(
             name=name, title=title, company=company, email=email, phone=phone.typed, phone_e164=phone.e164,
             address=address, preferred=self.query_one("#preferred", Select).value, topic=topic,
-            is_lead=self.query_one("#lead", Checkbox).value, notes=notes,
+            is_lead=self.query_one("#lead", Checkbox).value, notes=notes, mobile=mobile.typed,
+            mobile_e164=mobile.e164, fax=fax, website=website, linkedin=linkedin,
         )
+
+

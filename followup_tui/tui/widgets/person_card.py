@@ -81,7 +81,11 @@ def card_content(person: PersonCard) -> Content:
     parts.append("\n")
     rows = [
         ("Email", clean_line(person.email) or "—"),
-        ("Phone", clean_line(person.phone) or "—"),
+        ("Phone", clean_line(person.phone) or ("—" if not person.mobile else "")),
+        ("Mobile", clean_line(person.mobile)),
+        ("Fax", clean_line(person.fax)),
+        ("Web", clean_line(person.website)),
+        ("LinkedIn", clean_line(person.linkedin)),
         ("Address", clean_text(person.address) or "—"),
         ("Prefers", person.preferred.label),
         ("Topic", clean_text(person.topic) or "— (the thank-you should name one)"),
@@ -89,6 +93,8 @@ def card_content(person: PersonCard) -> Content:
     if person.notes:
         rows.append(("Notes", clean_text(person.notes)))
     for label, value in rows:
-        value = value.replace("\n", "\n" + " " * 9)
-        parts.extend([(f"{label:<8} ", "$text-muted"), value, "\n"])
+        if not value:
+            continue
+        value = value.replace("\n", "\n" + " " * 10)
+        parts.extend([(f"{label:<9} ", "$text-muted"), value, "\n"])
     return Content.assemble(*parts)

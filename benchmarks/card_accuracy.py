@@ -1,0 +1,46 @@
+"""Per-field accuracy of the card parser over tests/data/cards.json: `python benchmarks/card_accuracy.py`.
+
+right: the parser gave the expected value; missed: it left the field empty; wrong: it filled it wrongly.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from followup_tui.cards import CardFields, parse_card
+
+FIELDS = ("name", "title", "company", "email", "phone_e164", "mobile_e164", "fax", "website", "linkedin", "address")
+CARDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "cards.json"
+
+
+def score(verbose: bool = False) -> dict[str, dict[str, int]]:
+    """Counts of right / missed / wrong per field over the card set."""
+    table = {f: {"right": 0, "missed": 0, "wrong": 0} for f in FIELDS}
+    for number, card in enumerate(json.loads(CARDS.read_text(encoding="utf-8")), start=1):
+        got = parse_card(card["text"], card["region"]).as_dict()
+        for field in FIELDS:
+            want = card["expect"].get(field, "")
+            verdict = "right" if got[field] == want else ("missed" if not got[field] else "wrong")
+            table[field][verdict] += 1
+            if verbose and verdict != "right":
+                print(f"card {number:2} {field:<12} {verdict:<6} want {want!r} got {got[field]!r}")
+    return table
+
+
+def main() -> None:
+    table = score(verbose="-v" in sys.argv)
+    total = len(json.loads(CARDS.read_text(encoding="utf-8")))
+    print(f"{total} cards")
+    print(f"{'field':<12} {'right':>6} {'missed':>7} {'wrong':>6} {'accuracy':>9}")
+    for field, counts in table.items():
+        print(f"{field:<12} {counts['right']:>6} {counts['missed']:>7} {counts['wrong']:>6} "
+              f"{counts['right'] / total:>8.0%}")
+    right = sum(c["right"] for c in table.values())
+    print(f"{'all fields':<12} {right:>6} {sum(c['missed'] for c in table.values()):>7} "
+          f"{sum(c['wrong'] for c in table.values()):>6} {right / (total * len(FIELDS)):>8.1%}")
+
+
+if __name__ == "__main__":
+    main()

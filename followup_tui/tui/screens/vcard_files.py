@@ -1,0 +1,112 @@
+"""Pick a .vcf file to import, or a file to export contacts to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DirectoryTree, Input, Label, Select
+
+from followup_tui.tui.screens.form import FormScreen
+from followup_tui.validate import InputProblem
+from followup_tui.vcards import MAX_BYTES
+
+
+class VcfTree(DirectoryTree):
+    """Folders and .vcf files only."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [p for p in paths if (p.is_dir() and not p.name.startswith(".")) or p.suffix.lower() == ".vcf"]
+
+
+def _existing_vcf(text: str) -> Path:
+    path = Path(text.strip()).expanduser()
+    if not text.strip():
+        raise InputProblem("Choose a .vcf file (type its path or pick it below)")
+    if not path.is_file():
+        raise InputProblem(f"No file at {path}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputProblem(f"{size / 1024 / 1024:.1f} MB is too big; vCard files up to {MAX_BYTES // 1024 // 1024} MB")
+    return path
+
+
+class ImportForm(FormScreen[Path]):
+    """A path field and a folder tree; enter on a file picks it."""
+
+    TITLE_TEXT = "Import contacts from a vCard (.vcf) file"
+
+    def __init__(self, start: Path) -> None:
+        super().__init__()
+        self.start = start
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.field("File", "path", "", "~/Downloads/contacts.vcf")
+        yield VcfTree(self.start, id="tree")
+
+    @on(DirectoryTree.FileSelected)
+    def _picked(self, event: DirectoryTree.FileSelected) -> None:
+        self.query_one("#path", Input).value = str(event.path)
+        self.action_save()
+
+    @on(Input.Submitted, "#path")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def collect(self) -> Path | None:
+        ok, path = self.check("path", _existing_vcf)
+        return path if ok else None
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """Where to write, and whom."""
+
+    path: Path
+    scope: str  # "person", "interview" or "all"
+
+
+def _writable_target(text: str) -> Path:
+    path = Path(text.strip()).expanduser()
+    if not text.strip():
+        raise InputProblem("A file name is needed")
+    if path.suffix.lower() != ".vcf":
+        path = path.with_suffix(".vcf")
+    if not path.parent.is_dir():
+        raise InputProblem(f"No folder {path.parent}")
+    if path.is_dir():
+        raise InputProblem(f"{path} is a folder")
+    return path
+
+
+class ExportForm(FormScreen[ExportChoice]):
+    """A file name and whom to export."""
+
+    TITLE_TEXT = "Export contacts as a vCard (.vcf) file"
+
+    def __init__(self, default: Path, person: str | None, company: str | None) -> None:
+        super().__init__()
+        self.default = default
+        self.person = person
+        self.company = company
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.field("File", "path", str(self.default))
+        choices = []
+        if self.person:
+            choices.append((Content(f"only {self.person}"), "person"))
+        if self.company:
+            choices.append((Content(f"everyone met at {self.company}"), "interview"))
+        choices.append(("every contact", "all"))
+        with Horizontal(classes="field-row"):
+            yield Label("Export", classes="field-label")
+            yield Select(choices, value=choices[0][1], allow_blank=False, id="scope", compact=True)
+
+    def collect(self) -> ExportChoice | None:
+        ok, path = self.check("path", _writable_target)
+        return ExportChoice(path, self.query_one("#scope", Select).value) if ok else None
