@@ -39,6 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
                       help="for calls: no_answer keeps it open for the next business day")
     snooze = sub.add_parser("snooze", parents=[common], help="move an action to the next business day")
     snooze.add_argument("id", type=int)
+    capture = sub.add_parser("capture", parents=[common], help="read a business card's text from standard input")
+    capture.add_argument("--interview", type=int, metavar="ID", help="link the person to this interview")
+    capture.add_argument("--save", action="store_true", help="store the person (otherwise only print the fields)")
+    capture.add_argument("--json", action="store_true", help="print the fields as JSON")
+    capture.add_argument("--region", metavar="CC", help="phone region for numbers without +country code")
+    imp = sub.add_parser("import", parents=[common], help="import contacts from a vCard (.vcf) file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--interview", type=int, metavar="ID", help="link everyone imported to this interview")
+    exp = sub.add_parser("export", parents=[common], help="export every contact to a vCard (.vcf) file")
+    exp.add_argument("file", type=Path)
     return parser
 
 

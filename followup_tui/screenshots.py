@@ -16,16 +16,29 @@ FIXED_NOW = datetime(2026, 11, 25, 9, 30)
 SIZE = (120, 40)
 # name -> keys pressed on the main screen before the picture is taken
 # (the demo has items due, so the app opens on the daily review; escape goes to the interviews)
+SAMPLE_CARD = """Marcus Lee
+Engineering Manager | Bluefin Robotics
+marcus.lee@bluefin.example
+Direct: (617) 555-0123 x12
+Cell: 617-555-0456
+200 Seaport Blvd, Floor 3
+Boston, MA 02210"""
+
+
+def _paste_card(app) -> None:
+    app.screen.query_one("#paste").text = SAMPLE_CARD
+
+
 SHOTS = {
-    "review": (),
-    "call-outcome": ("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "space"),
-    "main": ("escape",),
-    "capture-form": ("escape", "c"),
-    "help": ("escape", "question_mark"),
+    "review": ((), None),
+    "call-outcome": (("j",) * 12 + ("space",), None),
+    "main": (("escape",), None),
+    "capture-form": (("escape", "j", "c"), _paste_card),
+    "help": (("escape", "question_mark"), None),
 }
 
 
-async def _take(database: Path, keys: tuple[str, ...], target: Path) -> None:
+async def _take(database: Path, keys: tuple[str, ...], setup, target: Path) -> None:
     from followup_tui.tui.app import FollowupApp
 
     app = FollowupApp(database, demo=True, phone_region="US")
@@ -33,6 +46,9 @@ async def _take(database: Path, keys: tuple[str, ...], target: Path) -> None:
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
+            await pilot.pause()
+        if setup is not None:
+            setup(app)
             await pilot.pause()
         await pilot.pause(0.2)
         app.save_screenshot(target.name, str(target.parent))
@@ -54,8 +70,8 @@ def main(out: str = "screenshots") -> None:
     target.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         database = demo_database(Path(scratch))
-        for name, keys in SHOTS.items():
-            asyncio.run(_take(database, keys, target / f"{name}.svg"))
+        for name, (keys, setup) in SHOTS.items():
+            asyncio.run(_take(database, keys, setup, target / f"{name}.svg"))
             print(target / f"{name}.svg")
 
 

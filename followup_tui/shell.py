@@ -14,6 +14,7 @@ from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_
 from followup_tui.text import clean_line
 
 BOLD, DIM, WARN, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
+CARD_COMMANDS = ("capture", "import", "export")
 COLUMNS = (("id", 5), ("due", 15), ("what", 18), ("who", 18), ("company · role", 30), ("contact", 30))
 
 
@@ -70,6 +71,10 @@ def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_outp
 def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run a shell subcommand on the open database; returns the exit status."""
     out, err = out or sys.stdout, err or sys.stderr
+    if command in CARD_COMMANDS:
+        from followup_tui.shell_cards import run_card_command
+
+        return run_card_command(command, args, out, err)
     from followup_tui.store import commands, queries
     from followup_tui.store.database import StoreError
 

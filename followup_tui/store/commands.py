@@ -150,6 +150,12 @@ def _set_lead(interview_id: int, meeting_id: int, is_lead: bool) -> None:
     Meeting.update(is_lead=is_lead).where(Meeting.id == meeting_id).execute()
 
 
+def add_contact(data: PersonInput) -> int:
+    """Store a contact met at no interview yet (an imported address book); returns its id."""
+    with writing():
+        return Contact.create(**_contact_values(data), created_at=datetime.now()).id
+
+
 def add_person(interview_id: int, data: PersonInput, today: date, contact_id: int | None = None) -> int:
     """Add a person met at an interview (a new contact, or `contact_id` linked again); returns the meeting id."""
     with writing():

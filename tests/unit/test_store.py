@@ -254,3 +254,40 @@ def test_deleting_an_interview_keeps_contacts_met_elsewhere(store):
 def test_acting_on_something_deleted_elsewhere_says_so(store):
     with pytest.raises(StoreError, match="no longer exists"):
         commands.set_done(12345, True, TODAY)
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_data(db_path):
+    from followup_tui.store import database
+    from followup_tui.store.models import db
+
+    db_path.parent.mkdir(parents=True)
+    db.init(str(db_path))
+    db.connect()
+    with db.atomic():
+        database._schema_v1()
+        db.execute_sql("PRAGMA user_version = 1")
+        db.execute_sql(
+            "INSERT INTO contact (name, title, company, email, phone, phone_e164, address, preferred, notes, "
+            "created_at) VALUES ('Ana Ruiz', '', 'Acme', 'ana@acme.example', '', '', '', 'email', '', '2026-11-01')"
+        )
+    db.close()
+    open_database(db_path)
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 2
+    found = queries.find_contact("ANA@acme.example", ())
+    assert (found.name, found.mobile, found.linkedin) == ("Ana Ruiz", "", "")
+
+
+def test_linking_an_existing_contact_fills_in_without_erasing(store):
+    first = commands.add_interview(InterviewInput("Acme", MON), TODAY)
+    second = commands.add_interview(InterviewInput("Acme", TODAY), TODAY)
+    commands.add_person(first, PersonInput("Ana Ruiz", title="Recruiter", email="ana@acme.example"), TODAY)
+    existing = queries.find_contact("ana@acme.example", (), exclude_interview=second)
+    commands.add_person(second, PersonInput("Ana Ruiz", email="ana@acme.example", mobile="+1 415 555 0199",
+                                            mobile_e164="+14155550199"), TODAY, contact_id=existing.contact_id)
+    card = queries.interview_detail(second).people[0]
+    assert (card.contact_id, card.title, card.mobile_e164) == (existing.contact_id, "Recruiter", "+14155550199")
+    assert queries.find_contact("", ("+14155550199",)).contact_id == existing.contact_id
+    assert queries.find_contact("ana@acme.example", (), exclude_interview=second) is None
+    with pytest.raises(StoreError, match="already on this interview"):
+        commands.add_person(second, PersonInput("Ana Ruiz"), TODAY, contact_id=existing.contact_id)

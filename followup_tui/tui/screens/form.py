@@ -50,7 +50,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
 
     def area(self, label: str, ident: str, value: str = "") -> ComposeResult:
         """A labelled multi-line text area with a message line under it."""
-        with Horizontal(classes="field-row -area"):
+        with Horizontal(classes="field-row -area", id=f"{ident}-row"):
             yield Label(Content(label), classes="field-label")
             yield TextArea(value, id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus", compact=True)
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)

@@ -1,0 +1,99 @@
+"""`followup capture`, `import` and `export`: business cards from and to the shell."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from followup_tui import clock, validate
+from followup_tui.cards import CardFields, CardTooLong, parse_card
+from followup_tui.records import PersonInput
+from followup_tui.text import clean_line
+from followup_tui.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
+
+FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"), ("email", "Email"),
+                ("phone", "Phone"), ("mobile", "Mobile"), ("fax", "Fax"), ("website", "Website"),
+                ("linkedin", "LinkedIn"), ("address", "Address"))
+
+
+def _region(args) -> str:
+    from followup_tui.store import queries
+
+    if getattr(args, "region", None):
+        return validate.region(args.region)
+    return queries.setting("phone_region") or validate.default_region()
+
+
+def _print_card(card: CardFields, out: TextIO) -> None:
+    for name, label in FIELD_LABELS:
+        value = getattr(card, name)
+        if value:
+            out.write(f"{label + ':':<10}{clean_line(value) if name != 'address' else value.replace(chr(10), ', ')}\n")
+
+
+def _store(card: CardFields, interview_id: int | None) -> str:
+    """Store one card (linking an existing contact with the same email or phone); a summary line."""
+    from followup_tui.store import commands, queries
+
+    data = PersonInput.from_card(card)
+    if not data.name:
+        return f"skipped: no name ({card.email or card.phone or 'empty card'})"
+    existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164))
+    if interview_id is None:
+        if existing is not None:
+            return f"already stored: {existing.name} (same email or phone), not doubled"
+        commands.add_contact(data)
+        return f"added: {data.name}"
+    if existing is not None:
+        if queries.interview_detail(interview_id) and any(
+            p.contact_id == existing.contact_id for p in queries.interview_detail(interview_id).people
+        ):
+            return f"already on interview {interview_id}: {existing.name}"
+        commands.add_person(interview_id, data, clock.today(), contact_id=existing.contact_id)
+        return f"linked existing contact: {existing.name} -> interview {interview_id}"
+    commands.add_person(interview_id, data, clock.today())
+    return f"added: {data.name} -> interview {interview_id}"
+
+
+def run_card_command(command: str, args, out: TextIO, err: TextIO) -> int:
+    """Run capture, import or export; returns the exit status."""
+    from followup_tui.store import queries
+    from followup_tui.store.database import StoreError
+
+    try:
+        if getattr(args, "interview", None) is not None and queries.interview_detail(args.interview) is None:
+            err.write(f"followup: there is no interview {args.interview}\n")
+            return 1
+        if command == "capture":
+            text = sys.stdin.read(validate.TEXT_LIMIT + 1)
+            card = parse_card(text, _region(args))
+            if args.json:
+                json.dump(card.as_dict(), out, indent=2, ensure_ascii=False)
+                out.write("\n")
+            else:
+                _print_card(card, out)
+            if args.save:
+                err.write(_store(card, args.interview) + "\n")
+            return 0
+        if command == "import":
+            size = args.file.stat().st_size
+            if size > MAX_BYTES:
+                raise CardImportError(f"{args.file} is {size / 1024 / 1024:.1f} MB; vCard files up to "
+                                      f"{MAX_BYTES // 1024 // 1024} MB are read.")
+            cards = read_vcards(args.file.read_bytes(), _region(args))
+            for card in cards:
+                out.write(clean_line(_store(card, args.interview)) + "\n")
+            return 0
+        cards = queries.contact_cards()
+        from followup_tui.files import write_private
+
+        write_private(args.file, write_vcards(cards))
+        out.write(f"exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {args.file}\n")
+        return 0
+    except (CardTooLong, CardImportError, validate.InputProblem, StoreError) as error:
+        err.write(f"followup: {error}\n")
+        return 1
+    except OSError as error:
+        err.write(f"followup: cannot use {getattr(args, 'file', 'that file')}: {error.strerror}\n")
+        return 1
