@@ -6,7 +6,19 @@ from datetime import date, time, timedelta
 
 from followup_tui.plan import Kind, Medium, Status
 from followup_tui.records import InterviewInput, PersonInput
-from followup_tui.store import commands, queries
+from followup_tui.drafts import TEMPLATES, render
+from followup_tui.profile import Profile
+from followup_tui.store import commands, queries, writing_notes
+
+PROFILE = Profile(
+    name="Sam Rivera", email="sam.rivera@example.com", phone="+1 503 555 0100",
+    address="12 Oak Lane\nPortland, OR 97201", signature="Sam Rivera",
+    strengths=(
+        "six years turning messy operational data into decisions executives act on",
+        "led a five-person team through a warehouse migration with no missed reports",
+        "built the self-serve dashboards that cut ad-hoc requests by half",
+    ),
+)
 
 
 def _tick(interview_id: int, kinds: set[Kind], on: date, person: str | None = None) -> None:
@@ -19,6 +31,7 @@ def _tick(interview_id: int, kinds: set[Kind], on: date, person: str | None = No
 def build_demo(today: date) -> None:
     """Fill the open database with several interviews at different stages."""
     d = lambda days: today + timedelta(days=days)  # noqa: E731
+    writing_notes.save_profile(PROFILE)
 
     # Nine days on: thank-yous sent, call made, the postal letter now overdue.
     north = commands.add_interview(
@@ -53,6 +66,11 @@ def build_demo(today: date) -> None:
     commands.add_person(bluefin, PersonInput(
         "Sofia Alvarez", "Recruiter", "Bluefin Robotics", topic="Start date and relocation",
     ), d(-1))
+    # Dana's thank-you is already drafted, so Marcus's can be compared with it.
+    dana = next(a for a in queries.interview_detail(bluefin).actions
+                if a.kind is Kind.THANK_YOU_EMAIL and a.person_name == "Dana Whitfield")
+    context = writing_notes.draft_data(dana.id).context
+    writing_notes.save_draft(dana.id, render(TEMPLATES["thank_you_email"][1], context.values(today)))
 
     # Letter mailed a week ago: the weekly follow-ups have begun.
     cedar = commands.add_interview(

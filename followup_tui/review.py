@@ -180,4 +180,9 @@ def mailto(item: ReviewItem, sender: str = "") -> str:
             f"I remain very interested and would be glad to provide anything else you need.\n\n"
             f"Best regards,\n{sender}"
         )
-    return f"mailto:{quote(item.email)}?subject={quote(subject)}&body={quote(body.rstrip())}"
+    return mailto_link(item.email, subject, body)
+
+
+def mailto_link(address: str, subject: str, body: str) -> str:
+    """A mailto: link with subject and body."""
+    return f"mailto:{quote(address)}?subject={quote(subject)}&body={quote(body.rstrip())}"

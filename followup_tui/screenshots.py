@@ -29,12 +29,46 @@ def _paste_card(app) -> None:
     app.screen.query_one("#paste").text = SAMPLE_CARD
 
 
+def _thank_you(app, person: str) -> int:
+    from followup_tui.plan import Kind
+
+    return next(i.id for i in app.screen.items.values()
+                if i.kind is Kind.THANK_YOU_EMAIL and i.person == person)
+
+
+def _draft_with_typo(app) -> None:
+    from followup_tui.tui.screens.draft import DraftScreen
+    from followup_tui.tui.writer import letters_dir
+
+    screen = DraftScreen(_thank_you(app, "Marcus Lee"), letters_dir(app))
+    app.push_screen(screen)
+    app.call_after_refresh(lambda: setattr(screen.editor, "text", screen.editor.text.replace(
+        "especially enjoyed", "especialy enjoyed")))
+
+
+def _variation(app) -> None:
+    from followup_tui.tui.screens.draft import DraftScreen
+    from followup_tui.tui.writer import letters_dir
+
+    screen = DraftScreen(_thank_you(app, "Marcus Lee"), letters_dir(app))
+    app.push_screen(screen)
+
+    def copy_danas() -> None:
+        dana = dict(screen.data.others)["Dana Whitfield"]
+        screen.editor.text = dana.replace("Dana", "Marcus")
+        screen.action_compare()
+
+    app.call_after_refresh(copy_danas)
+
+
 SHOTS = {
     "review": ((), None),
     "call-outcome": (("j",) * 12 + ("space",), None),
     "main": (("escape",), None),
     "capture-form": (("escape", "j", "c"), _paste_card),
     "help": (("escape", "question_mark"), None),
+    "draft-typo": ((), _draft_with_typo),
+    "variation": ((), _variation),
 }
 
 
@@ -49,7 +83,7 @@ async def _take(database: Path, keys: tuple[str, ...], setup, target: Path) -> N
             await pilot.pause()
         if setup is not None:
             setup(app)
-            await pilot.pause()
+            await pilot.pause(0.3)
         await pilot.pause(0.2)
         app.save_screenshot(target.name, str(target.parent))
 

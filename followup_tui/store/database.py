@@ -114,8 +114,19 @@ def _schema_v2() -> None:
     db.execute_sql('CREATE INDEX "contact_mobile_e164" ON "contact" ("mobile_e164")')
 
 
+def _schema_v3() -> None:
+    """Actions keep their draft, and the text that was sent and when."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    from followup_tui.store.models import Action
+
+    migrator = SqliteMigrator(db)
+    migrate(*(migrator.add_column("action", name, Action._meta.fields[name])
+              for name in ("draft", "sent_text", "sent_at")))
+
+
 # Ordered schema steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
-MIGRATIONS = (_schema_v1, _schema_v2)
+MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

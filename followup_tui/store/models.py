@@ -84,6 +84,9 @@ class Action(BaseModel):
     moved = BooleanField(default=False)
     note = TextField(default="")
     created_on = DateField()
+    draft = TextField(default="")
+    sent_text = TextField(default="")
+    sent_at = DateTimeField(null=True)
 
 
 class Setting(BaseModel):

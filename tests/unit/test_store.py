@@ -291,3 +291,35 @@ def test_linking_an_existing_contact_fills_in_without_erasing(store):
     assert queries.find_contact("ana@acme.example", (), exclude_interview=second) is None
     with pytest.raises(StoreError, match="already on this interview"):
         commands.add_person(second, PersonInput("Ana Ruiz"), TODAY, contact_id=existing.contact_id)
+
+
+def test_profile_templates_and_word_list_are_stored(store):
+    from followup_tui.profile import Profile
+    from followup_tui.store import writing_notes
+
+    me = Profile("Sam Rivera", "sam@example.com", strengths=("SQL", "mentoring"))
+    writing_notes.save_profile(me)
+    assert writing_notes.profile() == me
+    original = writing_notes.template("weekly_email")
+    writing_notes.save_template("weekly_email", "Hi {first_name}")
+    assert writing_notes.template("weekly_email") == "Hi {first_name}"
+    writing_notes.save_template("weekly_email", None)
+    assert writing_notes.template("weekly_email") == original
+    writing_notes.add_word("Kazuhiro")
+    writing_notes.add_word("Kazuhiro")
+    assert writing_notes.personal_words() == ["Kazuhiro"]
+
+
+def test_mark_sent_ticks_keeps_the_text_and_undo_restores(store):
+    from followup_tui.store import writing_notes
+
+    iid = commands.add_interview(InterviewInput("Acme", MON), TODAY)
+    commands.add_person(iid, PersonInput("Ana Ruiz", email="ana@acme.example"), TODAY)
+    thanks = next(a for a in queries.interview_detail(iid).actions if a.kind is Kind.THANK_YOU_EMAIL)
+    before = writing_notes.mark_sent(thanks.id, "Dear Ana, thank you.", TODAY)
+    data = writing_notes.draft_data(thanks.id)
+    assert data.state is State.DONE and data.sent_text == "Dear Ana, thank you."
+    contact = queries.interview_detail(iid).people[0].contact_id
+    assert writing_notes.histories([contact])[contact][0].text == "Dear Ana, thank you."
+    commands.restore(before, TODAY)
+    assert writing_notes.draft_data(thanks.id).state is State.OPEN

@@ -19,7 +19,7 @@ from followup_tui.cards import CardFields
 from followup_tui.files import write_private
 from followup_tui.records import InterviewDetail, InterviewRow, PersonInput
 from followup_tui.vcards import CardImportError, read_vcards, write_vcards
-from followup_tui.store import commands, queries
+from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import StoreError, data_version
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.action_form import ActionForm, ActionInput
@@ -27,6 +27,10 @@ from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.duplicate import DuplicateScreen
 from followup_tui.tui.screens.vcard_files import ExportChoice, ExportForm, ImportForm
 from followup_tui.tui.screens.help import HelpScreen
+from followup_tui.tui.screens.history import HistoryScreen
+from followup_tui.tui.screens.profile_form import ProfileForm
+from followup_tui.tui.screens.templates import TemplateForm, TemplateList
+from followup_tui.tui.writer import open_writer
 from followup_tui.tui.screens.interview_form import InterviewForm
 from followup_tui.tui.screens.person_form import PersonForm
 from followup_tui.tui.screens.review import ReviewScreen
@@ -57,6 +61,10 @@ class MainScreen(Screen):
         Binding("s", "status", "Status", tooltip="Set the interview's status"),
         Binding("n", "new_action", "To-do", tooltip="Add an action of your own"),
         Binding("space", "tick", "Tick", tooltip="Tick or untick the selected action"),
+        Binding("w", "write", "Write", tooltip="Write the note, letter or call script for the selected action"),
+        Binding("h", "history", "History", show=False, tooltip="What was sent, said and noted to this person"),
+        Binding("p", "profile", "Profile", show=False, tooltip="Your profile: name, address, signature, strengths"),
+        Binding("m", "templates", "Templates", show=False, tooltip="Edit the templates drafts start from"),
         Binding("plus,equals_sign", "shift_due(1)", "Later", key_display="+", show=False, tooltip="Move the action a day later"),
         Binding("minus", "shift_due(-1)", "Sooner", key_display="-", show=False, tooltip="Move the action a day earlier"),
         Binding("d", "delete", "Delete", tooltip="Delete what has focus (asks first)"),
@@ -163,6 +171,10 @@ class MainScreen(Screen):
             self.notify(str(error), severity="error", markup=False)
             return
         detail = self.detail
+        try:
+            self.card.histories = writing_notes.histories([p.contact_id for p in detail.people]) if detail else {}
+        except StoreError:
+            self.card.histories = {}
         self.card.show(detail.people if detail else None, keep_person)
         self.checklist.show(detail, clock.today(), keep_action)
         if detail:
@@ -423,6 +435,65 @@ class MainScreen(Screen):
             self.notify("This interview is closed, so its actions are paused. Set it back to active with s.")
             return
         self.write(lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()), keep_action=ident)
+
+    def action_write(self) -> None:
+        """Open the draft or call script of the highlighted action."""
+        ident = self.checklist.selected_action_id
+        if ident is None or self.detail is None:
+            self.notify("Select an action in the checklist first (tab to it).", severity="warning")
+            return
+        action = next(a for a in self.detail.actions if a.id == ident)
+        open_writer(self.app, ident, action.kind, lambda: self.reload(keep_action=ident))
+
+    def action_history(self) -> None:
+        """Show the history of the person on the card."""
+        person = self.card.current
+        if person is None:
+            self.notify("No person selected.", severity="warning")
+            return
+        try:
+            entries = writing_notes.histories([person.contact_id])[person.contact_id]
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.app.push_screen(HistoryScreen(person.name, entries))
+
+    def action_profile(self) -> None:
+        """Edit your profile."""
+        try:
+            current = writing_notes.profile()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+
+        def saved(profile) -> None:
+            if profile is not None and self.write(lambda: writing_notes.save_profile(profile)):
+                self.notify("Profile saved: new drafts use it.")
+
+        self.app.push_screen(ProfileForm(current), saved)
+
+    def action_templates(self) -> None:
+        """Pick a template to edit."""
+
+        def picked(name: str | None) -> None:
+            if name is None:
+                return
+
+            def saved(text: str | None) -> None:
+                if text is None:
+                    return
+                restore = text == TemplateForm.RESTORE
+                if self.write(lambda: writing_notes.save_template(name, None if restore else text)):
+                    self.notify("Template restored." if restore else "Template saved: new drafts use it.")
+
+            try:
+                current = writing_notes.template(name)
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.app.push_screen(TemplateForm(name, current), saved)
+
+        self.app.push_screen(TemplateList(), picked)
 
     def action_shift_due(self, days: int) -> None:
         """Move the highlighted action's due date by a day."""

@@ -31,6 +31,7 @@ from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
 from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.small_forms import DayForm, NoteForm
 from followup_tui.tui.widgets.review_list import ReviewList
+from followup_tui.tui.writer import open_writer
 
 REMINDER_KEY = "keep_hunting_shown_on"
 
@@ -46,6 +47,7 @@ class ReviewScreen(Screen):
         Binding("o", "mail", "Mail", tooltip="Write the email in your mail client"),
         Binding("y", "copy", "Copy", tooltip="Copy the email address or phone number"),
         Binding("n", "note", "Note", tooltip="Add or edit a note on the item"),
+        Binding("w", "write", "Write", tooltip="Write the note, letter or call script"),
         Binding("u", "undo", "Undo", tooltip="Undo the last done, snooze, reschedule or note"),
         Binding("t,escape", "back", "Interviews", tooltip="Back to the interviews"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
@@ -127,7 +129,7 @@ class ReviewScreen(Screen):
         self.reload(keep=keep)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("done", "snooze", "reschedule", "open_interview", "mail", "copy", "note"):
+        if action in ("done", "snooze", "reschedule", "open_interview", "mail", "copy", "note", "write"):
             return True if self.selected is not None else None
         if action == "undo":
             return True if self.undo_stack else None
@@ -182,6 +184,12 @@ class ReviewScreen(Screen):
                 self._act(lambda: commands.set_note(item.id, note), "note", keep=item.id)
 
         self.app.push_screen(NoteForm(item.note), saved)
+
+    def action_write(self) -> None:
+        """Open the draft or the call script of the highlighted item."""
+        item = self.selected
+        if item is not None:
+            open_writer(self.app, item.id, item.kind, lambda: self.reload(keep=item.id))
 
     def action_undo(self) -> None:
         """Undo the last change made on this screen (several steps)."""

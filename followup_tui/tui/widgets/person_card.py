@@ -25,6 +25,7 @@ class PersonCardView(Widget, can_focus=True):
     ]
 
     index: reactive[int] = reactive(0)
+    histories: dict = {}  # contact id -> history entries, set by the screen before show()
     people: reactive[tuple[PersonCard, ...] | None] = reactive(None, always_update=True)
 
     def show(self, people: list[PersonCard] | None, keep_meeting: int | None = None) -> None:
@@ -66,10 +67,10 @@ class PersonCardView(Widget, can_focus=True):
             return Content(NO_INTERVIEW).stylize("dim")
         if person is None:
             return Content(EMPTY).stylize("dim")
-        return card_content(person)
+        return card_content(person, self.histories.get(person.contact_id, []))
 
 
-def card_content(person: PersonCard) -> Content:
+def card_content(person: PersonCard, history: list | None = None) -> Content:
     """A person's card as styled content; every value is plain text, never markup."""
     parts: list = [(clean_line(person.name), "bold")]
     if person.is_lead:
@@ -97,4 +98,11 @@ def card_content(person: PersonCard) -> Content:
             continue
         value = value.replace("\n", "\n" + " " * 10)
         parts.extend([(f"{label:<9} ", "$text-muted"), value, "\n"])
+    if history:
+        parts.extend(["\n", ("Last contact", "bold $accent"), ("  h: full history", "$text-muted"), "\n"])
+        for entry in history[:2]:
+            first_line = clean_line((entry.text or "").split("\n", 1)[0])
+            parts.extend([(entry.day.strftime("%d %b"), "$text-muted"), "  ", clean_line(entry.what), "\n"])
+            if first_line:
+                parts.extend(["        ", (first_line[:60], "italic $text-muted"), "\n"])
     return Content.assemble(*parts)

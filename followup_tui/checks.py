@@ -1,0 +1,144 @@
+"""The checks before a note goes out: spelling, the specific topic, variation, the right medium."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, unfilled
+from followup_tui.plan import Kind
+
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*")
+SKIP = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\{[a-z_]+\}")
+# Words of a job hunt that the general dictionary lacks.
+TRADE_WORDS = {
+    "analytics", "onboarding", "stakeholder", "stakeholders", "roadmap", "roadmaps", "dashboards", "dashboard",
+    "workflow", "workflows", "email", "emails", "voicemail", "linkedin", "startup", "startups", "fintech",
+    "saas", "api", "apis", "backend", "frontend", "devops", "kpi", "kpis", "hiring", "recruiter", "teammates",
+    "ok", "okay", "cv", "resume", "résumé", "regards", "dbt", "etl", "ux", "ui",
+    # British spellings the (American) dictionary lacks
+    "summarise", "summarising", "organise", "organised", "organising", "organisation", "organisations",
+    "recognise", "recognised", "prioritise", "prioritised", "specialise", "specialised", "realise", "realised",
+    "analyse", "analysed", "analysing", "optimise", "optimised", "optimising", "favour", "favourite", "colour",
+    "behaviour", "centre", "programme", "programmes", "labour", "honour", "licence", "travelled", "modelling",
+    "enrolment", "catalogue", "utilise", "apologise", "emphasise", "minimise", "maximise", "standardise",
+}
+STOPWORDS = {
+    "the", "and", "for", "with", "that", "this", "from", "your", "their", "about", "into", "over", "our",
+    "how", "what", "when", "which", "they", "them", "have", "will", "would", "could", "should", "team",
+}
+DEFAULT_SIMILARITY = 0.8
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    """A word the dictionary does not know, where it is."""
+
+    word: str
+    line: int
+    start: int  # character offsets in the line
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from spellchecker import SpellChecker
+
+    return SpellChecker()
+
+
+def misspellings(text: str, known: set[str]) -> list[Misspelling]:
+    """Unknown words, skipping emails, web addresses, placeholders, words with capitals inside a sentence
+    (names) and every word in `known` (stored names, companies, titles, the user's own list)."""
+    known_lower = {w.lower() for w in known} | TRADE_WORDS
+    found: list[Misspelling] = []
+    for line_number, line in enumerate(text.split("\n")):
+        masked = SKIP.sub(lambda m: " " * len(m.group(0)), line)
+        for match in WORD.finditer(masked):
+            word = match.group(0).strip("'’")
+            lower = word.lower()
+            if len(word) < 3 or lower in known_lower or word.isupper():
+                continue
+            before = masked[: match.start()].rstrip()
+            sentence_start = not before or before[-1] in ".!?:-" or before.endswith(",")
+            if word[0].isupper() and not sentence_start:
+                continue  # a proper noun mid-sentence
+            found.append(Misspelling(word, line_number, match.start(), match.start() + len(word)))
+    if not found:
+        return []
+    unknown = _dictionary().unknown([m.word.lower().replace("’", "'") for m in found])
+    return [m for m in found if m.word.lower().replace("’", "'") in unknown]
+
+
+def suggestions(word: str, limit: int = 6) -> list[str]:
+    """Likely corrections, best first, in the word's capitalisation."""
+    dictionary = _dictionary()
+    candidates = dictionary.candidates(word.lower()) or set()
+    ranked = sorted(candidates - {word.lower()}, key=lambda w: -dictionary.word_usage_frequency(w))[:limit]
+    return [w.capitalize() if word[0].isupper() else w for w in ranked]
+
+
+def topic_problem(text: str, topic: str) -> str:
+    """A warning when the note does not name the topic recorded for the person, or none is recorded."""
+    if not topic.strip():
+        return "No topic is recorded for this person: the seed wants each thank-you to name one (e edits the card)."
+    words = {w.lower() for w in WORD.findall(topic) if len(w) >= 4 and w.lower() not in STOPWORDS}
+    if not words:
+        return ""
+    present = {w for w in words if w in text.lower()}
+    if len(present) * 2 < len(words):
+        return f"The note does not mention the topic you discussed: “{topic.strip()}”."
+    return ""
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two notes are, 0 to 1, by words."""
+    return SequenceMatcher(None, a.lower().split(), b.lower().split(), autojunk=False).ratio()
+
+
+def shared_passages(a: str, b: str, min_words: int = 6) -> list[str]:
+    """Runs of at least `min_words` words the two notes share."""
+    wa, wb = a.split(), b.split()
+    matcher = SequenceMatcher(None, [w.lower() for w in wa], [w.lower() for w in wb], autojunk=False)
+    return [" ".join(wa[m.a: m.a + m.size]) for m in matcher.get_matching_blocks() if m.size >= min_words]
+
+
+def medium_problem(kind: Kind, preferred: str, email: str, address: str) -> str:
+    """A warning when the note's medium is not the person's preferred one, or its address is missing."""
+    if kind in EMAIL_DRAFTS:
+        if not email:
+            return "There is no email address for this person."
+        if preferred == "post":
+            return "This person prefers postal mail; consider a letter instead of an email."
+    if kind in LETTER_DRAFTS:
+        if not address:
+            return "There is no mailing address for this person: the letter cannot be posted."
+        if preferred == "email" and kind is Kind.THANK_YOU_LETTER:
+            return "This person prefers email; a thank-you email may reach them sooner."
+    return ""
+
+
+def all_problems(text: str, kind: Kind, topic: str, preferred: str, email: str, address: str,
+                 known: set[str], others: list[tuple[str, str]], threshold: float) -> list[str]:
+    """Every warning for a note, in the order the seed cares about."""
+    problems = []
+    words = misspellings(text, known)
+    if words:
+        problems.append("Misspelled: " + ", ".join(sorted({m.word for m in words})))
+    if kind in (Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER):
+        topic_warning = topic_problem(text, topic)
+        if topic_warning:
+            problems.append(topic_warning)
+        for who, other in others:
+            score = similarity(text, other)
+            if score >= threshold:
+                problems.append(f"{score:.0%} like the note to {who}: vary one of them (they may compare notes).")
+    medium = medium_problem(kind, preferred, email, address)
+    if medium:
+        problems.append(medium)
+    left = unfilled(text)
+    if left:
+        problems.append("Still to fill in: " + ", ".join(left))
+    return problems

@@ -1,0 +1,158 @@
+"""Draft notes from templates with named placeholders; an empty placeholder stays visible."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from datetime import date
+
+from followup_tui.dates import show_date
+from followup_tui.plan import Kind
+from followup_tui.profile import Profile
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDERS = ("name", "first_name", "title", "company", "role", "interview_date", "topic", "strength",
+                "strengths", "my_name", "my_email", "my_phone", "my_address", "signature", "today")
+
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "thank_you_email": (
+        "Thank-you email",
+        "Subject: Thank you for the {role} interview\n\n"
+        "Dear {first_name},\n\n"
+        "Thank you for meeting with me on {interview_date} about the {role} role at {company}. "
+        "I especially enjoyed our conversation about {topic}.\n\n"
+        "It confirmed how well my experience fits what your team needs: {strength}. "
+        "I would welcome the chance to bring that to {company}.\n\n"
+        "Please let me know if there is anything else I can send you.\n\n"
+        "{signature}",
+    ),
+    "thank_you_letter": (
+        "Thank-you letter",
+        "Dear {first_name},\n\n"
+        "Thank you for taking the time to meet with me on {interview_date} to discuss the {role} "
+        "position at {company}. Our conversation about {topic} stayed with me.\n\n"
+        "I believe my background would serve your team well: {strength}.\n\n"
+        "I remain very interested in the role and look forward to hearing from you.",
+    ),
+    "post_call_letter": (
+        "Letter after the call",
+        "Dear {first_name},\n\n"
+        "Thank you again for your time, both at our interview on {interview_date} and on the phone since. "
+        "I remain very interested in the {role} position at {company}, and I would like to summarise "
+        "what I would bring:\n\n{strengths}\n\n"
+        "If there is any further information I can provide, I would be glad to.",
+    ),
+    "weekly_email": (
+        "Weekly check-in email",
+        "Subject: Following up on the {role} position\n\n"
+        "Dear {first_name},\n\n"
+        "I hope your week is going well. I wanted to follow up on the {role} position at {company}; "
+        "I remain very interested, and I would be happy to provide anything else you need.\n\n"
+        "{signature}",
+    ),
+}
+TEMPLATE_FOR = {
+    Kind.THANK_YOU_EMAIL: "thank_you_email",
+    Kind.THANK_YOU_LETTER: "thank_you_letter",
+    Kind.LETTER: "post_call_letter",
+    Kind.WEEKLY_EMAIL: "weekly_email",
+    Kind.DECISION: "weekly_email",
+}
+EMAIL_DRAFTS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL, Kind.DECISION}
+LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER}
+CALL_DRAFTS = {Kind.CALL, Kind.WEEKLY_CALL}
+
+
+@dataclass(frozen=True)
+class DraftContext:
+    """Everything a draft draws on: the person, the interview, the user."""
+
+    kind: Kind
+    name: str
+    title: str
+    company: str
+    role: str
+    interview_day: date
+    topic: str
+    profile: Profile
+    position: int = 0  # which interviewer this is, so each gets a different strength
+    email: str = ""
+    address: str = ""
+    preferred: str = "email"
+    phone: str = ""
+
+    def values(self, today: date) -> dict[str, str]:
+        """Placeholder values; empty ones stay visible as {name} in the draft."""
+        strengths = self.profile.strengths
+        return {
+            "name": self.name,
+            "first_name": self.name.split()[0] if self.name else "",
+            "title": self.title,
+            "company": self.company,
+            "role": self.role or "",
+            "interview_date": show_date(self.interview_day, today) if self.interview_day else "",
+            "topic": self.topic.rstrip("."),
+            "strength": strengths[self.position % len(strengths)].rstrip(".") if strengths else "",
+            "strengths": "\n".join(f"- {s.rstrip('.')}" for s in strengths),
+            "my_name": self.profile.name,
+            "my_email": self.profile.email,
+            "my_phone": self.profile.phone,
+            "my_address": self.profile.address,
+            "signature": self.profile.signature or self.profile.name,
+            "today": show_date(today, today),
+        }
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """Fill named placeholders; an unknown or empty one is left as {name} for the user to fill."""
+
+    def fill(match: re.Match) -> str:
+        value = values.get(match.group(1), "")
+        return value if value else match.group(0)
+
+    return PLACEHOLDER.sub(fill, template)
+
+
+def template_problems(template: str) -> list[str]:
+    """Why a template cannot be used: unbalanced braces or unknown placeholder names."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        return [f"Braces do not match ({error})"]
+    return [f"Unknown placeholder {{{n}}}; known: {', '.join(PLACEHOLDERS)}" for n in names if n not in PLACEHOLDERS]
+
+
+def unfilled(text: str) -> list[str]:
+    """The placeholders still in a draft."""
+    return sorted({f"{{{m.group(1)}}}" for m in PLACEHOLDER.finditer(text)})
+
+
+def split_subject(text: str) -> tuple[str, str]:
+    """An email draft's subject line and body."""
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first.split(":", 1)[1].strip(), rest.lstrip("\n")
+    return "", text
+
+
+def call_scripts(context: DraftContext, today: date) -> tuple[str, str]:
+    """A short call script and a voicemail script: continued interest, anything further needed."""
+    v = context.values(today)
+    who = v["first_name"] or "there"
+    me = v["my_name"] or "{my_name}"
+    role = v["role"] or "the"
+    call = (
+        f"Hello {who}, this is {me}. We met on {v['interview_date']} about the {role} role at {v['company']}.\n"
+        f"- Thank them again; mention {v['topic'] or 'what you discussed'}.\n"
+        f"- Say you remain very interested in the position.\n"
+        f"- Ask: is there any further information I can provide?\n"
+        f"- Ask where they are in the process and when a decision is expected.\n"
+        f"- One strength to mention: {v['strength'] or '(add strengths to your profile, key p)'}."
+    )
+    voicemail = (
+        f"Hello {who}, this is {me}, following up on my interview for the {role} position at "
+        f"{v['company']}. I remain very interested and would be glad to provide any further "
+        f"information you need. You can reach me at {v['my_phone'] or '{my_phone}'}. Thank you, and have a good day."
+    )
+    return call, voicemail

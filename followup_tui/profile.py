@@ -1,0 +1,35 @@
+"""The user's own details, used in every draft."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Name, contact details, letter-head address, signature and the strengths drafts draw from."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    signature: str = ""
+    strengths: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> str:
+        """Stored form."""
+        return json.dumps({**asdict(self), "strengths": list(self.strengths)})
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Profile:
+        """From the stored form; anything unreadable gives an empty profile."""
+        try:
+            data = json.loads(text or "{}")
+        except ValueError:
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__ and k != "strengths"}
+        strengths = tuple(str(s) for s in data.get("strengths", []) if str(s).strip())
+        return cls(**known, strengths=strengths)

@@ -1,0 +1,173 @@
+"""Drafts, sent notes, the profile, templates and the personal word list."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from followup_tui.drafts import TEMPLATE_FOR, TEMPLATES, DraftContext
+from followup_tui.plan import Kind, Medium, State
+from followup_tui.profile import Profile
+from followup_tui.records import ActionSnapshot
+from followup_tui.store.commands import _get, _snapshot, replan, set_setting
+from followup_tui.store.database import StoreError, reading, writing
+from followup_tui.store.models import Action, Contact, Interview, Meeting
+from followup_tui.store.queries import setting
+from followup_tui.wording import action_label
+
+
+@dataclass(frozen=True)
+class DraftData:
+    """An action's draft with what the checks need."""
+
+    action_id: int
+    interview_id: int
+    context: DraftContext
+    state: State
+    draft: str
+    sent_text: str
+    template: str
+    others: list[tuple[str, str]]  # the interview's other thank-yous: (person, text)
+    known_words: set[str]
+    threshold: float
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """Something sent, said or noted to a person, and when."""
+
+    day: date
+    what: str
+    company: str
+    text: str
+
+
+def profile() -> Profile:
+    """The user's profile."""
+    return Profile.from_json(setting("profile"))
+
+
+def save_profile(value: Profile) -> None:
+    """Store the user's profile."""
+    set_setting("profile", value.to_json())
+
+
+def template(name: str) -> str:
+    """A template's text: the user's edited version, else the shipped one."""
+    return setting(f"template:{name}") or TEMPLATES[name][1]
+
+
+def save_template(name: str, text: str | None) -> None:
+    """Store an edited template; None goes back to the shipped one."""
+    from followup_tui.store.models import Setting
+
+    if text is None:
+        with writing():
+            Setting.delete().where(Setting.key == f"template:{name}").execute()
+    else:
+        set_setting(f"template:{name}", text)
+
+
+def personal_words() -> list[str]:
+    """Words the user added to the dictionary."""
+    try:
+        return [str(w) for w in json.loads(setting("words") or "[]")]
+    except ValueError:
+        return []
+
+
+def add_word(word: str) -> None:
+    """Teach the spell check a word."""
+    words = sorted({*personal_words(), word})
+    set_setting("words", json.dumps(words))
+
+
+def similarity_threshold() -> float:
+    """Two thank-yous at least this alike get a warning (a setting, 0.8 unless changed)."""
+    try:
+        return min(1.0, max(0.1, float(setting("similarity_threshold") or 0.8)))
+    except ValueError:
+        return 0.8
+
+
+def _known_words() -> set[str]:
+    words: set[str] = set(personal_words())
+    with reading():
+        for name, company, title in Contact.select(Contact.name, Contact.company, Contact.title).tuples():
+            words.update(f"{name} {company} {title}".replace(",", " ").split())
+        for company, role in Interview.select(Interview.company, Interview.role).tuples():
+            words.update(f"{company} {role}".replace(",", " ").split())
+    me = profile()
+    words.update(f"{me.name} {me.signature}".split())
+    return {w.strip(".,;:()'\"") for w in words if w}
+
+
+def draft_data(action_id: int) -> DraftData:
+    """Everything the draft screen shows for an action."""
+    with reading():
+        action = _get(Action, action_id, "action")
+        interview = Interview.get_by_id(action.interview_id)
+        meeting = contact = None
+        if action.contact_id:
+            contact = Contact.get_by_id(action.contact_id)
+            meeting = Meeting.get_or_none((Meeting.interview == interview.id) & (Meeting.contact == contact.id))
+        others = []
+        if Kind(action.kind) in (Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER):
+            siblings = (Action.select(Action, Contact).join(Contact)
+                        .where((Action.interview == interview.id) & (Action.id != action.id)
+                               & Action.kind.in_([Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER])))
+            others = [(a.contact.name, a.sent_text or a.draft) for a in siblings if (a.sent_text or a.draft)]
+    context = DraftContext(
+        kind=Kind(action.kind), name=contact.name if contact else "", title=contact.title if contact else "",
+        company=interview.company, role=interview.role, interview_day=interview.day,
+        topic=meeting.topic if meeting else "", profile=profile(), position=meeting.position if meeting else 0,
+        email=contact.email if contact else "", address=contact.address if contact else "",
+        preferred=contact.preferred if contact else Medium.EMAIL,
+        phone=(contact.phone or contact.mobile) if contact else "",
+    )
+    name = TEMPLATE_FOR.get(context.kind, "")
+    return DraftData(
+        action_id=action.id, interview_id=interview.id, context=context, state=State(action.state),
+        draft=action.draft, sent_text=action.sent_text, template=template(name) if name else "",
+        others=others, known_words=_known_words(), threshold=similarity_threshold(),
+    )
+
+
+def save_draft(action_id: int, text: str) -> None:
+    """Keep a draft with its action."""
+    with writing():
+        _get(Action, action_id, "action")
+        Action.update(draft=text).where(Action.id == action_id).execute()
+
+
+def mark_sent(action_id: int, text: str, today: date) -> ActionSnapshot:
+    """Tick the action and keep the text that was sent."""
+    with writing():
+        action = _get(Action, action_id, "action")
+        if action.state == State.CANCELLED:
+            raise StoreError("That action is cancelled because the interview is closed; reopen the interview first.")
+        before = _snapshot(action)
+        Action.update(state=State.DONE, done_on=today, draft=text, sent_text=text, sent_at=datetime.now()).where(
+            Action.id == action_id
+        ).execute()
+        replan(action.interview_id, today)
+    return before
+
+
+def histories(contact_ids: list[int]) -> dict[int, list[HistoryEntry]]:
+    """What was sent, said or noted to each person across interviews, newest first (one query)."""
+    result: dict[int, list[HistoryEntry]] = {ident: [] for ident in contact_ids}
+    if not contact_ids:
+        return result
+    with reading():
+        rows = (Action.select(Action, Interview, Contact).join(Interview).switch(Action).join(Contact)
+                .where(Action.contact.in_(contact_ids) & ((Action.state == State.DONE) | (Action.note != "")))
+                .order_by(Action.done_on.desc(nulls="LAST"), Action.id.desc()))
+        for a in rows:
+            text = "\n".join(t for t in (a.sent_text, a.note) if t)
+            result[a.contact_id].append(HistoryEntry(
+                a.done_on or a.due, action_label(Kind(a.kind), a.contact.name, a.title, a.seq),
+                a.interview.company, text,
+            ))
+    return result

@@ -1,0 +1,48 @@
+"""`w` from the checklist or the daily review: the draft for a note, the script for a call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+
+from followup_tui import clock
+from followup_tui.drafts import CALL_DRAFTS, TEMPLATE_FOR
+from followup_tui.plan import Kind
+from followup_tui.store import commands, writing_notes
+from followup_tui.store.database import StoreError
+
+WRITABLE = set(TEMPLATE_FOR) | CALL_DRAFTS
+
+
+def letters_dir(app: App) -> Path:
+    """Letters and emails are written beside the database."""
+    return Path(app.database_path).parent / "letters"
+
+
+def open_writer(app: App, action_id: int, kind: Kind, then: Callable[[], None]) -> None:
+    """Open the draft (notes, letters, emails) or the call script (calls) for an action."""
+    from followup_tui.tui.screens.call_script import CallScriptScreen
+    from followup_tui.tui.screens.draft import DraftScreen
+
+    if kind not in WRITABLE:
+        app.notify("Nothing to write for this item: w works on thank-yous, letters, weekly follow-ups and calls.")
+        return
+    try:
+        if kind in CALL_DRAFTS:
+            data = writing_notes.draft_data(action_id)
+
+            def called(outcome) -> None:
+                if outcome is not None:
+                    try:
+                        commands.complete(action_id, clock.today(), outcome)
+                    except StoreError as error:
+                        app.notify(str(error), severity="error", markup=False)
+                then()
+
+            app.push_screen(CallScriptScreen(data.context, data.context.phone), called)
+            return
+        app.push_screen(DraftScreen(action_id, letters_dir(app)), lambda sent: then())
+    except StoreError as error:
+        app.notify(str(error), severity="error", markup=False)
