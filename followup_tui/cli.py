@@ -44,11 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     capture.add_argument("--save", action="store_true", help="store the person (otherwise only print the fields)")
     capture.add_argument("--json", action="store_true", help="print the fields as JSON")
     capture.add_argument("--region", metavar="CC", help="phone region for numbers without +country code")
-    imp = sub.add_parser("import", parents=[common], help="import contacts from a vCard (.vcf) file")
+    imp = sub.add_parser("import", parents=[common], help="import contacts (.vcf) or a followup export (.json)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--interview", type=int, metavar="ID", help="link everyone imported to this interview")
-    exp = sub.add_parser("export", parents=[common], help="export every contact to a vCard (.vcf) file")
+    exp = sub.add_parser("export", parents=[common],
+                         help="export: .vcf contacts, .json everything, .csv interviews, .ics follow-ups")
     exp.add_argument("file", type=Path)
+    sub.add_parser("backup", parents=[common], help="make a checked backup now (kept in backups/ beside the database)")
+    restore = sub.add_parser("restore", parents=[common], help="list backups, or restore one (the current data is kept aside)")
+    restore.add_argument("file", type=Path, nargs="?")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 
@@ -68,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     _freeze_clock_from_env()
     from followup_tui.store.database import StoreError, close_database, open_database
 
+    if args.command in ("backup", "restore"):
+        return _run_backup_command(args)
     if args.command:
         return _run_shell_command(args)
     scratch = Path(tempfile.mkdtemp(prefix="followup-demo-")) if args.demo else None
@@ -79,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
                 from followup_tui.demo import build_demo
 
                 build_demo(clock.today())
+            else:
+                _daily_backup(path)
         except StoreError as error:
             print(f"followup: {error}", file=sys.stderr)
             return 2
@@ -91,6 +100,57 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _daily_backup(path: Path) -> None:
+    """Once a day, on the first start: a checked copy in backups/, old ones pruned."""
+    from followup_tui.store import backup
+    from followup_tui.store.database import StoreError, is_read_only
+
+    if is_read_only() or not backup.daily_backup_due(path, clock.today()):
+        return
+    try:
+        backup.make_backup(path, "daily")
+        backup.prune(path)
+    except StoreError as error:
+        print(f"followup: warning: {error}", file=sys.stderr)
+
+
+def _run_backup_command(args: argparse.Namespace) -> int:
+    """`backup` and `restore`: work on the file through SQLite, without opening it as the app does."""
+    from followup_tui.store import backup
+    from followup_tui.store.database import StoreError
+
+    path = paths.db_path(args.db)
+    if not path.exists():
+        print(f"followup: there is no database at {path}", file=sys.stderr)
+        return 1
+    try:
+        if args.command == "backup":
+            made = backup.make_backup(path, "manual")
+            print(f"backup made and checked: {made}")
+            return 0
+        if args.file is None:
+            found = backup.list_backups(path)
+            if not found:
+                print(f"no backups yet in {backup.backups_dir(path)}")
+            for item in found:
+                print(f"{item.taken:%Y-%m-%d %H:%M:%S}  {item.reason:<16} {item.size / 1024:8.0f} KB  {item.path}")
+            return 0
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("followup: restoring replaces the current data; add --yes to confirm", file=sys.stderr)
+                return 2
+            answer = input(f"Replace the data in {path} with {args.file}? The current data is kept aside. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("nothing changed")
+                return 1
+        aside = backup.restore(path, args.file.expanduser())
+        print(f"restored {args.file}; the data it replaced is kept in {aside}")
+        return 0
+    except StoreError as error:
+        print(f"followup: {error}", file=sys.stderr)
+        return 1
 
 
 def _run_shell_command(args: argparse.Namespace) -> int:

@@ -56,6 +56,46 @@ def _store(card: CardFields, interview_id: int | None) -> str:
     return f"added: {data.name} -> interview {interview_id}"
 
 
+def _progress(err: TextIO):
+    """A one-line progress bar on a terminal's stderr; nothing when piped."""
+    shown = {"any": False}
+
+    def report(done: int, total: int) -> None:
+        if not err.isatty():
+            return
+        if total == 0:
+            if shown["any"]:
+                err.write("\n")
+            return
+        width = 30
+        filled = int(width * done / total)
+        err.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+        shown["any"] = True
+        if done >= total:
+            err.write("\n")
+        err.flush()
+
+    return report
+
+
+def _export_other(target, out: TextIO, err: TextIO) -> int:
+    from followup_tui.files import write_private
+    from followup_tui.store import portable
+
+    suffix = target.suffix.lower()
+    if suffix == ".json":
+        counts = portable.export_json(target, progress=_progress(err))
+        out.write(f"exported {', '.join(f'{n} {table}' for table, n in counts.items())} to {target}\n")
+    elif suffix == ".csv":
+        write_private(target, portable.interviews_csv())
+        out.write(f"exported the interviews to {target}\n")
+    else:
+        data = portable.followups_ics(clock.now())
+        write_private(target, data.decode("utf-8"))
+        out.write(f"exported the follow-ups as to-dos to {target}\n")
+    return 0
+
+
 def run_card_command(command: str, args, out: TextIO, err: TextIO) -> int:
     """Run capture, import or export; returns the exit status."""
     from followup_tui.store import queries
@@ -76,6 +116,15 @@ def run_card_command(command: str, args, out: TextIO, err: TextIO) -> int:
             if args.save:
                 err.write(_store(card, args.interview) + "\n")
             return 0
+        if command == "import" and args.file.suffix.lower() == ".json":
+            from followup_tui.store.portable import import_json
+
+            added = import_json(args.file, progress=_progress(err))
+            out.write("imported: " + ", ".join(f"{n} {table}" for table, n in added.items())
+                      + " (records already stored were kept, not doubled)\n")
+            return 0
+        if command == "export" and args.file.suffix.lower() in (".json", ".csv", ".ics"):
+            return _export_other(args.file, out, err)
         if command == "import":
             size = args.file.stat().st_size
             if size > MAX_BYTES:
@@ -92,6 +141,7 @@ def run_card_command(command: str, args, out: TextIO, err: TextIO) -> int:
         out.write(f"exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {args.file}\n")
         return 0
     except (CardTooLong, CardImportError, validate.InputProblem, StoreError) as error:
+        _progress(err)(0, 0)
         err.write(f"followup: {error}\n")
         return 1
     except OSError as error:

@@ -29,6 +29,38 @@ class NotFound(StoreError):
     """The thing acted on is gone (another copy may have deleted it)."""
 
 
+class Conflict(StoreError):
+    """The record changed in another window since the form was opened; `current` holds what is stored."""
+
+    def __init__(self, what: str, current, changed: list[str]) -> None:
+        super().__init__(f"This {what} was changed in another window since you opened it "
+                         f"({', '.join(changed)}).")
+        self.current = current
+        self.changed = changed
+
+
+def _check_unchanged(what: str, current, expected) -> None:
+    """Optimistic concurrency: the stored record must still be what the form was opened with."""
+    if expected is None or current == expected:
+        return
+    changed = [name for name in expected.__dataclass_fields__ if getattr(current, name) != getattr(expected, name)]
+    raise Conflict(what, current, changed)
+
+
+def _interview_input(interview: Interview) -> InterviewInput:
+    return InterviewInput(interview.company, interview.day, interview.role, _time_value(interview.ended_at),
+                          interview.decision_expected, interview.notes)
+
+
+def _person_input(meeting: Meeting, contact: Contact) -> PersonInput:
+    return PersonInput(
+        name=contact.name, title=contact.title, company=contact.company, email=contact.email, phone=contact.phone,
+        phone_e164=contact.phone_e164, address=contact.address, preferred=Medium(contact.preferred),
+        topic=meeting.topic, is_lead=meeting.is_lead, notes=contact.notes, mobile=contact.mobile,
+        mobile_e164=contact.mobile_e164, fax=contact.fax, website=contact.website, linkedin=contact.linkedin,
+    )
+
+
 def _time_text(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
@@ -101,10 +133,11 @@ def add_interview(data: InterviewInput, today: date) -> int:
     return interview.id
 
 
-def update_interview(interview_id: int, data: InterviewInput, today: date) -> None:
-    """Change an interview's details and re-plan its open items."""
+def update_interview(interview_id: int, data: InterviewInput, today: date,
+                     expected: InterviewInput | None = None) -> None:
+    """Change an interview's details and re-plan its open items (refused if it changed since `expected`)."""
     with writing():
-        _get(Interview, interview_id, "interview")
+        _check_unchanged("interview", _interview_input(_get(Interview, interview_id, "interview")), expected)
         Interview.update(
             company=data.company, role=data.role, day=data.day, ended_at=_time_text(data.ended_at),
             decision_expected=data.decision_expected, notes=data.notes,
@@ -180,10 +213,12 @@ def add_person(interview_id: int, data: PersonInput, today: date, contact_id: in
     return meeting.id
 
 
-def update_person(meeting_id: int, data: PersonInput, today: date) -> None:
-    """Change a person's card (shared by every interview they were met at) and this meeting's topic."""
+def update_person(meeting_id: int, data: PersonInput, today: date, expected: PersonInput | None = None) -> None:
+    """Change a person's card (shared by every interview they were met at) and this meeting's topic
+    (refused if it changed since `expected`)."""
     with writing():
         meeting = _get(Meeting, meeting_id, "person")
+        _check_unchanged("card", _person_input(meeting, Contact.get_by_id(meeting.contact_id)), expected)
         Contact.update(**_contact_values(data)).where(Contact.id == meeting.contact_id).execute()
         Meeting.update(topic=data.topic).where(Meeting.id == meeting_id).execute()
         _set_lead(meeting.interview_id, meeting_id, data.is_lead)

@@ -125,8 +125,20 @@ def _schema_v3() -> None:
               for name in ("draft", "sent_text", "sent_at")))
 
 
+def _schema_v4() -> None:
+    """Every record gets a stable uid, so an export imports back (and merges) without doubling."""
+    from uuid import uuid4
+
+    for table in ("interview", "contact", "meeting", "action"):
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "uid" VARCHAR(255)')
+        ids = [row[0] for row in db.execute_sql(f'SELECT id FROM "{table}"').fetchall()]
+        for ident in ids:
+            db.execute_sql(f'UPDATE "{table}" SET uid = ? WHERE id = ?', (uuid4().hex, ident))
+        db.execute_sql(f'CREATE UNIQUE INDEX "{table}_uid" ON "{table}" ("uid")')
+
+
 # Ordered schema steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
-MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3)
+MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3, _schema_v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -143,16 +155,27 @@ def _prepare_file(path: Path) -> None:
         raise StoreError(f"Cannot create the database at {path}: {error.strerror or error}") from error
 
 
-def _inspect(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is not ours or is from a newer version."""
-    not_ours = f"{path} is not a followup database, or it is damaged; it was left untouched."
+def _restore_hint(path: Path) -> str:
+    from followup_tui.store.backup import list_backups
+
+    backups = list_backups(path)[:3]
+    if not backups:
+        return ""
+    lines = "\n".join(f"  followup --db {path} restore {b.path}" for b in backups)
+    return f"\nBackups you could restore (newest first):\n{lines}"
+
+
+def _inspect(path: Path) -> int:
+    """The file's schema version (0 for a new file); refuses, without writing a byte, a file that is
+    not ours or is from a newer version."""
+    not_ours = f"{path} is not a followup database, or it is damaged; it was left untouched." + _restore_hint(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as error:
         raise StoreError(f"Cannot read {path}: {error.strerror or error}") from error
     if not header:
-        return
+        return 0
     if not header.startswith(SQLITE_HEADER):
         raise NotOurDatabase(not_ours)
     try:
@@ -170,31 +193,43 @@ def _inspect(path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise NewerDatabase(
             f"{path} was written by a newer version of followup (schema {version}, this one "
-            f"knows {SCHEMA_VERSION}); it was left untouched. Upgrade followup to open it."
+            f"knows {SCHEMA_VERSION}); it was left untouched. Upgrade followup to open it." + _restore_hint(path)
         )
+    return version
 
 
-def _check_writable(path: Path) -> None:
-    """Refuse up front a file or folder we could read but never write (WAL needs both)."""
-    for target, what in ((path, "file"), (path.parent, "folder")):
-        if not os.access(target, os.W_OK):
-            raise WriteFailed(
-                f"The database {what} {target} is read-only, so followup cannot save anything. "
-                f"Nothing was changed; make it writable (chmod u+w) or choose another file with --db."
-            )
+_state = {"read_only": False, "path": None}
 
 
-def open_database(path: Path) -> None:
-    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+def is_read_only() -> bool:
+    """Whether the open database could only be opened for reading."""
+    return bool(_state["read_only"])
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def open_database(path: Path, *, backup_before_migrating: bool = True) -> None:
+    """Open (creating if needed) the database at `path` and bring its schema up to date.
+
+    A file or folder that cannot be written is opened read-only: everything shows, edits are refused."""
     path = Path(path).expanduser()
-    if db.database == str(path) and not db.is_closed():
+    if _state["path"] == path and not db.is_closed():
+        return
+    if path.exists() and not _writable(path):
+        _open_read_only(path)
         return
     _prepare_file(path)
-    _inspect(path)
-    _check_writable(path)
+    version = _inspect(path)
+    if 0 < version < SCHEMA_VERSION and backup_before_migrating:
+        from followup_tui.store.backup import make_backup
+
+        make_backup(path, f"before-v{SCHEMA_VERSION}")
     if not db.is_closed():
         db.close()
     db.init(str(path), pragmas=PRAGMAS, timeout=5)
+    _state.update(read_only=False, path=path)
     try:
         db.connect()
         _migrate()
@@ -206,10 +241,33 @@ def open_database(path: Path) -> None:
         raise translate(error) from error
 
 
+def _open_read_only(path: Path) -> None:
+    version = _inspect(path)
+    if version < SCHEMA_VERSION:
+        raise WriteFailed(
+            f"{path} is read-only and was written by an older followup (schema {version}); it must be "
+            f"upgraded before it can be read, which needs write access. Nothing was changed."
+        )
+    if not db.is_closed():
+        db.close()
+    # immutable=1 when even the folder is read-only: no -shm can be made, and nobody can be writing.
+    flag = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
+    db.init(f"{path.resolve().as_uri()}?{flag}", uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000},
+            timeout=5)
+    try:
+        db.connect()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as error:
+        db.close()
+        raise translate(error) from error
+    _state.update(read_only=True, path=path)
+
+
 def close_database() -> None:
     """Close this thread's connection."""
     if not db.is_closed():
         db.close()
+    _state["path"] = None
 
 
 def _migrate() -> None:
@@ -225,6 +283,9 @@ def _migrate() -> None:
 
 def translate(error: Exception) -> StoreError:
     """A user-facing StoreError for a database exception."""
+    # A failed COMMIT (full disk, I/O error) is followed by a ROLLBACK that fails too: report the first.
+    while "cannot rollback" in str(error).lower() and isinstance(error.__context__, Exception):
+        error = error.__context__
     message = str(error).lower()
     if "locked" in message or "busy" in message:
         return DatabaseBusy(
@@ -232,12 +293,14 @@ def translate(error: Exception) -> StoreError:
             "Nothing was changed; try again in a moment."
         )
     if "readonly" in message or "read-only" in message:
-        return WriteFailed("The database file is read-only, so nothing was changed. Check its permissions.")
-    if "full" in message:
-        return WriteFailed("The disk is full, so nothing was changed. Free some space and try again.")
+        return WriteFailed("The database is open read-only, so nothing was changed. "
+                           "Make the file and its folder writable, then restart followup.")
+    if "full" in message or "disk i/o" in message or "file too large" in message:
+        return WriteFailed("The disk is full (or failing), so this change was not saved; what was stored "
+                           "before is intact. Free some space and try again.")
     if "malformed" in message or "not a database" in message:
         return NotOurDatabase("The database file is damaged; nothing was changed.")
-    return WriteFailed(f"The database could not be written ({error}); nothing was changed.")
+    return WriteFailed(f"The database could not be used ({error}); nothing was changed.")
 
 
 @contextmanager

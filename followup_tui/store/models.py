@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 from peewee import (
     BooleanField,
     CharField,
@@ -17,6 +19,11 @@ from peewee import (
 db = SqliteDatabase(None)
 
 
+def new_uid() -> str:
+    """A stable id that survives export and import (row ids do not)."""
+    return uuid4().hex
+
+
 class BaseModel(Model):
     """Binds every model to the one database."""
 
@@ -28,6 +35,7 @@ class BaseModel(Model):
 class Interview(BaseModel):
     """One interview: a company, a role, a day."""
 
+    uid = CharField(unique=True, default=new_uid)
     company = CharField()
     role = CharField(default="")
     day = DateField()
@@ -41,6 +49,7 @@ class Interview(BaseModel):
 class Contact(BaseModel):
     """A person's business card; one contact may be met at several interviews."""
 
+    uid = CharField(unique=True, default=new_uid)
     name = CharField()
     title = CharField(default="")
     company = CharField(default="")
@@ -61,6 +70,7 @@ class Contact(BaseModel):
 class Meeting(BaseModel):
     """A contact met at an interview; the topic discussed belongs here."""
 
+    uid = CharField(unique=True, default=new_uid)
     interview = ForeignKeyField(Interview, on_delete="CASCADE", backref="meetings")
     contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="meetings")
     topic = TextField(default="")
@@ -72,6 +82,7 @@ class Meeting(BaseModel):
 class Action(BaseModel):
     """One item of an interview's checklist."""
 
+    uid = CharField(unique=True, default=new_uid)
     interview = ForeignKeyField(Interview, on_delete="CASCADE", backref="actions")
     contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
     kind = CharField()

@@ -10,7 +10,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from followup_tui.store import queries
-from followup_tui.store.database import close_database, open_database
+from followup_tui.store.database import close_database, is_read_only, open_database
 from followup_tui.validate import default_region
 
 
@@ -32,6 +32,8 @@ class FollowupApp(App):
         from followup_tui.tui.screens.main import MainScreen
 
         open_database(self.database_path)
+        if is_read_only():
+            self.sub_title = f"{self.sub_title} · READ-ONLY: edits are refused"
         self.phone_region = self._region_override or queries.setting("phone_region") or default_region()
         return MainScreen()
 

@@ -39,13 +39,35 @@ def test_a_foreign_file_is_refused_in_the_shell(tmp_path, capsys):
     assert "not a followup database" in err and "left untouched" in err
 
 
-def test_a_read_only_file_is_refused_with_a_message(db_path, monkeypatch, capsys):
+def test_a_read_only_file_opens_read_only_and_refuses_edits(db_path, monkeypatch):
+    from datetime import date
+
+    from followup_tui.records import InterviewInput
+    from followup_tui.store import commands
+    from followup_tui.store.database import WriteFailed, is_read_only
+
     open_database(db_path)
+    commands.add_interview(InterviewInput("Acme", date(2026, 11, 20)), date(2026, 11, 20))
     close_database()
+    before = db_path.read_bytes()
     real_access = __import__("os").access
     monkeypatch.setattr("os.access", lambda p, mode: False if str(p) == str(db_path) else real_access(p, mode))
-    assert cli.main(["--db", str(db_path)]) == 2
-    assert "read-only" in capsys.readouterr().err
+    seen = {}
+
+    def fake_run(app):
+        open_database(app.database_path)
+        seen["read_only"] = is_read_only()
+        try:
+            commands.add_interview(InterviewInput("Other", date(2026, 11, 21)), date(2026, 11, 21))
+        except WriteFailed as error:
+            seen["message"] = str(error)
+        seen["companies"] = [row.company for row in queries.list_interviews()]
+        close_database()
+
+    monkeypatch.setattr("followup_tui.tui.app.FollowupApp.run", fake_run)
+    assert cli.main(["--db", str(db_path)]) == 0
+    assert seen["read_only"] and "read-only" in seen["message"] and seen["companies"] == ["Acme"]
+    assert db_path.read_bytes() == before
 
 
 def test_demo_builds_a_throw_away_database_and_removes_it(monkeypatch):

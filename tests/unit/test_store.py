@@ -323,3 +323,17 @@ def test_mark_sent_ticks_keeps_the_text_and_undo_restores(store):
     assert writing_notes.histories([contact])[contact][0].text == "Dear Ana, thank you."
     commands.restore(before, TODAY)
     assert writing_notes.draft_data(thanks.id).state is State.OPEN
+
+
+def test_an_edit_to_a_record_changed_elsewhere_is_detected(store):
+    from followup_tui.store.commands import Conflict
+
+    iid = commands.add_interview(InterviewInput("Acme", MON, "Analyst"), TODAY)
+    opened = queries.interview_detail(iid).as_input()
+    commands.update_interview(iid, InterviewInput("Acme", MON, "Senior Analyst"), TODAY, opened)  # window A
+    with pytest.raises(Conflict) as conflict:  # window B, opened before A saved
+        commands.update_interview(iid, InterviewInput("Acme Corp", MON, "Analyst"), TODAY, opened)
+    assert conflict.value.changed == ["role"] and conflict.value.current.role == "Senior Analyst"
+    assert queries.interview_detail(iid).role == "Senior Analyst"
+    commands.update_interview(iid, InterviewInput("Acme Corp", MON, "Analyst"), TODAY, None)  # overwrite
+    assert queries.interview_detail(iid).company == "Acme Corp"

@@ -24,6 +24,7 @@ from followup_tui.store.database import StoreError, data_version
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.action_form import ActionForm, ActionInput
 from followup_tui.tui.screens.confirm import ConfirmScreen
+from followup_tui.tui.screens.conflict import ConflictScreen
 from followup_tui.tui.screens.duplicate import DuplicateScreen
 from followup_tui.tui.screens.vcard_files import ExportChoice, ExportForm, ImportForm
 from followup_tui.tui.screens.help import HelpScreen
@@ -213,6 +214,27 @@ class MainScreen(Screen):
         self.reload(**{name: value if wanted is RESULT else wanted for name, wanted in keep.items()})
         return True
 
+    def write_checked(self, change: Callable[[object], object], opened_with: object, mine: object) -> None:
+        """An edit that is refused if another window changed the record since the form opened; then the
+        user chooses: keep theirs, or overwrite with mine."""
+        try:
+            change(opened_with)
+        except commands.Conflict as conflict:
+
+            def chosen(answer: str | None) -> None:
+                if answer == "overwrite":
+                    self.write(lambda: change(None))
+                else:
+                    self.reload()
+                    self.notify("Kept the version saved in the other window.")
+
+            self.app.push_screen(ConflictScreen(conflict, mine), chosen)
+            return
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return
+        self.reload()
+
     def _focused_pane(self) -> str:
         focused = self.focused
         if isinstance(focused, PersonCardView):
@@ -375,7 +397,10 @@ class MainScreen(Screen):
 
             def saved_person(data) -> None:
                 if data is not None:
-                    self.write(lambda: commands.update_person(person.meeting_id, data, clock.today()))
+                    self.write_checked(
+                        lambda expected: commands.update_person(person.meeting_id, data, clock.today(), expected),
+                        person.as_input(), data,
+                    )
 
             self.app.push_screen(PersonForm(person.as_input(), region=self.app.phone_region), saved_person)
         elif pane == "checklist" and self.checklist.selected_action_id is not None:
@@ -391,7 +416,10 @@ class MainScreen(Screen):
 
             def saved_interview(data) -> None:
                 if data is not None:
-                    self.write(lambda: commands.update_interview(detail.id, data, clock.today()))
+                    self.write_checked(
+                        lambda expected: commands.update_interview(detail.id, data, clock.today(), expected),
+                        detail.as_input(), data,
+                    )
 
             self.app.push_screen(InterviewForm(detail.as_input()), saved_interview)
 
