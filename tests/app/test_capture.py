@@ -141,5 +141,6 @@ async def test_export_the_interview_people(db_path, interviews, tmp_path):
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     assert "FN:Ana Ruiz" in target.read_text()

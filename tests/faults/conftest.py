@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -21,11 +20,3 @@ def child():
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
     return start
-
-
-def integrity(path: Path) -> str:
-    """SQLite's verdict on a file."""
-    import sqlite3
-
-    with sqlite3.connect(path) as raw:
-        return raw.execute("PRAGMA integrity_check").fetchone()[0]

@@ -9,13 +9,18 @@ import time
 from datetime import date
 
 import pytest
-from conftest import integrity
 
 from followup_tui.records import InterviewInput
 from followup_tui.store import commands, queries
 from followup_tui.store.database import SCHEMA_VERSION, close_database, open_database
 
 DAY = date(2026, 11, 25)
+
+
+def integrity(path) -> str:
+    """SQLite's verdict on a file."""
+    with sqlite3.connect(path) as raw:
+        return raw.execute("PRAGMA integrity_check").fetchone()[0]
 
 WRITER = """
 import sys

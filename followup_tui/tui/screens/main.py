@@ -30,6 +30,7 @@ from followup_tui.tui.screens.vcard_files import ExportChoice, ExportForm, Impor
 from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.history import HistoryScreen
 from followup_tui.tui.screens.profile_form import ProfileForm
+from followup_tui.tui.screens.progress import ProgressScreen
 from followup_tui.tui.screens.templates import TemplateForm, TemplateList
 from followup_tui.tui.writer import open_writer
 from followup_tui.tui.screens.interview_form import InterviewForm
@@ -74,8 +75,10 @@ class MainScreen(Screen):
                 tooltip="Previous person met at this interview"),
         Binding("right_square_bracket", "person(1)", "Next person", show=False, key_display="]",
                 tooltip="Next person met at this interview"),
-        Binding("i", "import", "Import", show=False, tooltip="Import business cards from a vCard (.vcf) file"),
-        Binding("x", "export", "Export", show=False, tooltip="Export contacts as a vCard (.vcf) file"),
+        Binding("i", "import", "Import", show=False,
+                tooltip="Import business cards (.vcf) or a followup export (.json)"),
+        Binding("x", "export", "Export", show=False,
+                tooltip="Export: contacts (.vcf), everything (.json), interviews (.csv), follow-ups (.ics)"),
         Binding("t", "review", "Today", tooltip="Daily review: today's follow-ups across every interview"),
         Binding("comma", "settings", "Settings", show=False, key_display=",",
                 tooltip="Settings: phone region, and the screen to open on"),
@@ -312,17 +315,77 @@ class MainScreen(Screen):
         self.app.push_screen(DuplicateScreen(existing, data.name), chosen)
 
     def action_import(self) -> None:
-        """Import contacts from a .vcf file into the selected interview, each confirmed in the card form."""
-        if self.detail is None:
-            self.notify("Add or select the interview the contacts belong to first (a).", severity="warning")
-            return
+        """Import business cards into the selected interview (each confirmed), or a followup export."""
 
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is None:
+                return
+            if path.suffix.lower() == ".json":
+                self.app.push_screen(ProgressScreen(f"Importing {path.name}"))
+                self._import_json(path)
+            elif self.detail is None:
+                self.notify("Add or select the interview the cards belong to first (a).", severity="warning")
+            else:
                 self.notify(f"Reading {path.name}…", markup=False)
                 self._read_vcards(path, self.detail.id)
 
         self.app.push_screen(ImportForm(Path.home()), chosen)
+
+    def _progress(self, done: int, total: int) -> None:
+        """From a worker: move the progress bar."""
+        if isinstance(self.app.screen, ProgressScreen):
+            self.app.call_from_thread(self.app.screen.advance, done, total)
+
+    def _finish_job(self, message: str, error: bool = False) -> None:
+        """On the UI thread: close the progress bar, say how it went, show the new data."""
+        if isinstance(self.app.screen, ProgressScreen):
+            self.app.pop_screen()
+        self.notify(message, severity="error" if error else "information", markup=False, timeout=10)
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="data")
+    def _import_json(self, path: Path) -> None:
+        """Import a followup export off the UI thread, in its own connection."""
+        from followup_tui.store.models import db
+        from followup_tui.store.portable import import_json
+
+        try:
+            with db.connection_context():
+                added = import_json(path, progress=self._progress)
+        except StoreError as error:
+            self.app.call_from_thread(self._finish_job, str(error), True)
+            return
+        summary = ", ".join(f"{n} {table}" for table, n in added.items())
+        self.app.call_from_thread(self._finish_job, f"Imported {summary}; records already stored were kept.")
+
+    @work(thread=True, exclusive=True, group="data")
+    def _export(self, choice: ExportChoice, ids: list[int] | None) -> None:
+        """Write an export off the UI thread, in its own connection."""
+        from followup_tui.store import portable
+        from followup_tui.store.models import db
+
+        try:
+            with db.connection_context():
+                if choice.kind == ".json":
+                    counts = portable.export_json(choice.path, progress=self._progress)
+                    what = ", ".join(f"{n} {table}" for table, n in counts.items())
+                elif choice.kind == ".csv":
+                    write_private(choice.path, portable.interviews_csv())
+                    what = "the interviews"
+                elif choice.kind == ".ics":
+                    write_private(choice.path, portable.followups_ics(clock.now()).decode("utf-8"))
+                    what = "the follow-ups as to-dos"
+                else:
+                    cards = queries.contact_cards(ids)
+                    write_private(choice.path, write_vcards(cards))
+                    what = f"{len(cards)} contact{'s' if len(cards) != 1 else ''}"
+        except StoreError as error:
+            self.app.call_from_thread(self._finish_job, str(error), True)
+            return
+        except OSError as error:
+            self.app.call_from_thread(self._finish_job, f"Cannot write {choice.path}: {error.strerror}", True)
+            return
+        self.app.call_from_thread(self._finish_job, f"Exported {what} to {choice.path}")
 
     @work(thread=True, exclusive=True, group="import")
     def _read_vcards(self, path: Path, interview_id: int) -> None:
@@ -372,16 +435,8 @@ class MainScreen(Screen):
                 ids = [person.contact_id]
             elif choice.scope == "interview" and detail is not None:
                 ids = [p.contact_id for p in detail.people]
-            try:
-                cards = queries.contact_cards(ids)
-                write_private(choice.path, write_vcards(cards))
-            except StoreError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            except OSError as error:
-                self.notify(f"Cannot write {choice.path}: {error.strerror}", severity="error", markup=False)
-                return
-            self.notify(f"Exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {choice.path}", markup=False)
+            self.app.push_screen(ProgressScreen(f"Exporting to {choice.path.name}"))
+            self._export(choice, ids)
 
         self.app.push_screen(ExportForm(default, person.name if person else None,
                                         detail.company if detail and detail.people else None), chosen)

@@ -14,32 +14,37 @@ from textual.widgets import DirectoryTree, Input, Label, Select
 
 from followup_tui.tui.screens.form import FormScreen
 from followup_tui.validate import InputProblem
+from followup_tui.store.portable import MAX_IMPORT_BYTES
 from followup_tui.vcards import MAX_BYTES
 
 
 class VcfTree(DirectoryTree):
-    """Folders and .vcf files only."""
+    """Folders, .vcf and .json files only."""
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [p for p in paths if (p.is_dir() and not p.name.startswith(".")) or p.suffix.lower() == ".vcf"]
+        return [p for p in paths
+                if (p.is_dir() and not p.name.startswith(".")) or p.suffix.lower() in (".vcf", ".json")]
 
 
 def _existing_vcf(text: str) -> Path:
     path = Path(text.strip()).expanduser()
     if not text.strip():
-        raise InputProblem("Choose a .vcf file (type its path or pick it below)")
+        raise InputProblem("Choose a .vcf or .json file (type its path or pick it below)")
     if not path.is_file():
         raise InputProblem(f"No file at {path}")
+    if path.suffix.lower() not in (".vcf", ".json"):
+        raise InputProblem("followup imports vCard (.vcf) files and its own exports (.json)")
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputProblem(f"{size / 1024 / 1024:.1f} MB is too big; vCard files up to {MAX_BYTES // 1024 // 1024} MB")
+    cap = MAX_BYTES if path.suffix.lower() == ".vcf" else MAX_IMPORT_BYTES
+    if size > cap:
+        raise InputProblem(f"{size / 1024 / 1024:.1f} MB is too big; files up to {cap // 1024 // 1024} MB")
     return path
 
 
 class ImportForm(FormScreen[Path]):
     """A path field and a folder tree; enter on a file picks it."""
 
-    TITLE_TEXT = "Import contacts from a vCard (.vcf) file"
+    TITLE_TEXT = "Import business cards (.vcf) or a followup export (.json)"
 
     def __init__(self, start: Path) -> None:
         super().__init__()
@@ -63,19 +68,32 @@ class ImportForm(FormScreen[Path]):
         return path if ok else None
 
 
+FORMATS = (
+    ("contacts as vCards (.vcf)", ".vcf"),
+    ("everything, to move or keep (.json)", ".json"),
+    ("interviews for a spreadsheet (.csv)", ".csv"),
+    ("follow-ups for a calendar (.ics)", ".ics"),
+)
+
+
 @dataclass(frozen=True)
 class ExportChoice:
-    """Where to write, and whom."""
+    """Where to write, what, and (for contacts) whom."""
 
     path: Path
     scope: str  # "person", "interview" or "all"
+
+    @property
+    def kind(self) -> str:
+        """The format, by the file's suffix."""
+        return self.path.suffix.lower()
 
 
 def _writable_target(text: str) -> Path:
     path = Path(text.strip()).expanduser()
     if not text.strip():
         raise InputProblem("A file name is needed")
-    if path.suffix.lower() != ".vcf":
+    if path.suffix.lower() not in (".vcf", ".json", ".csv", ".ics"):
         path = path.with_suffix(".vcf")
     if not path.parent.is_dir():
         raise InputProblem(f"No folder {path.parent}")
@@ -87,7 +105,7 @@ def _writable_target(text: str) -> Path:
 class ExportForm(FormScreen[ExportChoice]):
     """A file name and whom to export."""
 
-    TITLE_TEXT = "Export contacts as a vCard (.vcf) file"
+    TITLE_TEXT = "Export"
 
     def __init__(self, default: Path, person: str | None, company: str | None) -> None:
         super().__init__()
@@ -96,6 +114,9 @@ class ExportForm(FormScreen[ExportChoice]):
         self.company = company
 
     def compose_fields(self) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield Label("What", classes="field-label")
+            yield Select(FORMATS, value=".vcf", allow_blank=False, id="format", compact=True)
         yield from self.field("File", "path", str(self.default))
         choices = []
         if self.person:
@@ -103,9 +124,19 @@ class ExportForm(FormScreen[ExportChoice]):
         if self.company:
             choices.append((Content(f"everyone met at {self.company}"), "interview"))
         choices.append(("every contact", "all"))
-        with Horizontal(classes="field-row"):
-            yield Label("Export", classes="field-label")
+        with Horizontal(classes="field-row", id="scope-row"):
+            yield Label("Whom", classes="field-label")
             yield Select(choices, value=choices[0][1], allow_blank=False, id="scope", compact=True)
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        field = self.query_one("#path", Input)
+        path = Path(field.value or str(self.default))
+        stem = "followup-contacts" if event.value == ".vcf" else {
+            ".json": "followup-export", ".csv": "followup-interviews", ".ics": "followup-follow-ups"}[event.value]
+        if event.value != ".vcf" or path.suffix.lower() != ".vcf":
+            field.value = str(path.with_name(stem + event.value))
+        self.query_one("#scope-row").display = event.value == ".vcf"
 
     def collect(self) -> ExportChoice | None:
         ok, path = self.check("path", _writable_target)
