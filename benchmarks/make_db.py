@@ -1,0 +1,100 @@
+"""Build a realistic benchmark database through the project's own code, reproducibly from a seed.
+
+    python benchmarks/make_db.py --interviews 10000 [--seed 1] [--out PATH]
+
+About three people per interview, the plan engine's items, a mix of statuses, interview dates spread
+over two years up to today, some items done and some overdue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date, datetime, time as clock_time, timedelta
+from pathlib import Path
+
+from followup_tui import clock
+from followup_tui.plan import Kind, Status
+from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.store import commands, queries
+from followup_tui.store.database import close_database, open_database
+from followup_tui.store.models import db
+
+TODAY = date(2026, 11, 25)
+FIRST = ("Ana", "Ben", "Chloe", "Dana", "Emil", "Farah", "Grace", "Hiro", "Ines", "Jon", "Kofi", "Lena", "Marcus",
+         "Nina", "Omar", "Priya", "Quinn", "Ravi", "Sofia", "Tom", "Uma", "Vik", "Wen", "Yara", "Zoe")
+LAST = ("Ruiz", "Becker", "Nguyen", "Whitfield", "Okafor", "Raman", "Kim", "Tanaka", "Silva", "Müller", "Mensah",
+        "Novak", "Lee", "Rossi", "Haddad", "Iyer", "Walsh", "Menon", "Alvarez", "Chen", "Patel", "Park")
+COMPANIES = ("Northwind", "Bluefin", "Cedar", "Meridian", "Quill", "Lumen", "Harbor", "Orbital", "Granite",
+             "Solstice", "Pinecone", "Redwood", "Summit", "Cascade", "Thistle", "Kaveri", "Silverline")
+SUFFIXES = ("Analytics", "Robotics", "Health", "Energy", "Bank", "Logistics", "Games", "Labs", "Systems", "Group")
+ROLES = ("Data Analyst", "Product Manager", "Software Engineer", "Operations Lead", "Business Analyst",
+         "QA Lead", "Designer", "Data Engineer", "Project Coordinator", "Recruiter")
+TITLES = ("Head of Analytics", "VP Product", "Engineering Manager", "Recruiter", "Director", "Team Lead")
+
+
+def default_path(interviews: int, seed: int) -> Path:
+    """Where a database of this size and seed is kept between runs."""
+    return Path(__file__).resolve().parent / ".data" / f"bench-{interviews}-{seed}.db"
+
+
+def build(path: Path, interviews: int, seed: int = 1) -> Path:
+    """Create the database at `path` (replacing an older one)."""
+    rng = random.Random(seed)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    clock.freeze(datetime.combine(TODAY, clock_time(9, 30)))
+    open_database(path)
+    commands.set_setting("start_screen", "main")
+    statuses = [Status.ACTIVE] * 6 + [Status.OFFER, Status.REJECTED, Status.FILLED, Status.WITHDRAWN]
+    with db.atomic():  # one transaction: building, not measuring
+        for n in range(interviews):
+            day = TODAY - timedelta(days=int(rng.random() ** 2 * 730))
+            company = f"{rng.choice(COMPANIES)} {rng.choice(SUFFIXES)} {n}"
+            ended = clock_time(rng.choice((10, 11, 14, 16)), 0)
+            ident = commands.add_interview(InterviewInput(company, day, rng.choice(ROLES), ended), day)
+            for position in range(rng.choice((2, 3, 3, 4))):
+                name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+                handle = name.lower().replace(" ", ".").replace("ü", "u")
+                commands.add_person(ident, PersonInput(
+                    name, rng.choice(TITLES), company, f"{handle}.{n}@example.com" if rng.random() < 0.8 else "",
+                    topic=f"topic {n}-{position}", is_lead=position == 0,
+                ), day)
+            detail = queries.interview_detail(ident)
+            for action in sorted(detail.actions, key=lambda a: a.due):
+                # Most of what fell due long ago was done; recent items are often still open (overdue).
+                if action.due < TODAY - timedelta(days=3) and rng.random() < 0.9 and action.kind is not Kind.CUSTOM:
+                    commands.set_done(action.id, True, action.due)
+            status = rng.choice(statuses) if day < TODAY - timedelta(days=20) else Status.ACTIVE
+            if status is not Status.ACTIVE:
+                commands.set_status(ident, status, TODAY)
+    close_database()
+    clock.freeze(None)
+    return path
+
+
+def ensure(interviews: int, seed: int = 1) -> Path:
+    """The cached database for this size and seed, built if missing."""
+    path = default_path(interviews, seed)
+    if not path.exists():
+        build(path, interviews, seed)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--interviews", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    target = args.out or default_path(args.interviews, args.seed)
+    start = time.perf_counter()
+    build(target, args.interviews, args.seed)
+    print(f"{target}: {args.interviews} interviews in {time.perf_counter() - start:.1f} s, "
+          f"{target.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
