@@ -9,11 +9,11 @@ what is left. A field the parser is unsure of stays empty.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from followup_tui.records import CardFields
 from followup_tui.text import clean_line, clean_text
 
 MAX_CHARS = 4000
@@ -22,28 +22,6 @@ MAX_LINES = 40
 
 class CardTooLong(ValueError):
     """More text than any business card holds."""
-
-
-@dataclass(frozen=True)
-class CardFields:
-    """What a card yields; empty strings where the parser found nothing it was sure of."""
-
-    name: str = ""
-    title: str = ""
-    company: str = ""
-    email: str = ""
-    phone: str = ""
-    phone_e164: str = ""
-    mobile: str = ""
-    mobile_e164: str = ""
-    fax: str = ""
-    website: str = ""
-    linkedin: str = ""
-    address: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        """The fields by name."""
-        return asdict(self)
 
 
 SIGN_OFFS = re.compile(

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, time
 
-from followup_tui.cards import CardFields
 from followup_tui.plan import Kind, Medium, State, Status
+
+@dataclass(frozen=True)
+class CardFields:
+    """What a card yields; empty strings where the parser found nothing it was sure of."""
+
+    name: str = ""
+    title: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    phone_e164: str = ""
+    mobile: str = ""
+    mobile_e164: str = ""
+    fax: str = ""
+    website: str = ""
+    linkedin: str = ""
+    address: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        """The fields by name."""
+        return asdict(self)
+
+
 
 CARD_FIELDS = ("name", "title", "company", "email", "phone", "phone_e164", "mobile", "mobile_e164", "fax",
                "website", "linkedin", "address")

@@ -5,9 +5,6 @@ from __future__ import annotations
 import locale
 from dataclasses import dataclass
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from followup_tui.text import clean_line, clean_text
 
 # Generous but finite: a huge paste gets a message instead of a slow app and a bloated file.
@@ -21,6 +18,8 @@ class InputProblem(ValueError):
 
 def default_region() -> str:
     """The phone region to assume for numbers without a +country code, from the locale."""
+    import phonenumbers
+
     for name in (locale.getlocale()[0], locale.setlocale(locale.LC_CTYPE, None)):
         if name and "_" in name:
             region = name.split("_", 1)[1][:2].upper()
@@ -49,6 +48,8 @@ def text(value: str) -> str:
 
 def email(value: str) -> str:
     """A normalised email address, or "" for none; no network lookup."""
+    from email_validator import EmailNotValidError, validate_email
+
     cleaned = line(value)
     if not cleaned:
         return ""
@@ -68,6 +69,8 @@ class Phone:
 
 def phone(value: str, region: str) -> Phone:
     """A phone number checked against `region` (a +country code works from anywhere)."""
+    import phonenumbers
+
     cleaned = line(value)
     if not cleaned:
         return Phone("", "")
@@ -82,6 +85,8 @@ def phone(value: str, region: str) -> Phone:
 
 def region(value: str) -> str:
     """A phone region code such as US, GB or DE."""
+    import phonenumbers
+
     code = clean_line(value).upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise InputProblem(f"Not a region code: {code or 'empty'} (two letters, e.g. US, GB, DE, FR, IN, AU)")

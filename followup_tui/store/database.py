@@ -168,7 +168,10 @@ def _restore_hint(path: Path) -> str:
 def _inspect(path: Path) -> int:
     """The file's schema version (0 for a new file); refuses, without writing a byte, a file that is
     not ours or is from a newer version."""
-    not_ours = f"{path} is not a followup database, or it is damaged; it was left untouched." + _restore_hint(path)
+    def refuse() -> NotOurDatabase:
+        return NotOurDatabase(f"{path} is not a followup database, or it is damaged; it was left untouched."
+                              + _restore_hint(path))
+
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -177,7 +180,7 @@ def _inspect(path: Path) -> int:
     if not header:
         return 0
     if not header.startswith(SQLITE_HEADER):
-        raise NotOurDatabase(not_ours)
+        raise refuse()
     try:
         probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -187,9 +190,9 @@ def _inspect(path: Path) -> int:
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
-        raise NotOurDatabase(not_ours) from error
+        raise refuse() from error
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
-        raise NotOurDatabase(not_ours)
+        raise refuse()
     if version > SCHEMA_VERSION:
         raise NewerDatabase(
             f"{path} was written by a newer version of followup (schema {version}, this one "
@@ -271,6 +274,8 @@ def close_database() -> None:
 
 
 def _migrate() -> None:
+    if db.execute_sql("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return  # the usual start: no write lock taken
     for version in range(SCHEMA_VERSION):
         with writing():
             # Read inside the write lock: a second copy may have migrated meanwhile.

@@ -7,8 +7,7 @@ from datetime import date, time, timedelta
 from followup_tui.plan import Kind, Medium, State, Status
 from peewee import fn
 
-from followup_tui.cards import CardFields
-from followup_tui.records import CARD_FIELDS, ActionRow, InterviewDetail, InterviewRow, PersonCard
+from followup_tui.records import CARD_FIELDS, CardFields, ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
 from followup_tui.store.database import reading
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting, db

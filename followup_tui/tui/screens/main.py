@@ -15,29 +15,11 @@ from textual.widgets import Footer, Header, Input, Static
 
 from followup_tui import clock
 from followup_tui.plan import Kind, State, Status
-from followup_tui.cards import CardFields
-from followup_tui.files import write_private
 from followup_tui.records import InterviewDetail, InterviewRow, PersonInput
-from followup_tui.vcards import CardImportError, read_vcards, write_vcards
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import StoreError, data_version
 from followup_tui.tui.keys import Section, binding_rows
-from followup_tui.tui.screens.action_form import ActionForm, ActionInput
-from followup_tui.tui.screens.confirm import ConfirmScreen
-from followup_tui.tui.screens.conflict import ConflictScreen
-from followup_tui.tui.screens.duplicate import DuplicateScreen
-from followup_tui.tui.screens.vcard_files import ExportChoice, ExportForm, ImportForm
-from followup_tui.tui.screens.help import HelpScreen
-from followup_tui.tui.screens.history import HistoryScreen
-from followup_tui.tui.screens.profile_form import ProfileForm
-from followup_tui.tui.screens.progress import ProgressScreen
-from followup_tui.tui.screens.templates import TemplateForm, TemplateList
-from followup_tui.tui.writer import open_writer
-from followup_tui.tui.screens.interview_form import InterviewForm
-from followup_tui.tui.screens.person_form import PersonForm
-from followup_tui.tui.screens.review import ReviewScreen
-from followup_tui.tui.screens.settings_form import AppSettings, SettingsForm
-from followup_tui.tui.screens.status import StatusScreen
+from followup_tui.tui.screens.main_data import RESULT, DataJobs
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.interview_list import InterviewList, header_text
 from followup_tui.tui.widgets.person_card import PersonCardView
@@ -50,10 +32,17 @@ EMPTY_STATE = (
     "a call in 5 to 7 days, a letter by post, then a weekly follow-up until the job is filled."
 )
 POLL_SECONDS = 2.0
-RESULT = object()  # in MainScreen.write: "select what the command returned"
 
 
-class MainScreen(Screen):
+def _screen(name: str):
+    """A dialog or screen class, imported when first opened: start-up loads none of them."""
+    from importlib import import_module
+
+    module, _, attr = name.rpartition(".")
+    return getattr(import_module(f"followup_tui.tui.screens.{module}"), attr)
+
+
+class MainScreen(DataJobs, Screen):
     """Three panes; every key is in the footer, in help (?) and in the command palette."""
 
     BINDINGS = [
@@ -231,7 +220,7 @@ class MainScreen(Screen):
                     self.reload()
                     self.notify("Kept the version saved in the other window.")
 
-            self.app.push_screen(ConflictScreen(conflict, mine), chosen)
+            self.app.push_screen(_screen("conflict.ConflictScreen")(conflict, mine), chosen)
             return
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False, timeout=8)
@@ -266,7 +255,7 @@ class MainScreen(Screen):
                 if self.write(lambda: commands.add_interview(data, clock.today()), select=RESULT):
                     self.notify(f"Interview added. Press c to capture {data.company}'s interviewers' cards.", markup=False)
 
-        self.app.push_screen(InterviewForm(), saved)
+        self.app.push_screen(_screen("interview_form.InterviewForm")(), saved)
 
     def action_capture(self) -> None:
         """Open the card form for the selected interview."""
@@ -279,167 +268,9 @@ class MainScreen(Screen):
             if data is not None:
                 self.save_person(detail, data)
 
+        from followup_tui.tui.screens.person_form import PersonForm
+
         self.app.push_screen(PersonForm(company=detail.company, region=self.app.phone_region), saved)
-
-    def save_person(self, detail: InterviewDetail, data: PersonInput, then: Callable[[], None] | None = None) -> None:
-        """Add a person to an interview; a match with a stored contact is offered for linking, never doubled."""
-        done = then or (lambda: None)
-        try:
-            existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164))
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        if existing is not None and any(p.contact_id == existing.contact_id for p in detail.people):
-            self.notify(f"{existing.name} is already on this interview (same email or phone); e edits their card.",
-                        severity="warning", markup=False)
-            done()
-            return
-        add = lambda contact_id=None: self.write(  # noqa: E731
-            lambda: commands.add_person(detail.id, data, clock.today(), contact_id=contact_id),
-            select=detail.id, keep_person=RESULT,
-        )
-        if existing is None:
-            add()
-            done()
-            return
-
-        def chosen(answer: str | None) -> None:
-            if answer == "link":
-                add(existing.contact_id)
-            elif answer == "new":
-                add()
-            else:
-                self.notify("Not saved.", markup=False)
-            done()
-
-        self.app.push_screen(DuplicateScreen(existing, data.name), chosen)
-
-    def action_import(self) -> None:
-        """Import business cards into the selected interview (each confirmed), or a followup export."""
-
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            if path.suffix.lower() == ".json":
-                self.app.push_screen(ProgressScreen(f"Importing {path.name}"))
-                self._import_json(path)
-            elif self.detail is None:
-                self.notify("Add or select the interview the cards belong to first (a).", severity="warning")
-            else:
-                self.notify(f"Reading {path.name}…", markup=False)
-                self._read_vcards(path, self.detail.id)
-
-        self.app.push_screen(ImportForm(Path.home()), chosen)
-
-    def _progress(self, done: int, total: int) -> None:
-        """From a worker: move the progress bar."""
-        if isinstance(self.app.screen, ProgressScreen):
-            self.app.call_from_thread(self.app.screen.advance, done, total)
-
-    def _finish_job(self, message: str, error: bool = False) -> None:
-        """On the UI thread: close the progress bar, say how it went, show the new data."""
-        if isinstance(self.app.screen, ProgressScreen):
-            self.app.pop_screen()
-        self.notify(message, severity="error" if error else "information", markup=False, timeout=10)
-        self.reload()
-
-    @work(thread=True, exclusive=True, group="data")
-    def _import_json(self, path: Path) -> None:
-        """Import a followup export off the UI thread, in its own connection."""
-        from followup_tui.store.models import db
-        from followup_tui.store.portable import import_json
-
-        try:
-            with db.connection_context():
-                added = import_json(path, progress=self._progress)
-        except StoreError as error:
-            self.app.call_from_thread(self._finish_job, str(error), True)
-            return
-        summary = ", ".join(f"{n} {table}" for table, n in added.items())
-        self.app.call_from_thread(self._finish_job, f"Imported {summary}; records already stored were kept.")
-
-    @work(thread=True, exclusive=True, group="data")
-    def _export(self, choice: ExportChoice, ids: list[int] | None) -> None:
-        """Write an export off the UI thread, in its own connection."""
-        from followup_tui.store import portable
-        from followup_tui.store.models import db
-
-        try:
-            with db.connection_context():
-                if choice.kind == ".json":
-                    counts = portable.export_json(choice.path, progress=self._progress)
-                    what = ", ".join(f"{n} {table}" for table, n in counts.items())
-                elif choice.kind == ".csv":
-                    write_private(choice.path, portable.interviews_csv())
-                    what = "the interviews"
-                elif choice.kind == ".ics":
-                    write_private(choice.path, portable.followups_ics(clock.now()).decode("utf-8"))
-                    what = "the follow-ups as to-dos"
-                else:
-                    cards = queries.contact_cards(ids)
-                    write_private(choice.path, write_vcards(cards))
-                    what = f"{len(cards)} contact{'s' if len(cards) != 1 else ''}"
-        except StoreError as error:
-            self.app.call_from_thread(self._finish_job, str(error), True)
-            return
-        except OSError as error:
-            self.app.call_from_thread(self._finish_job, f"Cannot write {choice.path}: {error.strerror}", True)
-            return
-        self.app.call_from_thread(self._finish_job, f"Exported {what} to {choice.path}")
-
-    @work(thread=True, exclusive=True, group="import")
-    def _read_vcards(self, path: Path, interview_id: int) -> None:
-        """Parse the file off the UI thread (it touches no widget and no database)."""
-        try:
-            cards = read_vcards(path.read_bytes(), self.app.phone_region)
-        except (CardImportError, OSError) as error:
-            message = str(error) if isinstance(error, CardImportError) else f"Cannot read {path}: {error.strerror}"
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False, timeout=10)
-            return
-        self.app.call_from_thread(self._confirm_imported, cards, interview_id, 0)
-
-    def _confirm_imported(self, cards: list[CardFields], interview_id: int, index: int) -> None:
-        """Show imported card `index` in the capture form; escape skips it."""
-        if index >= len(cards):
-            self.notify(f"Import finished: {len(cards)} card{'s' if len(cards) != 1 else ''} reviewed.")
-            return
-        self.reload(select=interview_id)
-        detail = self.detail
-        if detail is None or detail.id != interview_id:
-            return
-        form = PersonForm(
-            PersonInput.from_card(cards[index]), region=self.app.phone_region,
-            title=f"Imported card {index + 1} of {len(cards)}: check it, ctrl+s saves, escape skips",
-        )
-
-        def saved(data) -> None:
-            following = lambda: self._confirm_imported(cards, interview_id, index + 1)  # noqa: E731
-            if data is None:
-                following()
-            else:
-                self.save_person(detail, data, then=following)
-
-        self.app.push_screen(form, saved)
-
-    def action_export(self) -> None:
-        """Write a .vcf of this person, this interview's people or every contact."""
-        detail = self.detail
-        person = self.card.current
-        default = Path.home() / (f"{person.name}.vcf" if person else "followup-contacts.vcf")
-
-        def chosen(choice: ExportChoice | None) -> None:
-            if choice is None:
-                return
-            ids = None
-            if choice.scope == "person" and person is not None:
-                ids = [person.contact_id]
-            elif choice.scope == "interview" and detail is not None:
-                ids = [p.contact_id for p in detail.people]
-            self.app.push_screen(ProgressScreen(f"Exporting to {choice.path.name}"))
-            self._export(choice, ids)
-
-        self.app.push_screen(ExportForm(default, person.name if person else None,
-                                        detail.company if detail and detail.people else None), chosen)
 
     def action_edit(self) -> None:
         """Edit the focused pane's thing: the interview, the person shown, or the action."""
@@ -457,6 +288,8 @@ class MainScreen(Screen):
                         person.as_input(), data,
                     )
 
+            from followup_tui.tui.screens.person_form import PersonForm
+
             self.app.push_screen(PersonForm(person.as_input(), region=self.app.phone_region), saved_person)
         elif pane == "checklist" and self.checklist.selected_action_id is not None:
             action = next(a for a in detail.actions if a.id == self.checklist.selected_action_id)
@@ -466,7 +299,7 @@ class MainScreen(Screen):
                     title = data.title if action.kind is Kind.CUSTOM else None
                     self.write(lambda: commands.update_action(action.id, data.due, data.note, title), keep_action=action.id)
 
-            self.app.push_screen(ActionForm(detail.people, action), saved_action)
+            self.app.push_screen(_screen("action_form.ActionForm")(detail.people, action), saved_action)
         else:
 
             def saved_interview(data) -> None:
@@ -476,7 +309,7 @@ class MainScreen(Screen):
                         detail.as_input(), data,
                     )
 
-            self.app.push_screen(InterviewForm(detail.as_input()), saved_interview)
+            self.app.push_screen(_screen("interview_form.InterviewForm")(detail.as_input()), saved_interview)
 
     def action_status(self) -> None:
         """Choose the selected interview's status."""
@@ -491,7 +324,7 @@ class MainScreen(Screen):
                 note = status_note(status)
                 self.notify(note or f"{detail.company}: {status.label}.", markup=False, timeout=10 if note else 4)
 
-        self.app.push_screen(StatusScreen(detail.status, detail.company), chosen)
+        self.app.push_screen(_screen("status.StatusScreen")(detail.status, detail.company), chosen)
 
     def action_new_action(self) -> None:
         """Add an action of the user's own to the selected interview."""
@@ -506,7 +339,7 @@ class MainScreen(Screen):
                     keep_action=RESULT,
                 )
 
-        self.app.push_screen(ActionForm(detail.people), saved)
+        self.app.push_screen(_screen("action_form.ActionForm")(detail.people), saved)
 
     def action_tick(self) -> None:
         """Tick or untick the highlighted action; written at once."""
@@ -526,6 +359,8 @@ class MainScreen(Screen):
             self.notify("Select an action in the checklist first (tab to it).", severity="warning")
             return
         action = next(a for a in self.detail.actions if a.id == ident)
+        from followup_tui.tui.writer import open_writer
+
         open_writer(self.app, ident, action.kind, lambda: self.reload(keep_action=ident))
 
     def action_history(self) -> None:
@@ -539,7 +374,7 @@ class MainScreen(Screen):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.app.push_screen(HistoryScreen(person.name, entries))
+        self.app.push_screen(_screen("history.HistoryScreen")(person.name, entries))
 
     def action_profile(self) -> None:
         """Edit your profile."""
@@ -553,7 +388,7 @@ class MainScreen(Screen):
             if profile is not None and self.write(lambda: writing_notes.save_profile(profile)):
                 self.notify("Profile saved: new drafts use it.")
 
-        self.app.push_screen(ProfileForm(current), saved)
+        self.app.push_screen(_screen("profile_form.ProfileForm")(current), saved)
 
     def action_templates(self) -> None:
         """Pick a template to edit."""
@@ -565,7 +400,7 @@ class MainScreen(Screen):
             def saved(text: str | None) -> None:
                 if text is None:
                     return
-                restore = text == TemplateForm.RESTORE
+                restore = text == _screen("templates.TemplateForm").RESTORE
                 if self.write(lambda: writing_notes.save_template(name, None if restore else text)):
                     self.notify("Template restored." if restore else "Template saved: new drafts use it.")
 
@@ -574,9 +409,9 @@ class MainScreen(Screen):
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
-            self.app.push_screen(TemplateForm(name, current), saved)
+            self.app.push_screen(_screen("templates.TemplateForm")(name, current), saved)
 
-        self.app.push_screen(TemplateList(), picked)
+        self.app.push_screen(_screen("templates.TemplateList")(), picked)
 
     def action_shift_due(self, days: int) -> None:
         """Move the highlighted action's due date by a day."""
@@ -614,7 +449,7 @@ class MainScreen(Screen):
             if yes and self.write(change):
                 self.notify("Deleted.")
 
-        self.app.push_screen(ConfirmScreen(question), answered)
+        self.app.push_screen(_screen("confirm.ConfirmScreen")(question), answered)
 
     def action_filter(self) -> None:
         """Show the filter box and focus it."""
@@ -662,11 +497,12 @@ class MainScreen(Screen):
             start = queries.setting("start_screen") or "auto"
         except StoreError:
             start = "auto"
-        self.app.push_screen(SettingsForm(AppSettings(self.app.phone_region, start)), saved)
+        current = _screen("settings_form.AppSettings")(self.app.phone_region, start)
+        self.app.push_screen(_screen("settings_form.SettingsForm")(current), saved)
 
     def action_review(self) -> None:
         """Open the daily review; enter there brings its interview back here."""
-        self.app.push_screen(ReviewScreen(), self.focus_on)
+        self.app.push_screen(_screen("review.ReviewScreen")(), self.focus_on)
 
     def focus_on(self, target: tuple[int, int, int | None] | None) -> None:
         """Select an interview, its action and the person it concerns (from the review's enter)."""
@@ -688,7 +524,7 @@ class MainScreen(Screen):
 
     def action_help(self) -> None:
         """Show every key."""
-        self.app.push_screen(HelpScreen(self.help_sections()))
+        self.app.push_screen(_screen("help.HelpScreen")(self.help_sections()))
 
     def help_sections(self) -> list[Section]:
         """The key reference, from the bindings of this screen and its panes."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import phonenumbers
 from dataclasses import dataclass
 
 from textual import on
@@ -54,6 +53,8 @@ class SettingsForm(FormScreen[AppSettings]):
         except validate.InputProblem as problem:
             self.say("region", str(problem), error=True)
             return
+        import phonenumbers
+
         example = phonenumbers.example_number(code)
         shown = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL) if example else ""
         self.say("region", f"numbers like {shown} are read as {code} numbers" if shown else code)
