@@ -51,7 +51,7 @@ def build(path: Path, interviews: int, seed: int = 1) -> Path:
     statuses = [Status.ACTIVE] * 6 + [Status.OFFER, Status.REJECTED, Status.FILLED, Status.WITHDRAWN]
     with db.atomic():  # one transaction: building, not measuring
         for n in range(interviews):
-            day = TODAY - timedelta(days=int(rng.random() ** 2 * 730))
+            day = TODAY - timedelta(days=rng.randint(-7, 730))  # two years, a few still to come
             company = f"{rng.choice(COMPANIES)} {rng.choice(SUFFIXES)} {n}"
             ended = clock_time(rng.choice((10, 11, 14, 16)), 0)
             ident = commands.add_interview(InterviewInput(company, day, rng.choice(ROLES), ended), day)
@@ -64,10 +64,14 @@ def build(path: Path, interviews: int, seed: int = 1) -> Path:
                 ), day)
             detail = queries.interview_detail(ident)
             for action in sorted(detail.actions, key=lambda a: a.due):
-                # Most of what fell due long ago was done; recent items are often still open (overdue).
-                if action.due < TODAY - timedelta(days=3) and rng.random() < 0.9 and action.kind is not Kind.CUSTOM:
+                # What fell due more than two weeks ago was done; of the last two weeks' items some are
+                # still open (overdue): a career coach's "hundreds due" across 10,000 interviews.
+                old = action.due < TODAY - timedelta(days=14)
+                recent = TODAY - timedelta(days=14) <= action.due < TODAY - timedelta(days=2)
+                if old or (recent and rng.random() < 0.6):
                     commands.set_done(action.id, True, action.due)
-            status = rng.choice(statuses) if day < TODAY - timedelta(days=20) else Status.ACTIVE
+            closed_share = 0.8 if day < TODAY - timedelta(days=30) else 0.0
+            status = rng.choice(statuses[6:]) if rng.random() < closed_share else Status.ACTIVE
             if status is not Status.ACTIVE:
                 commands.set_status(ident, status, TODAY)
     close_database()

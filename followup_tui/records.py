@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from datetime import date, time
 
 from followup_tui.plan import Kind, Medium, State, Status
@@ -102,10 +103,14 @@ class InterviewRow:
         """Closed interviews sink to the bottom of the list."""
         return self.status is Status.ACTIVE
 
+    @cached_property
+    def haystack(self) -> str:
+        """What the filter searches, folded once (typing a filter then costs a substring test a row)."""
+        return "\n".join((self.company, self.role, self.people)).casefold()
+
     def matches(self, needle: str) -> bool:
         """Whether the filter text appears in the company, role or an interviewer's name."""
-        needle = needle.casefold()
-        return any(needle in part.casefold() for part in (self.company, self.role, self.people))
+        return needle.casefold() in self.haystack
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from followup_tui.plan import (
 from followup_tui.dates import next_business_day, show_date
 from followup_tui.records import ActionSnapshot, InterviewInput, PersonInput
 from followup_tui.store.database import StoreError, writing
+from followup_tui.store import summary
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
 
 _FIELD_COLUMNS = {"person_id": "contact"}
@@ -104,6 +105,13 @@ def replan(interview_id: int, today: date) -> None:
         for a in Action.select().where(Action.interview == interview_id).order_by(Action.id)
     ]
     changes = plan(facts, people, existing, today)
+    try:
+        _apply(interview_id, changes, today)
+    finally:
+        summary.refresh(interview_id)
+
+
+def _apply(interview_id: int, changes, today: date) -> None:
     if changes.delete:
         Action.delete().where(Action.id.in_(changes.delete)).execute()
     for change in changes.update:
@@ -259,6 +267,7 @@ def move_due(action_id: int, days: int, today: date) -> date:
             raise StoreError("Only open actions can be moved.")
         due = action.due + timedelta(days=days)
         Action.update(due=due, moved=True).where(Action.id == action_id).execute()
+        summary.refresh(action.interview_id)
     return due
 
 
@@ -271,6 +280,7 @@ def add_custom(interview_id: int, title: str, due: date, person_id: int | None, 
             interview=interview_id, contact=person_id, kind=Kind.CUSTOM, title=title, due=due,
             state=state, moved=True, note=note, created_on=today,
         )
+        summary.refresh(interview_id)
     return action.id
 
 
@@ -284,6 +294,7 @@ def update_action(action_id: int, due: date, note: str, title: str | None = None
         if title is not None and action.kind == Kind.CUSTOM:
             values["title"] = title
         Action.update(**values).where(Action.id == action_id).execute()
+        summary.refresh(action.interview_id)
 
 
 def delete_action(action_id: int) -> None:
@@ -293,6 +304,7 @@ def delete_action(action_id: int) -> None:
         if action.kind != Kind.CUSTOM:
             raise StoreError("Planned actions cannot be deleted; tick it, or close the interview with s.")
         action.delete_instance()
+        summary.refresh(action.interview_id)
 
 
 def set_setting(key: str, value: str) -> None:
@@ -359,6 +371,7 @@ def reschedule(action_id: int, day: date, today: date) -> ActionSnapshot:
             raise StoreError("Only open actions can be rescheduled.")
         before = _snapshot(action)
         Action.update(due=day, moved=True).where(Action.id == action_id).execute()
+        summary.refresh(action.interview_id)
     return before
 
 

@@ -137,8 +137,23 @@ def _schema_v4() -> None:
         db.execute_sql(f'CREATE UNIQUE INDEX "{table}_uid" ON "{table}" ("uid")')
 
 
+def _schema_v5() -> None:
+    """Each interview keeps its next open action and its people's names: the list becomes one
+    indexed query instead of an aggregate over every action (benchmarks/run.py)."""
+    for statement in (
+        'ALTER TABLE "interview" ADD COLUMN "next_action_id" INTEGER',
+        'ALTER TABLE "interview" ADD COLUMN "next_due" DATE',
+        """ALTER TABLE "interview" ADD COLUMN "people" TEXT NOT NULL DEFAULT ''""",
+        'CREATE INDEX "interview_status_next_due" ON "interview" ("status", "next_due")',
+    ):
+        db.execute_sql(statement)
+    from followup_tui.store.summary import refresh_all
+
+    refresh_all()
+
+
 # Ordered schema steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
-MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3, _schema_v4)
+MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -44,6 +44,10 @@ class Interview(BaseModel):
     decision_expected = DateField(null=True)
     notes = TextField(default="")
     created_at = DateTimeField()
+    # Kept by the store on every change, so the list is one indexed query (see store.summary).
+    next_action_id = IntegerField(null=True)
+    next_due = DateField(null=True)
+    people = TextField(default="")
 
 
 class Contact(BaseModel):

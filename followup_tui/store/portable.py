@@ -237,6 +237,10 @@ def import_json(source: Path, progress: Progress | None = None) -> dict[str, int
         for setting in tables["settings"]:
             if Setting.get_or_none(Setting.key == setting["key"]) is None:
                 Setting.create(**setting)
+        if any(added.values()):
+            from followup_tui.store.summary import refresh_all
+
+            refresh_all()
     if progress:
         progress(total, total)
     return added

@@ -13,34 +13,30 @@ from followup_tui.store.database import reading
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting, db
 from followup_tui.wording import action_label, missing_detail
 
-# SQLite returns the other columns of the row that holds MIN(due): the next open action.
+# The interview keeps its next open action (store.summary), so the list is one indexed query.
 _LIST_SQL = """
-WITH next AS (
-    SELECT interview_id, kind, title, seq, contact_id, MIN(due) AS due
-    FROM "action" WHERE state = 'open' GROUP BY interview_id
-), names AS (
-    SELECT m.interview_id, group_concat(c.name, ', ') AS people
-    FROM "meeting" m JOIN "contact" c ON c.id = m.contact_id GROUP BY m.interview_id
-)
-SELECT i.id, i.company, i.role, i.day, i.status, names.people,
-       next.kind, next.title, next.seq, nc.name, next.due
+SELECT i.id, i.company, i.role, i.day, i.status, i.people, a.kind, a.title, a.seq, c.name, i.next_due
 FROM "interview" i
-LEFT JOIN next ON next.interview_id = i.id
-LEFT JOIN names ON names.interview_id = i.id
-LEFT JOIN "contact" nc ON nc.id = next.contact_id
+LEFT JOIN "action" a ON a.id = i.next_action_id
+LEFT JOIN "contact" c ON c.id = a.contact_id
+{where}
+ORDER BY i.status <> 'active',
+         CASE WHEN i.status = 'active' THEN i.next_due IS NULL END,
+         CASE WHEN i.status = 'active' THEN i.next_due END,
+         CASE WHEN i.status <> 'active' THEN i.day END DESC,
+         i.company COLLATE NOCASE, i.id
 """
 
 
-def _sort_key(row: InterviewRow) -> tuple:
-    if row.is_active:
-        return (0, row.next_due is None, row.next_due or date.max, row.company.casefold(), row.id)
-    return (1, -row.day.toordinal(), row.company.casefold(), row.id)
-
-
-def list_interviews() -> list[InterviewRow]:
-    """Every interview, the next open action first; closed interviews last."""
+def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> list[InterviewRow]:
+    """Every interview (or those in `ids`, or the first `limit`), the next open action first; closed last."""
+    where, params = "", ()
+    if ids is not None:
+        where = f"WHERE i.id IN ({', '.join('?' * len(ids))})"
+        params = tuple(ids)
+    sql = _LIST_SQL.format(where=where) + (f" LIMIT {int(limit)}" if limit is not None else "")
     with reading():
-        cursor = db.execute_sql(_LIST_SQL)
+        cursor = db.execute_sql(sql, params)
         rows = []
         for ident, company, role, day, status, people, kind, title, seq, person, due in cursor.fetchall():
             next_kind = Kind(kind) if kind else None
@@ -52,7 +48,6 @@ def list_interviews() -> list[InterviewRow]:
                     next_person=person or "", next_due=date.fromisoformat(due) if due else None,
                 )
             )
-    rows.sort(key=_sort_key)
     return rows
 
 
@@ -187,6 +182,21 @@ def _review_rows(sql: str, params: tuple) -> list[ReviewItem]:
             topic=topic or "", note=note, done_on=date.fromisoformat(done_on) if done_on else None,
         ))
     return items
+
+
+def anything_due(today: date) -> bool:
+    """Whether any active interview has an open action due today or earlier (one indexed lookup)."""
+    with reading():
+        return db.execute_sql(
+            """SELECT EXISTS (SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
+               WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active')""", (today.isoformat(),)
+        ).fetchone()[0] == 1
+
+
+def interview_count() -> int:
+    """How many interviews there are."""
+    with reading():
+        return Interview.select().count()
 
 
 def active_interview_count() -> int:

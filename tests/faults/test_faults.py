@@ -139,16 +139,19 @@ def test_a_migration_killed_halfway_leaves_the_old_schema_and_a_good_backup(db_p
     db.execute_sql("INSERT INTO interview (company, role, day, status, notes, created_at) "
                    "VALUES ('Acme', '', '2026-11-20', 'active', '', '2026-11-20 10:00')")
     db.close()
+    with sqlite3.connect(db_path) as raw:
+        old_schema = raw.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     proc = child(MIGRATOR.format(path=str(db_path)))
     assert proc.stdout.readline().strip() == "migrating"
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     with sqlite3.connect(db_path) as raw:
         version = raw.execute("PRAGMA user_version").fetchone()[0]
-        columns = [row[1] for row in raw.execute("PRAGMA table_info(interview)")]
+        schema = raw.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     backups = list_backups(db_path)
-    print(f"\nmigration killed: schema {version}, uid column {'uid' in columns}, {len(backups)} backup(s)")
-    assert version == SCHEMA_VERSION - 1 and "uid" not in columns  # wholly old
+    print(f"\nmigration killed: schema {version}, tables and indexes unchanged: {schema == old_schema}, "
+          f"{len(backups)} backup(s)")
+    assert version == SCHEMA_VERSION - 1 and schema == old_schema  # wholly old
     assert integrity(db_path) == "ok"
     assert backups and backups[0].reason == f"before-v{SCHEMA_VERSION}" and integrity(backups[0].path) == "ok"
     open_database(db_path)  # the next start migrates

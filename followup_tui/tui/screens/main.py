@@ -32,6 +32,7 @@ EMPTY_STATE = (
     "a call in 5 to 7 days, a letter by post, then a weekly follow-up until the job is filled."
 )
 POLL_SECONDS = 2.0
+FIRST_PAGE = 60  # rows read before the first paint
 
 
 def _screen(name: str):
@@ -100,7 +101,7 @@ class MainScreen(DataJobs, Screen):
         self.query_one("#card").border_title = "Interviewer card"
         self.query_one("#checklist").border_title = "Next actions"
         self.query_one("#filter").display = False
-        self.reload()
+        self.reload(first_page=True)
         self.query_one(InterviewList).focus()
         self.set_interval(POLL_SECONDS, self._poll_other_copies)
         if self._opens_on_review():
@@ -112,8 +113,7 @@ class MainScreen(DataJobs, Screen):
             start = queries.setting("start_screen") or "auto"
             if start != "auto":
                 return start == "review"
-            today = clock.today()
-            return any(i.state is State.OPEN and i.due <= today for i in queries.review_items(today, 0))
+            return queries.anything_due(clock.today())
         except StoreError:
             return False
 
@@ -131,17 +131,51 @@ class MainScreen(DataJobs, Screen):
     def checklist(self) -> Checklist:
         return self.query_one(Checklist)
 
-    def reload(self, select: int | None = None, keep_action: int | None = None, keep_person: int | None = None) -> None:
-        """Re-read the list and the selected interview; `select` picks an interview by id."""
+    def reload(self, select: int | None = None, keep_action: int | None = None, keep_person: int | None = None,
+               row_only: bool = False, first_page: bool = False) -> None:
+        """Re-read the list and the selected interview; `select` picks an interview by id.
+
+        `row_only` re-reads just the selected interview's row, which stays where it is (a tick does
+        not make the row jump away from under the cursor; the order catches up on the next reload)."""
+        current = self.interview_list.selected_id
         try:
-            self.rows = queries.list_interviews()
+            if row_only and current is not None and select in (None, current):
+                fresh = queries.list_interviews([current])
+                if fresh:
+                    self.rows = [fresh[0] if row.id == current else row for row in self.rows]
+                    self.interview_list.replace_row(fresh[0])
+                    self.load_detail(keep_action=keep_action, keep_person=keep_person)
+                    return
+            if first_page:
+                # Start-up paints the first screenful at once; the whole list follows from a worker,
+                # so opening takes the same time with 10 interviews or 10,000.
+                self.rows = queries.list_interviews(limit=FIRST_PAGE)
+                if len(self.rows) == FIRST_PAGE:
+                    self._load_all_rows()
+            else:
+                self.rows = queries.list_interviews()
             self._seen_version = data_version()
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        target = select if select is not None else self.interview_list.selected_id
-        self._show_rows(target)
+        self._show_rows(select if select is not None else current)
         self.load_detail(keep_action=keep_action, keep_person=keep_person)
+
+    @work(thread=True, exclusive=True, group="rows")
+    def _load_all_rows(self) -> None:
+        """Read the whole list off the UI thread, then show it in place of the first page."""
+        from followup_tui.store.models import db
+
+        try:
+            with db.connection_context():
+                rows = queries.list_interviews()
+        except StoreError:
+            return
+        self.app.call_from_thread(self._all_rows_loaded, rows)
+
+    def _all_rows_loaded(self, rows: list[InterviewRow]) -> None:
+        self.rows = rows
+        self._show_rows(self.interview_list.selected_id)
 
     def _show_rows(self, select: int | None) -> None:
         needle = self.query_one("#filter", Input).value.strip()
@@ -297,7 +331,8 @@ class MainScreen(DataJobs, Screen):
             def saved_action(data: ActionInput | None) -> None:
                 if data is not None:
                     title = data.title if action.kind is Kind.CUSTOM else None
-                    self.write(lambda: commands.update_action(action.id, data.due, data.note, title), keep_action=action.id)
+                    self.write(lambda: commands.update_action(action.id, data.due, data.note, title),
+                               keep_action=action.id, row_only=True)
 
             self.app.push_screen(_screen("action_form.ActionForm")(detail.people, action), saved_action)
         else:
@@ -350,7 +385,8 @@ class MainScreen(DataJobs, Screen):
         if action.state is State.CANCELLED:
             self.notify("This interview is closed, so its actions are paused. Set it back to active with s.")
             return
-        self.write(lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()), keep_action=ident)
+        self.write(lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()), keep_action=ident,
+                   row_only=True)
 
     def action_write(self) -> None:
         """Open the draft or call script of the highlighted action."""
@@ -417,7 +453,7 @@ class MainScreen(DataJobs, Screen):
         """Move the highlighted action's due date by a day."""
         ident = self.checklist.selected_action_id
         if ident is not None:
-            self.write(lambda: commands.move_due(ident, days, clock.today()), keep_action=ident)
+            self.write(lambda: commands.move_due(ident, days, clock.today()), keep_action=ident, row_only=True)
 
     def action_delete(self) -> None:
         """Delete the focused thing after a confirmation."""

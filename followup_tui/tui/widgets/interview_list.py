@@ -104,7 +104,7 @@ class InterviewList(ScrollView, can_focus=True):
     def show(self, rows: list[InterviewRow], today: date, select: int | None) -> None:
         """Replace the rows, keeping `select` highlighted when it is still listed."""
         before = self.selected_id
-        self.rows, self.today = rows, today
+        self.rows, self.today = list(rows), today
         index = next((i for i, row in enumerate(rows) if row.id == select), 0)
         self.virtual_size = Size(sum(w + 2 for _, w in COLUMNS), len(rows) * ROW_HEIGHT)
         self.set_reactive(InterviewList.cursor, index)
@@ -112,6 +112,14 @@ class InterviewList(ScrollView, can_focus=True):
         self.refresh()
         if self.selected_id != before:
             self.post_message(self.Highlighted(self.selected_id))
+
+    def replace_row(self, row: InterviewRow) -> None:
+        """Redraw one interview's row in place."""
+        for index, existing in enumerate(self.rows):
+            if existing.id == row.id:
+                self.rows[index] = row
+                self.refresh(Region(0, index * ROW_HEIGHT - int(self.scroll_offset.y), self.size.width, ROW_HEIGHT))
+                return
 
     def watch_cursor(self) -> None:
         self._scroll_to_cursor()
