@@ -49,8 +49,7 @@ def item(app, kind: Kind, person: str = ""):
 
 
 async def highlight(pilot, ident: int) -> None:
-    review = pilot.app.screen.query_one(ReviewList)
-    review.highlighted = review.get_option_index(str(ident))
+    pilot.app.screen.query_one(ReviewList).select_id(ident)
     await pilot.pause()
 
 
@@ -59,7 +58,7 @@ async def test_opens_on_the_review_with_sections_and_contact_details(db_path, mo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        titles = [str(o.prompt) for o in app.screen.query_one(ReviewList)._options if not o.id]
+        titles = app.screen.query_one(ReviewList).section_titles()
         assert any(t.startswith("Overdue (") for t in titles)
         assert any(t.startswith("Today (") for t in titles)
         assert any(t.startswith("Next 7 days (") for t in titles)

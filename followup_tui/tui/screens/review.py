@@ -42,14 +42,14 @@ class ReviewScreen(Screen):
     BINDINGS = [
         Binding("space", "done", "Done", tooltip="Mark done (a call asks how it went)"),
         Binding("z", "snooze", "Snooze", tooltip="Snooze to the next business day"),
-        Binding("r", "reschedule", "Reschedule", tooltip="Reschedule to a date you type"),
+        Binding("r", "reschedule", "Move", tooltip="Reschedule to a date you type"),
         Binding("enter", "open_interview", "Open", tooltip="Open the interview on the main screen"),
         Binding("o", "mail", "Mail", tooltip="Write the email in your mail client"),
         Binding("y", "copy", "Copy", tooltip="Copy the email address or phone number"),
         Binding("n", "note", "Note", tooltip="Add or edit a note on the item"),
         Binding("w", "write", "Write", tooltip="Write the note, letter or call script"),
         Binding("u", "undo", "Undo", tooltip="Undo the last done, snooze, reschedule or note"),
-        Binding("t,escape", "back", "Interviews", tooltip="Back to the interviews"),
+        Binding("t,escape", "back", "Back", tooltip="Back to the interviews"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
     ]
@@ -210,11 +210,6 @@ class ReviewScreen(Screen):
         item = self.selected
         if item is not None:
             self.dismiss((item.interview_id, item.id, item.person_id))
-
-    @on(ReviewList.OptionSelected)
-    def _selected(self) -> None:
-        """Enter on a row (the list's own enter) opens its interview."""
-        self.action_open_interview()
 
     def action_back(self) -> None:
         """Back to the interviews."""

@@ -1,13 +1,19 @@
-"""The daily review list: sections of follow-ups across every active interview."""
+"""The daily review list: sections of follow-ups across every active interview, drawn only where visible."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 
+from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from followup_tui.dates import relative_due
 from followup_tui.plan import State
@@ -15,63 +21,171 @@ from followup_tui.review import UPCOMING, ReviewItem, group
 from followup_tui.text import clean_line
 
 
-def item_content(item: ReviewItem, today: date) -> Content:
-    """Two lines: what, to whom, where; then when, and the detail needed to act (or what is missing)."""
-    where = " · ".join(clean_line(p) for p in (item.company, item.role) if p)
-    who = clean_line(item.person)
-    if item.state is State.DONE:
-        first = Content.assemble(("[x] ", "$text-muted"), (clean_line(item.what), "strike $text-muted"))
-        if who:
-            first += Content.assemble(("  " + who, "strike $text-muted"))
-        return first + Content.assemble("\n    ", (f"done · {where}", "$text-muted"))
-    days = (item.due - today).days
-    due_style = "$warning bold" if days < 0 else ("$success bold" if days == 0 else "$text-muted")
-    parts: list = ["[ ] ", (clean_line(item.what), "bold")]
-    if who:
-        parts.extend(["  ", who])
-    parts.extend(["  ", (where, "$text-muted"), "\n    ", (relative_due(item.due, today), due_style)])
-    if item.contact:
-        parts.extend(["  ", (clean_line(item.contact), "$accent")])
-    elif item.missing:
-        parts.extend(["  ", ("! " + item.missing, "$warning")])
-    if item.note:
-        parts.extend(["  ", ("note: " + clean_line(item.note), "italic $text-muted")])
-    return Content.assemble(*parts)
+@dataclass(frozen=True)
+class _Entry:
+    """A section header (item None, one line) or an item (two lines)."""
+
+    title: str = ""
+    item: ReviewItem | None = None
+
+    @property
+    def height(self) -> int:
+        return 2 if self.item else 1
 
 
-class ReviewList(OptionList):
-    """Section headers are disabled options; option ids are action ids."""
+def _span(text: Text, value: str, style: str = "") -> None:
+    text.append(value, style=style or None)
+
+
+class ReviewList(ScrollView, can_focus=True):
+    """Headers and items; the cursor moves over items only. Cost per refresh is the rows on screen."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
     ]
+    COMPONENT_CLASSES = {"review-list--cursor"}
+    DEFAULT_CSS = """
+    ReviewList {
+        & > .review-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .review-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)  # index into self.selectable
+
+    class Highlighted(Message):
+        """The highlighted item changed."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[_Entry] = []
+        self.tops: list[int] = []  # first line of each entry
+        self.selectable: list[int] = []  # entry indexes of items
+        self.today = date.today()
 
     def show(self, items: list[ReviewItem], today: date, days: int, keep: int | None) -> None:
         """Show the items by section, keeping action `keep` highlighted (or the nearest row)."""
-        previous = self.highlighted or 0
-        self.clear_options()
-        options: list[Option] = []
+        previous = self.cursor
+        self.today = today
+        entries: list[_Entry] = []
         for section, members in group(items, today).items():
             title = f"Next {days} days" if section == UPCOMING else section
-            options.append(Option(Content.assemble((f"{title} ({len(members)})", "bold $accent")), disabled=True))
+            entries.append(_Entry(f"{title} ({len(members)})"))
+            entries.extend(_Entry(item=item) for item in members)
             if not members:
-                options.append(Option(Content.assemble(("    nothing", "$text-muted")), disabled=True))
-            options.extend(Option(item_content(item, today), id=str(item.id)) for item in members)
-        self.add_options(options)
-        selectable = [i for i, option in enumerate(options) if option.id]
-        if not selectable:
-            self.highlighted = None
-            return
-        wanted = next((i for i in selectable if options[i].id == str(keep)), None)
-        if wanted is None:
-            wanted = min(selectable, key=lambda i: (i < previous, abs(i - previous)))
-        self.highlighted = wanted
+                entries.append(_Entry("    nothing"))
+        self.entries = entries
+        self.tops, line = [], 0
+        for entry in entries:
+            self.tops.append(line)
+            line += entry.height
+        self.selectable = [i for i, e in enumerate(entries) if e.item]
+        self.virtual_size = Size(self.size.width or 80, line)
+        wanted = next((n for n, i in enumerate(self.selectable) if entries[i].item.id == keep), None)
+        self.set_reactive(ReviewList.cursor, wanted if wanted is not None else min(previous, len(self.selectable) - 1))
+        self.cursor = max(0, self.cursor)
 
     @property
     def selected_id(self) -> int | None:
         """The highlighted action's id."""
-        if self.highlighted is None or not self.option_count:
+        if not self.selectable:
             return None
-        option = self.get_option_at_index(self.highlighted)
-        return int(option.id) if option.id else None
+        return self.entries[self.selectable[self.cursor]].item.id
+
+    def select_id(self, action_id: int) -> None:
+        """Highlight an action by id."""
+        for n, index in enumerate(self.selectable):
+            if self.entries[index].item.id == action_id:
+                self.cursor = n
+
+    def section_titles(self) -> list[str]:
+        """The section header lines, e.g. "Overdue (3)"."""
+        return [e.title for e in self.entries if not e.item and not e.title.startswith(" ")]
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.selectable) - 1))
+
+    def watch_cursor(self) -> None:
+        if self.selectable:
+            index = self.selectable[self.cursor]
+            self.scroll_to_region(Region(0, self.tops[index] - (1 if self.cursor == 0 else 0), 1, 3),
+                                  animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.Highlighted())
+
+    def action_move(self, delta: int) -> None:
+        """Up or down an item."""
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        """A screenful up or down."""
+        self.cursor += direction * max(1, self.scrollable_content_region.height // 2)
+
+    def action_jump(self, index: int) -> None:
+        """First or last item."""
+        self.cursor = index if index >= 0 else len(self.selectable) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking an item highlights it."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self.entries:
+            return
+        index = bisect_right(self.tops, offset.y + int(self.scroll_offset.y)) - 1
+        if index in self.selectable:
+            self.cursor = self.selectable.index(index)
+
+    def _lines(self, entry: _Entry) -> list[Text]:
+        theme = self.app.theme_variables
+        accent, warn = theme.get("accent", "cyan"), theme.get("warning", "yellow")
+        success, muted = theme.get("success", "green"), theme.get("text-muted", "grey50")
+        item = entry.item
+        if item is None:
+            text = Text()
+            _span(text, entry.title, f"bold {accent}" if not entry.title.startswith(" ") else muted)
+            return [text]
+        where = " · ".join(clean_line(p) for p in (item.company, item.role) if p)
+        who = clean_line(item.person)
+        first, second = Text(), Text()
+        if item.state is State.DONE:
+            _span(first, "[x] ", muted)
+            _span(first, clean_line(item.what) + (f"  {who}" if who else ""), f"strike {muted}")
+            _span(second, f"    done · {where}", muted)
+            return [first, second]
+        days = (item.due - self.today).days
+        _span(first, "[ ] ")
+        _span(first, clean_line(item.what), "bold")
+        if who:
+            _span(first, f"  {who}")
+        _span(first, f"  {where}", muted)
+        _span(second, "    ")
+        _span(second, relative_due(item.due, self.today),
+              f"bold {warn}" if days < 0 else (f"bold {success}" if days == 0 else muted))
+        if item.contact:
+            _span(second, "  " + clean_line(item.contact), accent)
+        elif item.missing:
+            _span(second, "  ! " + item.missing, warn)
+        if item.note:
+            _span(second, "  note: " + clean_line(item.note), f"italic {muted}")
+        return [first, second]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line_number = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if not self.entries or line_number >= self.tops[-1] + self.entries[-1].height:
+            return Strip.blank(width, base)
+        index = bisect_right(self.tops, line_number) - 1
+        entry = self.entries[index]
+        text = self._lines(entry)[line_number - self.tops[index]]
+        text.truncate(width, overflow="ellipsis", pad=True)
+        style = base
+        if self.selectable and index == self.selectable[self.cursor]:
+            style = base + self.get_component_rich_style("review-list--cursor")
+        return Strip(list(text.render(self.app.console))).apply_style(style).crop_extend(0, width, style)
+
+
