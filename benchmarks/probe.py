@@ -10,8 +10,21 @@ import time
 
 
 async def _ready(pilot) -> None:
-    await pilot.pause()
-    await pilot.pause()
+    """Record the moment the first screen has its rows and has processed its messages (not "idle":
+    the app loads the rest of a long list in a worker after the first paint)."""
+    import asyncio
+
+    app = pilot.app
+    for _ in range(5000):
+        screen = app.screen
+        rows = getattr(screen, "rows", None)
+        if rows is None and hasattr(screen, "query"):
+            rows = screen.query("OptionList")  # the bare app: its panes exist
+        if rows:
+            break
+        await asyncio.sleep(0.001)
+    await pilot._wait_for_screen()
+    await asyncio.sleep(0)  # let the compositor paint what is pending
     print(f"ready {time.time():.6f}")
     print(f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
     pilot.app.exit()

@@ -94,9 +94,19 @@ class InterviewRow:
     status: Status
     people: str = ""
     next_kind: Kind | None = None
-    next_title: str = ""
+    next_custom_title: str = ""
+    next_seq: int = 0
     next_person: str = ""
     next_due: date | None = None
+
+    @cached_property
+    def next_title(self) -> str:
+        """How the next action reads; worded when shown, not for every one of 10,000 rows."""
+        from followup_tui.wording import action_label
+
+        if self.next_kind is None:
+            return ""
+        return action_label(self.next_kind, self.next_person, self.next_custom_title, self.next_seq)
 
     @property
     def is_active(self) -> bool:

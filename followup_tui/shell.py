@@ -75,7 +75,7 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
         from followup_tui.shell_cards import run_card_command
 
         return run_card_command(command, args, out, err)
-    from followup_tui.store import commands, queries
+    from followup_tui.store import queries
     from followup_tui.store.database import StoreError
 
     today = clock.today()
@@ -91,6 +91,8 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
         if item is None:
             err.write(f"followup: there is no action {args.id}; `followup today` lists the ids\n")
             return 1
+        from followup_tui.store import commands
+
         if command == "done":
             outcome = commands.CallOutcome(args.outcome) if args.outcome else None
             commands.complete(args.id, today, outcome)

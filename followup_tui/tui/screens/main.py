@@ -151,7 +151,8 @@ class MainScreen(DataJobs, Screen):
                 # so opening takes the same time with 10 interviews or 10,000.
                 self.rows = queries.list_interviews(limit=FIRST_PAGE)
                 if len(self.rows) == FIRST_PAGE:
-                    self._load_all_rows()
+                    # After the first paint, so the worker does not compete with it for the GIL.
+                    self.set_timer(0.05, self._load_all_rows)
             else:
                 self.rows = queries.list_interviews()
             self._seen_version = data_version()
