@@ -48,6 +48,7 @@ class Interview(BaseModel):
     next_action_id = IntegerField(null=True)
     next_due = DateField(null=True)
     people = TextField(default="")
+    list_rank = TextField(null=True)
 
 
 class Contact(BaseModel):

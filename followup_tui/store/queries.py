@@ -20,11 +20,7 @@ FROM "interview" i
 LEFT JOIN "action" a ON a.id = i.next_action_id
 LEFT JOIN "contact" c ON c.id = a.contact_id
 {where}
-ORDER BY i.status <> 'active',
-         CASE WHEN i.status = 'active' THEN i.next_due IS NULL END,
-         CASE WHEN i.status = 'active' THEN i.next_due END,
-         CASE WHEN i.status <> 'active' THEN i.day END DESC,
-         i.company COLLATE NOCASE, i.id
+ORDER BY i.list_rank
 """
 
 

@@ -24,8 +24,7 @@ class FollowupApp(App):
         super().__init__()
         self.database_path = Path(database_path)
         self.demo = demo
-        self._region_override = phone_region
-        self.phone_region = phone_region or default_region()
+        self._phone_region = phone_region
         self.sub_title = "demo data (throw-away)" if demo else str(self.database_path)
 
     def get_default_screen(self) -> Screen:
@@ -34,8 +33,19 @@ class FollowupApp(App):
         open_database(self.database_path)
         if is_read_only():
             self.sub_title = f"{self.sub_title} · READ-ONLY: edits are refused"
-        self.phone_region = self._region_override or queries.setting("phone_region") or default_region()
         return MainScreen()
+
+    @property
+    def phone_region(self) -> str:
+        """The region for phone numbers without +country code: the setting, else the locale's.
+        Read when first needed, so start-up does not load the phone-number library."""
+        if self._phone_region is None:
+            self._phone_region = queries.setting("phone_region") or default_region()
+        return self._phone_region
+
+    @phone_region.setter
+    def phone_region(self, value: str) -> None:
+        self._phone_region = value
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, by its description."""

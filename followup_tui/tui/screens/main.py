@@ -81,6 +81,7 @@ class MainScreen(DataJobs, Screen):
         self.rows: list[InterviewRow] = []
         self.detail: InterviewDetail | None = None
         self._seen_version: int | None = None
+        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -556,8 +557,11 @@ class MainScreen(DataJobs, Screen):
         self.checklist.focus()
 
     def on_screen_resume(self) -> None:
-        """Coming back from the review or a form: what it changed shows here."""
-        self.reload()
+        """Coming back from the review or a form: what it changed shows here (not on the first
+        showing: on_mount has just read the first page)."""
+        if self._resumed_before:
+            self.reload()
+        self._resumed_before = True
 
     def action_help(self) -> None:
         """Show every key."""
