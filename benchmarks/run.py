@@ -120,6 +120,29 @@ async def interactions(path: Path, moves: int) -> dict[str, list[float]]:
     return results
 
 
+async def bare_moves(moves: int) -> list[float]:
+    """The same key on the bare app (a 100-row list, the cursor moving): the floor a repaint costs."""
+    import textual._wait
+    from baseline_app import BaselineApp
+    from textual.widgets import OptionList
+
+    textual._wait.SLEEP_GRANULARITY = 0.001
+    textual._wait.SLEEP_IDLE = 0.0002
+    times = []
+    app = BaselineApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        left = app.query_one("#left", OptionList)
+        left.add_options([f"Company {n}\nRole {n}" for n in range(100)])
+        left.focus()
+        await pilot.pause()
+        for n in range(moves):
+            start = time.perf_counter()
+            await pilot.press("down" if n % 10 < 5 else "up")
+            await pilot.pause()
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     runs = 3 if quick else 7
@@ -144,6 +167,7 @@ def main() -> None:
             local = copy_of(path, folder / label)
             timings[label] = asyncio.run(interactions(local, 60 if quick else 200))
     t10, t10k = timings["10"], timings["10k"]
+    bare = asyncio.run(bare_moves(60 if quick else 200))
     rows = [
         ("start-up, 10,000 interviews", start_10k, base_start, start_10k / base_start, "<= 1.3x bare app",
          start_10k / base_start <= 1.3),
@@ -152,6 +176,7 @@ def main() -> None:
         ("move selection, median (10k)", median(t10k["move"]), median(t10["move"]),
          median(t10k["move"]) / median(t10["move"]), "<= 8 ms, <= 1.2x at 10",
          median(t10k["move"]) <= 8 and median(t10k["move"]) / median(t10["move"]) <= 1.2),
+        ("move, bare app (reference)", median(bare), None, None, "(the floor of a repaint)", True),
         ("move selection, p95 (10k)", p95(t10k["move"]), p95(t10["move"]), p95(t10k["move"]) / p95(t10["move"]),
          "<= 16 ms", p95(t10k["move"]) <= 16),
         ("filter as you type, per key (10k)", median(t10k["filter"]), None, None, "<= 30 ms",

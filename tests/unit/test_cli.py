@@ -90,3 +90,14 @@ def test_bad_clock_override_is_explained(monkeypatch):
     monkeypatch.setenv(cli.NOW_ENV, "yesterday-ish")
     with pytest.raises(SystemExit, match="ISO date-time"):
         cli.main([])
+
+
+def test_start_up_imports_stay_lean():
+    """The app's first screen loads none of the libraries only forms and files need (see benchmarks/)."""
+    code = (
+        "import sys; import followup_tui.tui.app, followup_tui.tui.screens.main; "
+        "heavy = {'phonenumbers', 'email_validator', 'vobject', 'fpdf', 'spellchecker', 'icalendar', 'pypdf'}; "
+        "loaded = sorted(heavy & set(sys.modules)); assert not loaded, loaded"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
