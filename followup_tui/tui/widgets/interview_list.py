@@ -118,13 +118,23 @@ class InterviewList(ScrollView, can_focus=True):
         for index, existing in enumerate(self.rows):
             if existing.id == row.id:
                 self.rows[index] = row
-                self.refresh(Region(0, index * ROW_HEIGHT - int(self.scroll_offset.y), self.size.width, ROW_HEIGHT))
+                self._refresh_row(index)
                 return
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
+        scroll_before = self.scroll_offset.y
         self._scroll_to_cursor()
-        self.refresh()
+        if self.scroll_offset.y != scroll_before:
+            self.refresh()
+        else:
+            # Only the two rows whose highlight changed are redrawn, not the whole list.
+            for index in {old, new}:
+                self._refresh_row(index)
         self.post_message(self.Highlighted(self.selected_id))
+
+    def _refresh_row(self, index: int) -> None:
+        top = index * ROW_HEIGHT - int(self.scroll_offset.y)
+        self.refresh(Region(0, top, self.size.width, ROW_HEIGHT))
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self.rows) - 1))
