@@ -15,7 +15,7 @@ from datetime import date, datetime, time as clock_time, timedelta
 from pathlib import Path
 
 from followup_tui import clock
-from followup_tui.plan import Kind, Status
+from followup_tui.plan import Status
 from followup_tui.records import InterviewInput, PersonInput
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import DatabaseError, OperationalError
+from peewee import DatabaseError
 
 from followup_tui.store.models import db
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from followup_tui import clock
 from followup_tui.plan import Kind, State, Status
-from followup_tui.records import InterviewDetail, InterviewRow, PersonInput
+from followup_tui.records import InterviewDetail, InterviewRow
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import StoreError, data_version
 from followup_tui.tui.keys import Section, binding_rows
@@ -24,6 +24,10 @@ from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.interview_list import InterviewList, header_text
 from followup_tui.tui.widgets.person_card import PersonCardView
 from followup_tui.wording import status_note
+
+if TYPE_CHECKING:  # the forms themselves load when first opened
+    from followup_tui.tui.screens.action_form import ActionInput
+    from followup_tui.tui.screens.settings_form import AppSettings
 
 EMPTY_STATE = (
     "No interviews yet.\n\n"
