@@ -7,29 +7,18 @@ from datetime import date
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from followup_tui.dates import relative_due, show_date
 from followup_tui.plan import Kind
 from followup_tui.records import InterviewRow
+from followup_tui.review import WHAT
 from followup_tui.text import clean_line
+from followup_tui.tui.widgets.cursor_list import CursorList
 
-SHORT_KIND = {
-    Kind.CARD: "get card",
-    Kind.THANK_YOU_EMAIL: "thank-you email",
-    Kind.THANK_YOU_LETTER: "thank-you letter",
-    Kind.REFERENCES: "alert references",
-    Kind.CALL: "follow-up call",
-    Kind.LETTER: "postal letter",
-    Kind.WEEKLY_EMAIL: "weekly email",
-    Kind.WEEKLY_CALL: "weekly call",
-    Kind.DECISION: "no word yet?",
-}
+SHORT_KIND = WHAT  # the same short wording as the daily review
 COLUMNS = (("Interview", 26), ("When", 11), ("Next action", 22))
 ROW_HEIGHT = 2
 
@@ -52,17 +41,9 @@ def header_text() -> Text:
     return Text("".join(f" {title:<{width}} " for title, width in COLUMNS), style="bold", no_wrap=True)
 
 
-class InterviewList(ScrollView, can_focus=True):
+class InterviewList(CursorList):
     """Interviews as two-line rows; cost per refresh is the rows on screen, not the rows stored."""
 
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
     COMPONENT_CLASSES = {"interview-list--cursor"}
     DEFAULT_CSS = """
     InterviewList {
@@ -76,7 +57,6 @@ class InterviewList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
 
     class Highlighted(Message):
         """The highlighted interview changed."""
@@ -89,6 +69,9 @@ class InterviewList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: list[InterviewRow] = []
         self.today = date.today()
+
+    def cursor_count(self) -> int:
+        return len(self.rows)
 
     @property
     def row_count(self) -> int:
@@ -135,24 +118,9 @@ class InterviewList(ScrollView, can_focus=True):
         top = index * ROW_HEIGHT - int(self.scroll_offset.y)
         self.refresh(Region(0, top, self.size.width, ROW_HEIGHT))
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.rows) - 1))
-
     def _scroll_to_cursor(self) -> None:
         if self.rows:
             self.scroll_to_region(Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True)
-
-    def action_move(self, delta: int) -> None:
-        """Move the highlight up or down a row."""
-        self.cursor += delta
-
-    def action_page(self, direction: int) -> None:
-        """Move the highlight a screenful."""
-        self.cursor += direction * max(1, self.scrollable_content_region.height // ROW_HEIGHT)
-
-    def action_jump(self, index: int) -> None:
-        """Highlight the first or the last row."""
-        self.cursor = index if index >= 0 else len(self.rows) - 1
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a row highlights it."""

@@ -8,17 +8,15 @@ from datetime import date
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from followup_tui.dates import relative_due
 from followup_tui.plan import State
 from followup_tui.review import UPCOMING, ReviewItem, group
 from followup_tui.text import clean_line
+from followup_tui.tui.widgets.cursor_list import CursorList
 
 
 @dataclass(frozen=True)
@@ -37,17 +35,9 @@ def _span(text: Text, value: str, style: str = "") -> None:
     text.append(value, style=style or None)
 
 
-class ReviewList(ScrollView, can_focus=True):
+class ReviewList(CursorList):
     """Headers and items; the cursor moves over items only. Cost per refresh is the rows on screen."""
 
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-    ]
     COMPONENT_CLASSES = {"review-list--cursor"}
     DEFAULT_CSS = """
     ReviewList {
@@ -56,7 +46,6 @@ class ReviewList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)  # index into self.selectable
 
     class Highlighted(Message):
         """The highlighted item changed."""
@@ -90,6 +79,9 @@ class ReviewList(ScrollView, can_focus=True):
         self.set_reactive(ReviewList.cursor, wanted if wanted is not None else min(previous, len(self.selectable) - 1))
         self.cursor = max(0, self.cursor)
 
+    def cursor_count(self) -> int:
+        return len(self.selectable)
+
     @property
     def selected_id(self) -> int | None:
         """The highlighted action's id."""
@@ -107,9 +99,6 @@ class ReviewList(ScrollView, can_focus=True):
         """The section header lines, e.g. "Overdue (3)"."""
         return [e.title for e in self.entries if not e.item and not e.title.startswith(" ")]
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.selectable) - 1))
-
     def watch_cursor(self) -> None:
         if self.selectable:
             index = self.selectable[self.cursor]
@@ -117,18 +106,6 @@ class ReviewList(ScrollView, can_focus=True):
                                   animate=False, immediate=True)
         self.refresh()
         self.post_message(self.Highlighted())
-
-    def action_move(self, delta: int) -> None:
-        """Up or down an item."""
-        self.cursor += delta
-
-    def action_page(self, direction: int) -> None:
-        """A screenful up or down."""
-        self.cursor += direction * max(1, self.scrollable_content_region.height // 2)
-
-    def action_jump(self, index: int) -> None:
-        """First or last item."""
-        self.cursor = index if index >= 0 else len(self.selectable) - 1
 
     def on_click(self, event: events.Click) -> None:
         """Clicking an item highlights it."""

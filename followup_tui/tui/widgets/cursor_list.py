@@ -1,0 +1,42 @@
+"""The keyboard part shared by the line-API lists: a cursor over N rows, moved by keys."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+
+
+class CursorList(ScrollView, can_focus=True):
+    """A scrolling list with a cursor; subclasses say how many rows there are and draw them."""
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+    ]
+    ROWS_PER_PAGE_DIVISOR = 2  # rows are two lines tall
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    def cursor_count(self) -> int:
+        """How many rows the cursor can stand on."""
+        raise NotImplementedError
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.cursor_count() - 1))
+
+    def action_move(self, delta: int) -> None:
+        """Up or down a row."""
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        """A screenful up or down."""
+        self.cursor += direction * max(1, self.scrollable_content_region.height // self.ROWS_PER_PAGE_DIVISOR)
+
+    def action_jump(self, index: int) -> None:
+        """The first or the last row."""
+        self.cursor = index if index >= 0 else self.cursor_count() - 1
