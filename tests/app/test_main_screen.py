@@ -328,9 +328,13 @@ async def test_phone_region_setting_is_kept_and_used(db_path):
         await pilot.pause()
         assert "Not a region code" in str(app.screen.query_one("#region-msg").render())
         await type_into(pilot, "#region", "gb")
+        await type_into(pilot, "#similarity", "70")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.phone_region == "GB"
+        from followup_tui.store import writing_notes
+
+        assert writing_notes.similarity_threshold() == 0.7
     again = FollowupApp(db_path)
     async with again.run_test(size=SIZE) as pilot:
         assert again.phone_region == "GB"

@@ -530,6 +530,7 @@ class MainScreen(DataJobs, Screen):
             def store() -> None:
                 commands.set_setting("phone_region", settings.phone_region)
                 commands.set_setting("start_screen", settings.start_screen)
+                commands.set_setting("similarity_threshold", str(settings.similarity_percent / 100))
 
             if self.write(store):
                 self.app.phone_region = settings.phone_region
@@ -539,7 +540,11 @@ class MainScreen(DataJobs, Screen):
             start = queries.setting("start_screen") or "auto"
         except StoreError:
             start = "auto"
-        current = _screen("settings_form.AppSettings")(self.app.phone_region, start)
+        try:
+            percent = round(writing_notes.similarity_threshold() * 100)
+        except StoreError:
+            percent = 80
+        current = _screen("settings_form.AppSettings")(self.app.phone_region, start, percent)
         self.app.push_screen(_screen("settings_form.SettingsForm")(current), saved)
 
     def action_review(self) -> None:

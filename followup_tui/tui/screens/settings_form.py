@@ -26,6 +26,7 @@ class AppSettings:
 
     phone_region: str
     start_screen: str = "auto"
+    similarity_percent: int = 80
 
 
 class SettingsForm(FormScreen[AppSettings]):
@@ -42,6 +43,8 @@ class SettingsForm(FormScreen[AppSettings]):
         with Horizontal(classes="field-row"):
             yield Label("Open on", classes="field-label")
             yield Select(START_CHOICES, value=self.current.start_screen, allow_blank=False, id="start", compact=True)
+        yield from self.field("Similar notes at", "similarity", str(self.current.similarity_percent),
+                              "percent: two thank-yous this alike get a warning (default 80)")
 
     def on_mount(self) -> None:
         self._preview()
@@ -61,4 +64,17 @@ class SettingsForm(FormScreen[AppSettings]):
 
     def collect(self) -> AppSettings | None:
         ok, code = self.check("region", validate.region)
-        return AppSettings(code, self.query_one("#start", Select).value) if ok else None
+        similar_ok, percent = self.check("similarity", _percent)
+        if not (ok and similar_ok):
+            return None
+        return AppSettings(code, self.query_one("#start", Select).value, percent)
+
+
+def _percent(text: str) -> int:
+    try:
+        value = int(text.strip().rstrip("%"))
+    except ValueError as error:
+        raise validate.InputProblem("A whole number from 10 to 100") from error
+    if not 10 <= value <= 100:
+        raise validate.InputProblem("A whole number from 10 to 100")
+    return value
