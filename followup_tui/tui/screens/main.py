@@ -549,7 +549,11 @@ class MainScreen(DataJobs, Screen):
 
     def action_review(self) -> None:
         """Open the daily review; enter there brings its interview back here."""
-        self.app.push_screen(_screen("review.ReviewScreen")(), self.focus_on)
+        # One review screen, kept installed: opening it again re-reads its items, not its widgets,
+        # and its undo history lasts the session.
+        if not self.app.is_screen_installed("review"):
+            self.app.install_screen(_screen("review.ReviewScreen")(), "review")
+        self.app.push_screen("review", self.focus_on)
 
     def focus_on(self, target: tuple[int, int, int | None] | None) -> None:
         """Select an interview, its action and the person it concerns (from the review's enter)."""

@@ -59,6 +59,7 @@ class ReviewScreen(Screen):
         self.items: dict[int, ReviewItem] = {}
         self.undo_stack: list[tuple[ActionSnapshot, str]] = []
         self._remind = False
+        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -73,7 +74,10 @@ class ReviewScreen(Screen):
         self.query_one(ReviewList).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        """Shown again: what changed meanwhile (on the main screen, another copy) shows here."""
+        if self._resumed_before:
+            self.reload()
+        self._resumed_before = True
 
     def _reminder_due(self) -> bool:
         """The keep-hunting reminder shows at most once a day."""

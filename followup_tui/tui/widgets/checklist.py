@@ -65,24 +65,40 @@ class Checklist(OptionList):
     def show(self, detail: InterviewDetail | None, today: date, keep: int | None = None) -> None:
         """Show the interview's actions, keeping action `keep` highlighted when present."""
         keep = keep if keep is not None else self.selected_action_id
-        self.clear_options()
         if detail is None:
+            self.clear_options()
+            self._shown = {}
             return
         if not detail.actions:
+            self.clear_options()
+            self._shown = {}
             self.add_option(Option(Content("No actions: the interview is closed or has no plan yet."), disabled=True))
             return
         options: list[Option] = []
+        shown: dict[str, ActionRow] = {}
         for name, rows in _groups(detail):
-            options.append(Option(Content.assemble((clean_line(name), "bold $accent")), disabled=True))
-            options.extend(Option(action_content(row, today), id=str(row.id)) for row in rows)
-        self.add_options(options)
+            options.append(Option(Content.assemble((clean_line(name), "bold $accent")), disabled=True,
+                                  id=f"group:{name}:{len(options)}"))
+            for row in rows:
+                shown[str(row.id)] = row
+                options.append(Option(action_content(row, today), id=str(row.id)))
+        previous = getattr(self, "_shown", {})
+        if [o.id for o in options] == [o.id for o in self._options] and previous.keys() == shown.keys():
+            # The same items in the same order (a tick, a moved date): redraw only the ones that changed.
+            for ident, row in shown.items():
+                if previous[ident] != row:
+                    self.replace_option_prompt(ident, action_content(row, today))
+        else:
+            self.clear_options()
+            self.add_options(options)
+        self._shown = shown
         target = None
-        if keep is not None and any(o.id == str(keep) for o in options):
+        if keep is not None and str(keep) in shown:
             target = self.get_option_index(str(keep))
         else:
             # Start on the first open item; fall back to the first item of all.
             states = {str(a.id): a.state for a in detail.actions}
-            enabled = [i for i, o in enumerate(options) if o.id]
+            enabled = [i for i, o in enumerate(options) if o.id in shown]
             open_items = [i for i in enabled if states[options[i].id] is State.OPEN]
             target = (open_items or enabled or [None])[0]
         self.highlighted = target
@@ -93,4 +109,4 @@ class Checklist(OptionList):
         if self.highlighted is None or self.option_count == 0:
             return None
         option = self.get_option_at_index(self.highlighted)
-        return int(option.id) if option.id else None
+        return int(option.id) if option.id and option.id.isdigit() else None

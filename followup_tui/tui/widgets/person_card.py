@@ -25,7 +25,20 @@ class PersonCardView(Widget, can_focus=True):
     ]
 
     index: reactive[int] = reactive(0)
-    histories: dict = {}  # contact id -> history entries, set by the screen before show()
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._histories: dict = {}
+
+    @property
+    def histories(self) -> dict:
+        """Contact id -> history entries, set by the screen before show(); a change repaints."""
+        return self._histories
+
+    @histories.setter
+    def histories(self, value: dict) -> None:
+        if value != self._histories:
+            self._histories = value
+            self.refresh()
     people: reactive[tuple[PersonCard, ...] | None] = reactive(None, always_update=True)
 
     def show(self, people: list[PersonCard] | None, keep_meeting: int | None = None) -> None:
@@ -35,6 +48,8 @@ class PersonCardView(Widget, can_focus=True):
         for position, person in enumerate(people_tuple or ()):
             if person.meeting_id == keep_meeting:
                 index = position
+        if people_tuple == self.people and index == self.index:
+            return  # nothing the card shows has changed (a tick, a moved date): no repaint
         self.set_reactive(PersonCardView.index, index)
         self.people = people_tuple
 
