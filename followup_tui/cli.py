@@ -165,5 +165,9 @@ def _run_shell_command(args: argparse.Namespace) -> int:
         return 2
     try:
         return shell.run(args.command, args)
+    except BrokenPipeError:
+        # `followup today | head`: the reader left; stop quietly, as shell tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         close_database()

@@ -89,3 +89,17 @@ def test_today_does_not_import_textual(db_path, hunt):
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Overdue" in result.stdout
+
+
+def test_piping_into_head_stops_quietly(db_path, hunt):
+    from followup_tui.store.models import db
+
+    open_database(db_path)
+    with db.atomic():  # more rows than a pipe holds, so the writer meets the closed pipe
+        for n in range(1500):
+            commands.add_custom(1, f"Follow-up task number {n} with a long enough title", TODAY, None, "", TODAY)
+    close_database()
+    env = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
+    result = subprocess.run(f"{sys.executable} -m followup_tui --db {db_path} today | head -1",
+                            shell=True, env=env, capture_output=True, text=True)
+    assert result.stdout.startswith("Wed 25 Nov 2026") and "Traceback" not in result.stderr
