@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from followup_tui.dates import relative_due
 from followup_tui.plan import Kind, State
+from followup_tui.wording import missing_detail
 
 OVERDUE, TODAY, UPCOMING = "Overdue", "Today", "Next 7 days"
 SECTION_KEYS = {OVERDUE: "overdue", TODAY: "today", UPCOMING: "upcoming"}  # stable names for JSON
@@ -75,15 +76,9 @@ class ReviewItem:
     @property
     def missing(self) -> str:
         """What is missing to act, e.g. "no phone on file"."""
-        if self.contact or self.kind in (Kind.CARD, Kind.REFERENCES, Kind.CUSTOM):
+        if self.contact:
             return ""
-        if not self.person:
-            return "no interviewer on file"
-        if self.kind in EMAIL_KINDS:
-            return "no email on file"
-        if self.kind in LETTER_KINDS:
-            return "no mailing address on file"
-        return "no phone on file"
+        return missing_detail(self.kind, self.email, self.phone, self.address, bool(self.person))
 
     @property
     def is_call(self) -> bool:

@@ -195,12 +195,6 @@ def anything_due(today: date) -> bool:
         ).fetchone()[0] == 1
 
 
-def interview_count() -> int:
-    """How many interviews there are."""
-    with reading():
-        return Interview.select().count()
-
-
 def active_interview_count() -> int:
     """How many interviews are still active."""
     with reading():
