@@ -62,18 +62,26 @@ def build(path: Path, interviews: int, seed: int = 1) -> Path:
                     name, rng.choice(TITLES), company, f"{handle}.{n}@example.com" if rng.random() < 0.8 else "",
                     topic=f"topic {n}-{position}", is_lead=position == 0,
                 ), day)
-            detail = queries.interview_detail(ident)
-            for action in sorted(detail.actions, key=lambda a: a.due):
-                # What fell due more than two weeks ago was done; of the last two weeks' items some are
-                # still open (overdue): a career coach's "hundreds due" across 10,000 interviews.
-                old = action.due < TODAY - timedelta(days=14)
-                recent = TODAY - timedelta(days=14) <= action.due < TODAY - timedelta(days=2)
-                if old or (recent and rng.random() < 0.6):
-                    commands.set_done(action.id, True, action.due)
-            closed_share = 0.8 if day < TODAY - timedelta(days=30) else 0.0
+            # A coach keeps up: what fell due more than two weeks ago was done, including the weekly
+            # follow-ups each tick plans next; of the last two weeks' items some are still open (overdue).
+            # Most interviews older than four months have closed (the job was filled or offered).
+            age = (TODAY - day).days
+            closed_share = 0.97 if age > 120 else 0.8 if age > 30 else 0.0
             status = rng.choice(statuses[6:]) if rng.random() < closed_share else Status.ACTIVE
+            closed_on = min(TODAY, day + timedelta(days=rng.randint(7, 60)))
+            until = closed_on if status is not Status.ACTIVE else TODAY - timedelta(days=2)
+            decided: set[int] = set()
+            while True:
+                detail = queries.interview_detail(ident)
+                todo = [a for a in detail.actions if a.state.value == "open" and a.id not in decided and a.due < until]
+                if not todo:
+                    break
+                for action in sorted(todo, key=lambda a: a.due):
+                    decided.add(action.id)
+                    if action.due < TODAY - timedelta(days=14) or rng.random() < 0.6:
+                        commands.set_done(action.id, True, action.due)
             if status is not Status.ACTIVE:
-                commands.set_status(ident, status, TODAY)
+                commands.set_status(ident, status, closed_on)
     close_database()
     clock.freeze(None)
     return path

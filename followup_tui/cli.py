@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -15,16 +13,23 @@ from followup_tui import __version__, clock, paths
 NOW_ENV = "FOLLOWUP_NOW"
 
 
+class _Parser(argparse.ArgumentParser):
+    """Names the data file in --help only: finding it imports platformdirs, which `today` need not pay for."""
+
+    def format_help(self) -> str:
+        self.epilog = f"Data lives in {paths.default_db_path()} unless ${paths.DB_ENV} or --db says otherwise."
+        return super().format_help()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     db_help = f"database file (default: ${paths.DB_ENV}, else the per-user file)"
     # --db is accepted before or after the command; SUPPRESS keeps a subcommand from resetting it to None.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="followup",
         description="A keyboard-driven desk for following up after job interviews. Without a command, starts the app.",
-        epilog=f"Data lives in {paths.default_db_path()} unless ${paths.DB_ENV} or --db says otherwise.",
     )
     parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument("--demo", action="store_true", help="open a throw-away database filled with a sample job hunt")
@@ -71,12 +76,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     _freeze_clock_from_env()
-    from followup_tui.store.database import StoreError, close_database, open_database
-
     if args.command in ("backup", "restore"):
         return _run_backup_command(args)
     if args.command:
         return _run_shell_command(args)
+    import shutil
+    import tempfile
+
+    from followup_tui.store.database import StoreError, close_database, open_database
+
     scratch = Path(tempfile.mkdtemp(prefix="followup-demo-")) if args.demo else None
     path = scratch / "demo.db" if scratch else paths.db_path(args.db)
     try:
@@ -156,6 +164,15 @@ def _run_backup_command(args: argparse.Namespace) -> int:
 def _run_shell_command(args: argparse.Namespace) -> int:
     """`today`, `done` and `snooze`: open the database, act, close; no TUI."""
     from followup_tui import shell
+
+    try:
+        if args.command == "today":
+            # Reads through the standard library when the file is current; peewee only if it is not.
+            quick = shell.today_quickly(paths.db_path(args.db), args)
+            if quick is not None:
+                return quick
+    except BrokenPipeError:
+        return _reader_left()
     from followup_tui.store.database import StoreError, close_database, open_database
 
     try:
@@ -166,8 +183,12 @@ def _run_shell_command(args: argparse.Namespace) -> int:
     try:
         return shell.run(args.command, args)
     except BrokenPipeError:
-        # `followup today | head`: the reader left; stop quietly, as shell tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return _reader_left()
     finally:
         close_database()
+
+
+def _reader_left() -> int:
+    """`followup today | head`: the reader left; stop quietly, as shell tools do."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0

@@ -4,67 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from enum import StrEnum
 
 from followup_tui.dates import next_business_day_on_or_after as business_day
+from followup_tui.kinds import Kind, Medium, State, Status
 
 THANK_YOU_CUTOFF = time(15, 0)
 CALL_WINDOW = (5, 7)
 LETTER_DAY = 8
 WEEKLY_GAP = 7
-
-
-class Status(StrEnum):
-    """Where an interview's process stands."""
-
-    ACTIVE = "active"
-    OFFER = "offer"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    FILLED = "filled"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self) -> str:
-        """How the status reads in the app."""
-        return "filled by someone else" if self is Status.FILLED else self.value
-
-
-class Medium(StrEnum):
-    """How a person prefers to be reached."""
-
-    EMAIL = "email"
-    PHONE = "phone"
-    POST = "post"
-
-    @property
-    def label(self) -> str:
-        """How the medium reads in the app."""
-        return "postal mail" if self is Medium.POST else self.value
-
-
-class Kind(StrEnum):
-    """What an action is."""
-
-    CARD = "card"
-    THANK_YOU_EMAIL = "thank_you_email"
-    THANK_YOU_LETTER = "thank_you_letter"
-    REFERENCES = "references"
-    CALL = "call"
-    LETTER = "letter"
-    WEEKLY_EMAIL = "weekly_email"
-    WEEKLY_CALL = "weekly_call"
-    DECISION = "decision"
-    CUSTOM = "custom"
-
-
-class State(StrEnum):
-    """Whether an action is still to do."""
-
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
 
 # Kinds that are one "slot" of the plan whatever their medium.
 _GROUP = {

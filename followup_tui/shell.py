@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TextIO
 
 from followup_tui import clock
 from followup_tui.dates import relative_due, show_date
-from followup_tui.plan import State
+from followup_tui.kinds import State
 from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
 from followup_tui.text import clean_line
 
@@ -49,6 +48,8 @@ def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_outp
     today = clock.today()
     summary = summarise(items, today, active)
     if as_json_output:
+        import json
+
         json.dump(as_json(items, today, summary), out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
@@ -68,6 +69,36 @@ def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_outp
             out.write(_row(item, today, colour) + "\n")
 
 
+def bad_days(args, err: TextIO) -> bool:
+    """`--days` below zero is refused with a message."""
+    if args.days < 0:
+        err.write("followup: --days must be 0 or more\n")
+        return True
+    return False
+
+
+def today_quickly(path, args, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
+    """`followup today` through a read-only connection of the standard library, without peewee.
+
+    None when the file needs the full open (missing, to be migrated, not ours): the caller does that."""
+    from followup_tui.store import lite
+
+    out, err = out or sys.stdout, err or sys.stderr
+    if bad_days(args, err):
+        return 2
+    con = lite.open_current(path)
+    if con is None:
+        return None
+    try:
+        items, active = lite.review(con, clock.today(), args.days)
+    except lite.sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    print_today(items, active, days=args.days, as_json_output=args.json, out=out)
+    return 0
+
+
 def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run a shell subcommand on the open database; returns the exit status."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -81,8 +112,7 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
     today = clock.today()
     try:
         if command == "today":
-            if args.days < 0:
-                err.write("followup: --days must be 0 or more\n")
+            if bad_days(args, err):
                 return 2
             print_today(queries.review_items(today, args.days), queries.active_interview_count(),
                         days=args.days, as_json_output=args.json, out=out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from followup_tui.plan import Kind, Status
+from followup_tui.kinds import Kind, Status
 
 ENCOURAGEMENT = (
     "Not this one, and that's okay: there is a better job waiting, and they have missed "

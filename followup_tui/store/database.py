@@ -10,9 +10,9 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
+from followup_tui.store.lite import APPLICATION_ID
 from followup_tui.store.models import db
 
-APPLICATION_ID = 0x466F4C55  # "FoLU": marks the file as a followup database
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
     "journal_mode": "wal",
@@ -169,7 +169,7 @@ def _schema_v7() -> None:
 
 # Ordered schema steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
 MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7)
-SCHEMA_VERSION = len(MIGRATIONS)
+SCHEMA_VERSION = len(MIGRATIONS)  # equal to lite.SCHEMA_VERSION (a test checks)
 
 
 def _prepare_file(path: Path) -> None:

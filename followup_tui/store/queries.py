@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from followup_tui.plan import Kind, Medium, State, Status
 from peewee import fn
 
 from followup_tui.records import CARD_FIELDS, CardFields, ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
+from followup_tui.store import lite
 from followup_tui.store.database import reading
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting, db
 from followup_tui.wording import action_label, missing_detail
@@ -145,45 +146,21 @@ def setting(key: str) -> str | None:
     return row.value if row else None
 
 
-_REVIEW_SQL = """
-SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
-       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, m.topic
-FROM "action" a
-JOIN "interview" i ON i.id = a.interview_id
-LEFT JOIN "contact" c ON c.id = a.contact_id
-LEFT JOIN "meeting" m ON m.interview_id = a.interview_id AND m.contact_id = a.contact_id
-"""
-# Two indexed halves (state, due) and (state, done_on): an OR across them scanned every action.
-_IN_WINDOW = (_REVIEW_SQL + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
-              + _REVIEW_SQL + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'")
-
-
 def review_items(today: date, days: int) -> list[ReviewItem]:
     """Open actions due within `days` (overdue included) and those done today, across active interviews."""
-    until = (today + timedelta(days=days)).isoformat()
-    return _review_rows(_IN_WINDOW, (until, today.isoformat()))
+    return _review_rows(lite.IN_WINDOW, lite.window_params(today, days))
 
 
 def review_item(action_id: int) -> ReviewItem | None:
     """One action as the review shows it, whatever its date or state."""
-    found = _review_rows(_REVIEW_SQL + "WHERE a.id = ?", (action_id,))
+    found = _review_rows(lite.ONE_ITEM, (action_id,))
     return found[0] if found else None
 
 
 def _review_rows(sql: str, params: tuple) -> list[ReviewItem]:
     with reading():
         rows = db.execute_sql(sql, params).fetchall()
-    items = []
-    for (ident, interview_id, kind, title, seq, due, state, done_on, note,
-         company, role, person_id, name, email, phone, address, topic) in rows:
-        kind = _KIND[kind]
-        items.append(ReviewItem(
-            id=ident, interview_id=interview_id, kind=kind, label=action_label(kind, name or "", title, seq),
-            title=title, due=date.fromisoformat(due), state=_STATE[state], company=company, role=role,
-            person_id=person_id, person=name or "", email=email or "", phone=phone or "", address=address or "",
-            topic=topic or "", note=note, done_on=date.fromisoformat(done_on) if done_on else None,
-        ))
-    return items
+    return lite.review_items_from(rows)
 
 
 def anything_due(today: date) -> bool:

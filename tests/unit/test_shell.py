@@ -79,11 +79,14 @@ def test_unknown_id_and_bad_days_are_explained(capsys, db_path, hunt):
     assert code == 2 and "--days" in err
 
 
-def test_today_does_not_import_textual(db_path, hunt):
+def test_today_imports_neither_textual_nor_peewee(db_path, hunt):
+    """`followup today` on a current database reads through the standard library alone."""
     code = (
         "import sys; from followup_tui.cli import main; "
         f"rc = main(['--db', {str(db_path)!r}, 'today']); "
-        "assert 'textual' not in sys.modules, 'textual imported'; sys.exit(rc)"
+        "assert 'textual' not in sys.modules, 'textual imported'; "
+        "assert 'peewee' not in sys.modules, 'peewee imported'; "
+        "assert 'platformdirs' not in sys.modules, 'platformdirs imported'; sys.exit(rc)"
     )
     env = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
@@ -103,3 +106,47 @@ def test_piping_into_head_stops_quietly(db_path, hunt):
     result = subprocess.run(f"{sys.executable} -m followup_tui --db {db_path} today | head -1",
                             shell=True, env=env, capture_output=True, text=True)
     assert result.stdout.startswith("Wed 25 Nov 2026") and "Traceback" not in result.stderr
+
+
+def test_today_without_a_database_creates_it_the_full_way(capsys, tmp_path):
+    """No file yet: the quick read steps aside and the normal open creates an empty database."""
+    fresh = tmp_path / "new" / "followup.db"
+    code, out, err = run(capsys, fresh, "today")
+    assert code == 0 and fresh.exists() and "nothing" in out and not err
+
+
+def test_today_on_a_file_that_is_not_ours_explains_and_leaves_it(capsys, tmp_path):
+    other = tmp_path / "notes.db"
+    import sqlite3
+
+    raw = sqlite3.connect(other)
+    raw.execute("CREATE TABLE notes (body TEXT)")
+    raw.commit()
+    raw.close()
+    before = other.read_bytes()
+    code, out, err = run(capsys, other, "today")
+    assert code == 2 and "not a followup database" in err and out == ""
+    assert other.read_bytes() == before
+
+
+def test_today_reads_the_same_quickly_as_through_the_store(capsys, db_path, hunt):
+    """The standard-library read and the app's read give the same items."""
+    from followup_tui.store import lite
+
+    open_database(db_path)
+    try:
+        through_store = queries.review_items(TODAY, 7), queries.active_interview_count()
+    finally:
+        close_database()
+    con = lite.open_current(db_path)
+    assert con is not None
+    try:
+        assert lite.review(con, TODAY, 7) == through_store
+    finally:
+        con.close()
+
+
+def test_the_quick_reader_knows_the_current_schema():
+    from followup_tui.store import database, lite
+
+    assert lite.SCHEMA_VERSION == len(database.MIGRATIONS)

@@ -1,0 +1,91 @@
+"""The daily review's reads in the standard library alone, for `followup today`.
+
+`followup today` runs from shell prompts and status bars, where the whole process should cost about
+what starting Python does. Importing peewee and the models took longer than the query itself, so the
+review's SQL and its row mapping live here, free of peewee; `store.queries` runs the same SQL through
+the app's connection, and `followup today` through a read-only `sqlite3` connection of its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+from followup_tui.kinds import Kind, State
+from followup_tui.review import ReviewItem
+from followup_tui.wording import action_label
+
+APPLICATION_ID = 0x466F4C55  # "FoLU": marks the file as a followup database
+SCHEMA_VERSION = 7  # the number of migrations in store.database; a test keeps the two equal
+
+REVIEW_SQL = """
+SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
+       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, m.topic
+FROM "action" a
+JOIN "interview" i ON i.id = a.interview_id
+LEFT JOIN "contact" c ON c.id = a.contact_id
+LEFT JOIN "meeting" m ON m.interview_id = a.interview_id AND m.contact_id = a.contact_id
+"""
+# Two indexed halves (state, due) and (state, done_on): an OR across them scanned every action.
+IN_WINDOW = (REVIEW_SQL + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
+             + REVIEW_SQL + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'")
+ONE_ITEM = REVIEW_SQL + "WHERE a.id = ?"
+ACTIVE_COUNT = "SELECT count(*) FROM \"interview\" WHERE status = 'active'"
+
+_KIND = {k.value: k for k in Kind}
+_STATE = {s.value: s for s in State}
+_day = date.fromisoformat
+
+
+def window_params(today: date, days: int) -> tuple[str, str]:
+    """IN_WINDOW's parameters: open items due up to `days` ahead (overdue included), and today's done ones."""
+    return (today + timedelta(days=days)).isoformat(), today.isoformat()
+
+
+def review_items_from(rows: list[tuple]) -> list[ReviewItem]:
+    """ReviewItems from rows of REVIEW_SQL."""
+    items = []
+    for (ident, interview_id, kind, title, seq, due, state, done_on, note,
+         company, role, person_id, name, email, phone, address, topic) in rows:
+        kind = _KIND[kind]
+        items.append(ReviewItem(
+            id=ident, interview_id=interview_id, kind=kind, label=action_label(kind, name or "", title, seq),
+            title=title, due=_day(due), state=_STATE[state], company=company, role=role,
+            person_id=person_id, person=name or "", email=email or "", phone=phone or "", address=address or "",
+            topic=topic or "", note=note, done_on=_day(done_on) if done_on else None,
+        ))
+    return items
+
+
+def open_current(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to `path` when it is a followup database at this version's schema.
+
+    None for anything else (no file yet, an older schema to migrate, a newer or foreign file, a file
+    SQLite cannot open read-only): the caller then opens it the full way, which migrates, or explains."""
+    try:
+        if not path.is_file():
+            return None
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+            return con
+    except sqlite3.Error:
+        pass
+    con.close()
+    return None
+
+
+def review(con: sqlite3.Connection, today: date, days: int) -> tuple[list[ReviewItem], int]:
+    """The review window's items and the number of active interviews, in one read transaction."""
+    con.execute("BEGIN")
+    try:
+        items = review_items_from(con.execute(IN_WINDOW, window_params(today, days)).fetchall())
+        active = con.execute(ACTIVE_COUNT).fetchone()[0]
+    finally:
+        con.rollback()
+    return items, active
