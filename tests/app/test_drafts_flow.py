@@ -42,7 +42,7 @@ def interview(db_path):
 async def open_draft(pilot, action_id: int) -> DraftScreen:
     checklist = pilot.app.screen.query_one(Checklist)
     checklist.focus()
-    checklist.highlighted = checklist.get_option_index(str(action_id))
+    checklist.select_action(action_id)
     await pilot.pause()
     await pilot.press("w")
     await pilot.pause()
@@ -118,7 +118,7 @@ async def test_a_call_shows_its_scripts_and_records_the_outcome(db_path, intervi
     async with app.run_test(size=SIZE) as pilot:
         checklist = app.screen.query_one(Checklist)
         checklist.focus()
-        checklist.highlighted = checklist.get_option_index(str(call))
+        checklist.select_action(call)
         await pilot.pause()
         await pilot.press("w")
         await pilot.pause()

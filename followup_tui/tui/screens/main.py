@@ -39,6 +39,10 @@ POLL_SECONDS = 2.0
 FIRST_PAGE = 60  # rows read before the first paint
 
 
+def _raise(error: Exception) -> None:
+    raise error
+
+
 def _screen(name: str):
     """A dialog or screen class, imported when first opened: start-up loads none of them."""
     from importlib import import_module
@@ -86,6 +90,7 @@ class MainScreen(DataJobs, Screen):
         self.detail: InterviewDetail | None = None
         self._seen_version: int | None = None
         self._resumed_before = False
+        self._reloading = False  # reload loads the detail itself, with what it was asked to keep
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -106,6 +111,7 @@ class MainScreen(DataJobs, Screen):
         self.query_one("#card").border_title = "Interviewer card"
         self.query_one("#checklist").border_title = "Next actions"
         self.query_one("#filter").display = False
+        self.interview_list.moved.subscribe(self, self._interview_moved, immediate=True)
         self.reload(first_page=True)
         self.query_one(InterviewList).focus()
         self.set_interval(POLL_SECONDS, self._poll_other_copies)
@@ -164,7 +170,11 @@ class MainScreen(DataJobs, Screen):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._show_rows(select if select is not None else current)
+        self._reloading = True
+        try:
+            self._show_rows(select if select is not None else current)
+        finally:
+            self._reloading = False
         self.load_detail(keep_action=keep_action, keep_person=keep_person)
 
     @work(thread=True, exclusive=True, group="rows")
@@ -226,10 +236,14 @@ class MainScreen(DataJobs, Screen):
         except StoreError:
             pass
 
-    @on(InterviewList.Highlighted)
-    def _interview_highlighted(self) -> None:
-        if self.detail is None or self.detail.id != self.interview_list.selected_id:
+    def _interview_moved(self, interview_id: int | None) -> None:
+        """The list's cursor moved (called at once, in the same frame: see InterviewList.moved)."""
+        if self._reloading or (self.detail is not None and self.detail.id == interview_id):
+            return
+        try:
             self.load_detail()
+        except Exception as error:  # a signal logs and drops errors; fail as loudly as a handler would
+            self.call_next(_raise, error)
 
     # ---- writing -------------------------------------------------------------------------------
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 
-from textual.binding import Binding
+from textual import events
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.visual import Visual
 
 from followup_tui.dates import relative_due, show_date
 from followup_tui.plan import State
 from followup_tui.records import ActionRow, InterviewDetail
 from followup_tui.text import clean_line, clean_text
+from followup_tui.tui.widgets.cursor_list import CursorList
 
 GENERAL = "General"
 
@@ -54,59 +58,201 @@ def _groups(detail: InterviewDetail) -> list[tuple[str, list[ActionRow]]]:
     return groups
 
 
-class Checklist(OptionList):
-    """Next actions; option ids are the action ids, group headers are disabled options."""
+@dataclass(frozen=True)
+class _Entry:
+    """A group header (action None) or one action, with what it shows."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    content: Content
+    action: ActionRow | None = None
+
+
+class Checklist(CursorList):
+    """Next actions grouped by person; the cursor moves over actions, not headers.
+
+    Drawn through the line API: changing interviews repaints the pane without a new screen layout
+    (an OptionList's height change asked for one, which re-rendered every pane, 10-15 ms a key)."""
+
+    COMPONENT_CLASSES = {"checklist--cursor"}
+    DEFAULT_CSS = """
+    Checklist {
+        & > .checklist--cursor {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .checklist--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    ROWS_PER_PAGE_DIVISOR = 3  # an action is two or three lines
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[_Entry] = []
+        self.selectable: list[int] = []  # entry indexes of actions
+        self._tops: list[int] = []  # first line of each entry, at the width last laid out
+        self._strips: dict[tuple[int, bool], list[Strip]] = {}  # (entry, highlighted) -> its lines
+        self._width = 0
+
+    # ---- content ------------------------------------------------------------------------------
 
     def show(self, detail: InterviewDetail | None, today: date, keep: int | None = None) -> None:
         """Show the interview's actions, keeping action `keep` highlighted when present."""
         keep = keep if keep is not None else self.selected_action_id
-        if detail is None:
-            self.clear_options()
-            self._shown = {}
+        entries: list[_Entry] = []
+        if detail is not None and not detail.actions:
+            entries.append(_Entry(Content("No actions: the interview is closed or has no plan yet.").stylize("dim")))
+        elif detail is not None:
+            for name, rows in _groups(detail):
+                entries.append(_Entry(Content.assemble((clean_line(name), "bold $accent"))))
+                entries.extend(_Entry(action_content(row, today), row) for row in rows)
+        before = self.entries
+        self.entries = entries
+        self.selectable = [i for i, entry in enumerate(entries) if entry.action is not None]
+        if [e.action and e.action.id for e in before] == [e.action and e.action.id for e in entries]:
+            # The same items in the same order (a tick, a moved date): re-wrap only the ones that changed.
+            changed = [i for i, (old, new) in enumerate(zip(before, entries)) if old != new]
+            for index in changed:
+                self._strips.pop((index, False), None)
+                self._strips.pop((index, True), None)
+            if changed:
+                self._lay_out()
+                self.refresh()
+            if keep is not None and keep != self.selected_action_id:
+                self.select_action(keep)
             return
-        if not detail.actions:
-            self.clear_options()
-            self._shown = {}
-            self.add_option(Option(Content("No actions: the interview is closed or has no plan yet."), disabled=True))
-            return
-        options: list[Option] = []
-        shown: dict[str, ActionRow] = {}
-        for name, rows in _groups(detail):
-            options.append(Option(Content.assemble((clean_line(name), "bold $accent")), disabled=True,
-                                  id=f"group:{name}:{len(options)}"))
-            for row in rows:
-                shown[str(row.id)] = row
-                options.append(Option(action_content(row, today), id=str(row.id)))
-        previous = getattr(self, "_shown", {})
-        if [o.id for o in options] == [o.id for o in self._options] and previous.keys() == shown.keys():
-            # The same items in the same order (a tick, a moved date): redraw only the ones that changed.
-            for ident, row in shown.items():
-                if previous[ident] != row:
-                    self.replace_option_prompt(ident, action_content(row, today))
-        else:
-            self.clear_options()
-            self.add_options(options)
-        self._shown = shown
-        target = None
-        if keep is not None and str(keep) in shown:
-            target = self.get_option_index(str(keep))
-        else:
-            # Start on the first open item; fall back to the first item of all.
-            states = {str(a.id): a.state for a in detail.actions}
-            enabled = [i for i, o in enumerate(options) if o.id in shown]
-            open_items = [i for i in enabled if states[options[i].id] is State.OPEN]
-            target = (open_items or enabled or [None])[0]
-        self.highlighted = target
+        self._strips.clear()
+        self._lay_out()
+        target = next((n for n, i in enumerate(self.selectable) if entries[i].action.id == keep), None)
+        if target is None:  # the first open item, else the first item
+            target = next((n for n, i in enumerate(self.selectable) if entries[i].action.state is State.OPEN), 0)
+        self.set_reactive(Checklist.cursor, target)
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def cursor_count(self) -> int:
+        return len(self.selectable)
 
     @property
     def selected_action_id(self) -> int | None:
         """The highlighted action's id, if an action is highlighted."""
-        if self.highlighted is None or self.option_count == 0:
+        if not self.selectable:
             return None
-        option = self.get_option_at_index(self.highlighted)
-        return int(option.id) if option.id and option.id.isdigit() else None
+        return self.entries[self.selectable[self.cursor]].action.id
+
+    def select_action(self, action_id: int) -> None:
+        """Highlight an action by id (nothing happens if it is not listed)."""
+        for n, index in enumerate(self.selectable):
+            if self.entries[index].action.id == action_id:
+                self.cursor = n
+
+    def option_texts(self) -> list[str]:
+        """Each header and item as plain text, in order (what a screen reader or a test reads)."""
+        return [entry.content.plain for entry in self.entries]
+
+    # ---- layout and drawing -------------------------------------------------------------------
+
+    def _entry_strips(self, index: int, highlighted: bool = False) -> list[Strip]:
+        """An entry's lines at the laid-out width, padded to it; drawn in the cursor's style when highlighted."""
+        key = (index, highlighted)
+        strips = self._strips.get(key)
+        if strips is None:
+            width = max(1, self._width)
+            style = self.get_visual_style("checklist--cursor") if highlighted else self.visual_style
+            strips = Visual.to_strips(self, self.entries[index].content, width, None, style, pad=True)
+            strips = [strip.extend_cell_length(width, style.rich_style) for strip in strips]
+            self._strips[key] = strips = strips or [Strip.blank(width, style.rich_style)]
+        return strips
+
+    def _lay_out(self) -> None:
+        """Where each entry starts; the scrolling height. Wrapping follows the pane's width."""
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            self._strips.clear()
+        self._tops, line = [], 0
+        for index in range(len(self.entries)):
+            self._tops.append(line)
+            line += len(self._entry_strips(index)) if width else 1
+        # Never shorter than the pane: a list that fits keeps one virtual size from interview to
+        # interview, so moving through the interviews needs no new layout.
+        height = self.scrollable_content_region.height
+        size = Size(width, max(line, height))
+        if size == self.virtual_size:
+            return
+        if self.is_mounted and (size.height > height) == (self.virtual_size.height > height):
+            # A longer or shorter list with the scrollbar staying as it was: set the size and the
+            # scrollbar in place. Assigning virtual_size asks for a layout of the whole screen, which
+            # re-rendered every pane (10-15 ms a key at 120x40) and drew the scrollbar a frame later.
+            self.set_reactive(Checklist.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
+
+    def notify_style_update(self) -> None:
+        """A theme change or focus (the cursor's colour) makes the drawn lines stale."""
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._restyle_cursor()
+
+    def on_blur(self) -> None:
+        self._restyle_cursor()
+
+    def _restyle_cursor(self) -> None:
+        for key in [key for key in self._strips if key[1]]:
+            del self._strips[key]
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+        self._scroll_to_cursor()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        scroll_before = self.scroll_offset.y
+        self._scroll_to_cursor()
+        if self.scroll_offset.y != scroll_before or not self._tops:
+            self.refresh()
+            return
+        for position in {old, new}:  # only the two items whose highlight changed
+            if 0 <= position < len(self.selectable):
+                index = self.selectable[position]
+                top = self._tops[index] - int(self.scroll_offset.y)
+                self.refresh(Region(0, top, self.size.width, len(self._entry_strips(index))))
+
+    def _scroll_to_cursor(self) -> None:
+        if self.selectable and self._tops:
+            index = self.selectable[self.cursor]
+            top = self._tops[index] - (1 if self.cursor == 0 and index > 0 else 0)  # show its header
+            height = len(self._entry_strips(index)) + (self._tops[index] - top)
+            self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        """Clicking an action highlights it."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self._tops:
+            return
+        index = bisect_right(self._tops, offset.y + int(self.scroll_offset.y)) - 1
+        if index in self.selectable:
+            self.cursor = self.selectable.index(index)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_offset.y) + y
+        if width != self._width:
+            self._lay_out()
+        base = self.visual_style.rich_style
+        if not self._tops or line < 0:
+            return Strip.blank(width, base)
+        index = bisect_right(self._tops, line) - 1
+        strips = self._entry_strips(index)
+        part = line - self._tops[index]
+        if part >= len(strips):
+            return Strip.blank(width, base)
+        if self.selectable and index == self.selectable[self.cursor]:
+            strips = self._entry_strips(index, highlighted=True)
+        return strips[part].crop(0, width)

@@ -20,7 +20,9 @@ class CursorList(ScrollView, can_focus=True):
     ]
     ROWS_PER_PAGE_DIVISOR = 2  # rows are two lines tall
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    # repaint=False: a subclass redraws just the rows the cursor left and reached (a whole-widget
+    # repaint re-rendered every visible row on each key).
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     def cursor_count(self) -> int:
         """How many rows the cursor can stand on."""

@@ -8,7 +8,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
-from textual.message import Message
+from textual.signal import Signal
 from textual.strip import Strip
 
 from followup_tui.dates import relative_due, show_date
@@ -57,18 +57,14 @@ class InterviewList(CursorList):
     }
     """
 
-
-    class Highlighted(Message):
-        """The highlighted interview changed."""
-
-        def __init__(self, interview_id: int | None) -> None:
-            super().__init__()
-            self.interview_id = interview_id
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[InterviewRow] = []
         self.today = date.today()
+        # The highlighted interview changed. A signal, not a message: subscribers called at once
+        # (immediate=True) update the card and checklist before the next frame, so one key paints
+        # all three panes together instead of the list first and the rest a frame or two later.
+        self.moved: Signal[int | None] = Signal(self, "moved")
 
     def cursor_count(self) -> int:
         return len(self.rows)
@@ -93,7 +89,7 @@ class InterviewList(CursorList):
         self._scroll_to_cursor()
         self.refresh()
         if self.selected_id != before:
-            self.post_message(self.Highlighted(self.selected_id))
+            self.moved.publish(self.selected_id)
 
     def replace_row(self, row: InterviewRow) -> None:
         """Redraw one interview's row in place."""
@@ -112,7 +108,7 @@ class InterviewList(CursorList):
             # Only the two rows whose highlight changed are redrawn, not the whole list.
             for index in {old, new}:
                 self._refresh_row(index)
-        self.post_message(self.Highlighted(self.selected_id))
+        self.moved.publish(self.selected_id)
 
     def _refresh_row(self, index: int) -> None:
         top = index * ROW_HEIGHT - int(self.scroll_offset.y)

@@ -28,6 +28,7 @@ class PersonCardView(Widget, can_focus=True):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._histories: dict = {}
+        self._drawn_height: int | None = None
 
     @property
     def histories(self) -> dict:
@@ -74,7 +75,14 @@ class PersonCardView(Widget, can_focus=True):
     def _retitle(self) -> None:
         count = len(self.people or ())
         self.border_subtitle = f"{self.index + 1} of {count} · [ ]" if count > 1 else ""
-        self.refresh(layout=True)
+        # The card's height follows its content, but a new layout re-renders every pane (about 10 ms
+        # at 120x40): only ask for one when this card is taller or shorter than the one it replaces.
+        self.refresh()
+        width = self.content_size.width
+        height = self._render().get_height(self.styles, width) if width else None
+        if height is None or height != self._drawn_height:
+            self.refresh(layout=True)
+        self._drawn_height = height
 
     def render(self) -> Content:
         person = self.current
