@@ -173,9 +173,11 @@ class Checklist(CursorList):
             self._width = width
             self._strips.clear()
         self._tops, line = [], 0
-        for index in range(len(self.entries)):
+        styles = self.styles
+        for entry in self.entries:
+            # Heights by wrapping the plain text; lines are drawn only for the entries on screen.
             self._tops.append(line)
-            line += len(self._entry_strips(index)) if width else 1
+            line += entry.content.get_height(styles, width) if width else 1
         # Never shorter than the pane: a list that fits keeps one virtual size from interview to
         # interview, so moving through the interviews needs no new layout.
         height = self.scrollable_content_region.height
