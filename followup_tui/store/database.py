@@ -231,7 +231,7 @@ def _inspect(path: Path) -> int:
     return version
 
 
-_state = {"read_only": False, "path": None}
+_state = {"read_only": False, "path": None, "writes": 0}
 
 
 def is_read_only() -> bool:
@@ -346,6 +346,7 @@ def writing() -> Iterator[None]:
             yield
     except DatabaseError as error:
         raise translate(error) from error
+    _state["writes"] += 1
 
 
 @contextmanager
@@ -360,3 +361,9 @@ def reading() -> Iterator[None]:
 def data_version() -> int:
     """A number that changes when another connection commits (to notice a second copy's writes)."""
     return db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+
+def change_stamp() -> tuple[int, int]:
+    """A value that differs after any commit: another connection's (SQLite's data_version, which does
+    not move for this connection's own writes) or this process's own (counted by writing())."""
+    return data_version(), int(_state["writes"])

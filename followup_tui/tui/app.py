@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from followup_tui.store import queries
 from followup_tui.store.database import close_database, is_read_only, open_database
+from followup_tui.tui.review_data import ReviewData
 from followup_tui.validate import default_region
 
 
@@ -26,6 +27,7 @@ class FollowupApp(App):
         self.demo = demo
         self._phone_region = phone_region
         self.sub_title = "demo data (throw-away)" if demo else str(self.database_path)
+        self.review_data = ReviewData(self)
 
     def get_default_screen(self) -> Screen:
         from followup_tui.tui.screens.main import MainScreen

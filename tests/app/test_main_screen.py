@@ -351,3 +351,35 @@ async def test_phone_region_setting_is_kept_and_used(db_path):
         await pilot.pause()
         helen = next(p for p in again.screen.detail.people if p.name == "Helen Okafor")
         assert helen.phone_e164 == "+442079460321"
+
+
+async def test_a_long_checklist_scrolls_with_the_cursor_and_skips_headers(db_path):
+    """Forty items: end reaches the last, home the first, and the highlighted item is on screen."""
+    seeded(db_path)
+    open_database(db_path)
+    interview = queries.list_interviews()[0].id
+    for n in range(40):
+        commands.add_custom(interview, f"Extra task {n:02}", date(2026, 12, 1), None, "", date(2026, 11, 25))
+    close_database()
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.screen
+        main.focus_on((interview, 0, None))
+        await pilot.pause()
+        checklist = main.checklist
+        await pilot.press("end")
+        await pilot.pause()
+        last = main.detail.actions[-1]
+        assert checklist.selected_action_id == last.id and checklist.scroll_offset.y > 0
+        assert any("Extra task" in line for line in _visible_lines(checklist))
+        await pilot.press("home")
+        await pilot.pause()
+        assert checklist.scroll_offset.y == 0
+        assert checklist.selected_action_id == checklist.entries[checklist.selectable[0]].action.id
+        await pilot.press("k")  # already at the first item: a header above is never selected
+        await pilot.pause()
+        assert checklist.selected_action_id is not None
+
+
+def _visible_lines(widget) -> list[str]:
+    return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]

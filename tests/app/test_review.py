@@ -232,3 +232,59 @@ async def test_nothing_due_opens_the_interviews(db_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_tick_on_the_main_screen_shows_in_the_review_and_back(db_path, morning):
+    """The review's warm copy never shows what was true before a write; the list catches up on return."""
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        call = item(app, Kind.CALL).id
+        thanks = item(app, Kind.THANK_YOU_EMAIL, "Dana Lee").id
+        await pilot.press("escape")  # to the interviews; the review is read again in the background
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        main = app.screen
+        main.focus_on((morning["acme"], call, None))
+        await pilot.pause()
+        assert main.checklist.selected_action_id == call
+        await pilot.press("space")  # tick the call here
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.items[call].state is State.DONE
+        main.focus_on((morning["bluefin"], thanks, None))  # what the main screen shows behind
+        await highlight(pilot, thanks)
+        await pilot.press("space")  # tick Dana's thank-you in the review
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is main
+        assert next(a for a in main.detail.actions if a.id == thanks).state is State.DONE
+        open_database(db_path)
+        fresh = queries.list_interviews()
+        assert [(r.id, r.next_kind, r.next_due) for r in main.rows] == [(r.id, r.next_kind, r.next_due) for r in fresh]
+
+
+async def test_the_footer_follows_what_the_keys_can_do(db_path, morning):
+    """Undo shows in the footer once there is something to undo, and again after a round trip."""
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def footer_keys() -> set[str]:
+            from textual.widgets._footer import FooterKey
+
+            return {key.description for key in app.screen.query(FooterKey) if not key.has_class("-disabled")}
+
+        assert "Undo" not in footer_keys()
+        await highlight(pilot, item(app, Kind.THANK_YOU_EMAIL, "Dana Lee").id)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Undo" in footer_keys()
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and "Undo" in footer_keys()

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from followup_tui import clock
 from followup_tui.checks import all_problems
@@ -27,6 +27,7 @@ from followup_tui.tui.screens.compare import CompareScreen
 from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.suggest import SuggestScreen
 from followup_tui.tui.widgets.draft_editor import DraftEditor
+from followup_tui.tui.widgets.footer import KeyFooter
 
 
 class DraftScreen(Screen[bool]):
@@ -79,7 +80,7 @@ class DraftScreen(Screen[bool]):
             yield Static(heading, id="draft-heading")
             yield DraftEditor(self._initial_text(), self.data.known_words, id="draft-editor")
             yield Static(id="draft-problems")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#draft-editor").border_title = "Draft"

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from followup_tui import clock
 from followup_tui.plan import State
@@ -24,11 +24,12 @@ from followup_tui.review import (
     summarise,
 )
 from followup_tui.store import commands, queries
-from followup_tui.store.database import StoreError
+from followup_tui.store.database import StoreError, change_stamp
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
 from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.small_forms import DayForm, NoteForm
+from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.review_list import ReviewList
 from followup_tui.tui.writer import open_writer
 
@@ -60,12 +61,14 @@ class ReviewScreen(Screen):
         self.undo_stack: list[tuple[ActionSnapshot, str]] = []
         self._remind = False
         self._resumed_before = False
+        self._summary_line: Content | None = None
+        self._shown: tuple | None = None  # (database stamp, day) the list was read at
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
         yield Static(id="review-summary")
         yield ReviewList(id="review-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review-list").border_title = "Daily review"
@@ -76,8 +79,18 @@ class ReviewScreen(Screen):
     def on_screen_resume(self) -> None:
         """Shown again: what changed meanwhile (on the main screen, another copy) shows here."""
         if self._resumed_before:
-            self.reload()
+            self.refresh_if_stale()
         self._resumed_before = True
+
+    def refresh_if_stale(self) -> None:
+        """Re-read unless the list already shows the database as it is now (the main screen calls this
+        before switching here, so the switch paints the fresh list in its first frame)."""
+        try:
+            current = (change_stamp(), clock.today())
+        except StoreError:
+            current = None
+        if current is None or current != self._shown:
+            self.reload()
 
     def _reminder_due(self) -> bool:
         """The keep-hunting reminder shows at most once a day."""
@@ -106,20 +119,25 @@ class ReviewScreen(Screen):
         """Re-read the review and the summary line."""
         today = clock.today()
         try:
-            items = queries.review_items(today, self.days)
-            active = queries.active_interview_count()
+            snapshot = self.app.review_data.current(today, self.days)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        items = snapshot.items
+        self._shown = (snapshot.stamp, today)
         self.items = {item.id: item for item in items}
-        summary = summarise(items, today, active)
+        summary = summarise(items, today, snapshot.active)
         parts: list = [(summary.line(), "bold")]
         if self.undo_stack:
             parts.extend(["   ", (f"u undoes: {self.undo_stack[-1][1]}", "$text-muted")])
         if self._remind:
             parts.extend(["\n", (KEEP_HUNTING, "$success")])
-        self.query_one("#review-summary", Static).update(Content.assemble(*parts))
+        summary_line = Content.assemble(*parts)
+        if summary_line != self._summary_line:  # an update re-lays-out the screen: only when it changed
+            self._summary_line = summary_line
+            self.query_one("#review-summary", Static).update(summary_line)
         self.review_list.show(items, today, self.days, keep if keep is not None else self.review_list.selected_id)
+        self.refresh_bindings()  # Undo, Done... follow what can be done now (the footer redraws only on a change)
 
     def _act(self, change: Callable[[], ActionSnapshot], what: str, keep: int | None = None) -> None:
         """Run a change, remember how to undo it, and refresh."""

@@ -28,7 +28,7 @@ class PersonCardView(Widget, can_focus=True):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._histories: dict = {}
-        self._drawn_height: int | None = None
+        self._tallest = 0  # the pane's height so far, border included
 
     @property
     def histories(self) -> dict:
@@ -75,14 +75,17 @@ class PersonCardView(Widget, can_focus=True):
     def _retitle(self) -> None:
         count = len(self.people or ())
         self.border_subtitle = f"{self.index + 1} of {count} · [ ]" if count > 1 else ""
-        # The card's height follows its content, but a new layout re-renders every pane (about 10 ms
-        # at 120x40): only ask for one when this card is taller or shorter than the one it replaces.
+        # The pane grows to the tallest card shown so far and keeps that height: moving through
+        # the interviews neither makes the checklist below jump nor costs a screen-wide layout
+        # (10 ms, and a late frame for the scrollbars) each time a card is a line shorter or longer.
         self.refresh()
         width = self.content_size.width
-        height = self._render().get_height(self.styles, width) if width else None
-        if height is None or height != self._drawn_height:
-            self.refresh(layout=True)
-        self._drawn_height = height
+        if not width:
+            return
+        height = self._render().get_height(self.styles, width) + self.styles.gutter.height
+        if height > self._tallest:
+            self._tallest = height
+            self.styles.min_height = height  # a layout, only when the pane must grow
 
     def render(self) -> Content:
         person = self.current
