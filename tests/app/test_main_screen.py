@@ -383,3 +383,21 @@ async def test_a_long_checklist_scrolls_with_the_cursor_and_skips_headers(db_pat
 
 def _visible_lines(widget) -> list[str]:
     return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
+
+
+async def test_a_filter_longer_than_its_box_scrolls_to_show_the_cursor(db_path):
+    """The box repaints without re-laying-out the screen, and still keeps what is typed in view."""
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        text = "a much longer filter than the box can show at once, typed letter by letter " * 2
+        await pilot.press(*["space" if ch == " " else ("comma" if ch == "," else ch) for ch in text])
+        await pilot.pause()
+        box = app.screen.query_one("#filter", Input)
+        assert box.value == text
+        assert box.scroll_offset.x > 0  # the end of the text, where the cursor is, is on screen
+        assert app.screen.query_one(InterviewList).row_count == 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert box.scroll_offset.x == 0

@@ -22,6 +22,7 @@ from followup_tui.store.database import StoreError, change_stamp
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.main_data import RESULT, DataJobs
 from followup_tui.tui.widgets.checklist import Checklist
+from followup_tui.tui.widgets.filter_box import FilterBox
 from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.interview_list import InterviewList, header_text
 from followup_tui.tui.widgets.person_card import PersonCardView
@@ -99,7 +100,7 @@ class MainScreen(DataJobs, Screen):
         yield Header(show_clock=False, icon="")
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield Input(placeholder="filter: company, role or interviewer (escape clears)", id="filter")
+                yield FilterBox(placeholder="filter: company, role or interviewer (escape clears)", id="filter")
                 with Vertical(id="list-box"):
                     yield Static(header_text(), id="list-header")
                     yield InterviewList(id="interviews")
@@ -115,6 +116,7 @@ class MainScreen(DataJobs, Screen):
         self.query_one("#checklist").border_title = "Next actions"
         self.query_one("#filter").display = False
         self.interview_list.moved.subscribe(self, self._interview_moved, immediate=True)
+        self.query_one(FilterBox).edited.subscribe(self, self._filter_changed, immediate=True)
         self.reload(first_page=True)
         self.query_one(InterviewList).focus()
         self.set_interval(POLL_SECONDS, self._poll_other_copies)
@@ -197,6 +199,8 @@ class MainScreen(DataJobs, Screen):
                 rows = queries.list_interviews()
         except StoreError:
             return
+        for row in rows:
+            _ = row.haystack  # folded here, off the UI thread, not on the first letter typed in the filter
         self.app.call_from_thread(self._all_rows_loaded, rows)
 
     def _all_rows_loaded(self, rows: list[InterviewRow]) -> None:
@@ -529,10 +533,12 @@ class MainScreen(DataJobs, Screen):
         box.display = True
         box.focus()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self._show_rows(self.interview_list.selected_id)
-        self.load_detail()
+    def _filter_changed(self, _value: str) -> None:
+        """Each letter typed in the filter box (called at once: see FilterBox)."""
+        try:
+            self._show_rows(self.interview_list.selected_id)  # a new selection loads its detail itself
+        except Exception as error:  # a signal logs and drops errors; fail as loudly as a handler would
+            self.call_next(_raise, error)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:

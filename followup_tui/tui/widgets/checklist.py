@@ -8,7 +8,7 @@ from datetime import date
 
 from textual import events
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.visual import Visual
 
@@ -180,19 +180,7 @@ class Checklist(CursorList):
             line += entry.content.get_height(styles, width) if width else 1
         # Never shorter than the pane: a list that fits keeps one virtual size from interview to
         # interview, so moving through the interviews needs no new layout.
-        height = self.scrollable_content_region.height
-        size = Size(width, max(line, height))
-        if size == self.virtual_size:
-            return
-        if self.is_mounted and (size.height > height) == (self.virtual_size.height > height):
-            # A longer or shorter list with the scrollbar staying as it was: set the size and the
-            # scrollbar in place. Assigning virtual_size asks for a layout of the whole screen, which
-            # re-rendered every pane (10-15 ms a key at 120x40) and drew the scrollbar a frame later.
-            self.set_reactive(Checklist.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
-        else:
-            self.virtual_size = size
+        self.set_content_height(line)
 
     def notify_style_update(self) -> None:
         """A theme change or focus (the cursor's colour) makes the drawn lines stale."""

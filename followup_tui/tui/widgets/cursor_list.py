@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
 
 
 class CursorList(ScrollView, can_focus=True):
@@ -42,3 +44,21 @@ class CursorList(ScrollView, can_focus=True):
     def action_jump(self, index: int) -> None:
         """The first or the last row."""
         self.cursor = index if index >= 0 else self.cursor_count() - 1
+
+    def set_content_height(self, lines: int) -> None:
+        """Make the list `lines` tall (never shorter than the pane), as cheaply as Textual allows.
+
+        Assigning `virtual_size` asks for a layout of the whole screen, which re-renders every pane
+        (10-17 ms at 120x40) and draws the scrollbars a frame later. When the scrollbar neither
+        appears nor goes, the size and the scrollbar are set in place instead. This leans on
+        Widget._scroll_update (private, Textual 8.x); the list tests would catch a change there."""
+        width, height = self.scrollable_content_region.width, self.scrollable_content_region.height
+        size = Size(width, max(lines, height))
+        if size == self.virtual_size:
+            return
+        if self.is_mounted and height and (size.height > height) == (self.virtual_size.height > height):
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size

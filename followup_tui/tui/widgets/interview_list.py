@@ -7,7 +7,7 @@ from datetime import date
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.signal import Signal
 from textual.strip import Strip
 
@@ -84,7 +84,7 @@ class InterviewList(CursorList):
         before = self.selected_id
         self.rows, self.today = list(rows), today
         index = next((i for i, row in enumerate(rows) if row.id == select), 0)
-        self.virtual_size = Size(sum(w + 2 for _, w in COLUMNS), len(rows) * ROW_HEIGHT)
+        self.set_content_height(len(rows) * ROW_HEIGHT)
         self.set_reactive(InterviewList.cursor, index)
         self._scroll_to_cursor()
         self.refresh()

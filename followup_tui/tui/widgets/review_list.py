@@ -8,7 +8,7 @@ from datetime import date
 
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 
@@ -74,7 +74,7 @@ class ReviewList(CursorList):
             self.tops.append(line)
             line += entry.height
         self.selectable = [i for i, e in enumerate(entries) if e.item]
-        self.virtual_size = Size(self.scrollable_content_region.width, line)  # never wider than shown: no sideways scrollbar
+        self.set_content_height(line)
         wanted = next((n for n, i in enumerate(self.selectable) if entries[i].item.id == keep), None)
         self.set_reactive(ReviewList.cursor, wanted if wanted is not None else min(previous, len(self.selectable) - 1))
         self.cursor = max(0, self.cursor)
