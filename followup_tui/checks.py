@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, unfilled
-from followup_tui.plan import Kind
+from followup_tui.kinds import Kind
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*")
 SKIP = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\{[a-z_]+\}")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from followup_tui.dates import show_date
-from followup_tui.plan import Kind
+from followup_tui.kinds import Kind
 from followup_tui.profile import Profile
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from datetime import date, time
 
-from followup_tui.plan import Kind, Medium, State, Status
+from followup_tui.kinds import Kind, Medium, State, Status
 
 @dataclass(frozen=True)
 class CardFields:

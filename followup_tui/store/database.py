@@ -1,17 +1,23 @@
-"""Opening the database: file modes, refusal of foreign files, pragmas and migrations."""
+"""Opening the database: file modes, refusal of foreign files, pragmas and migrations.
+
+Two ways in, one file. Reads (the panes, the review, settings) run plain SQL on a standard-library
+connection per thread (`execute`); writes, migrations and model reads go through peewee (`db`),
+which is imported and connected on first use. The first screen paints without loading peewee
+(about 30 ms of start-up). In WAL mode each read sees everything committed before it, so a read
+after a write sees the write.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import DatabaseError
-
 from followup_tui.store.lite import APPLICATION_ID
-from followup_tui.store.models import db
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
@@ -231,7 +237,81 @@ def _inspect(path: Path) -> int:
     return version
 
 
-_state = {"read_only": False, "path": None, "writes": 0}
+_state: dict = {"read_only": False, "path": None, "uri": None, "writes": 0, "peewee_for": None}
+_local = threading.local()  # each thread's reading connection
+
+
+class _LazyPeewee:
+    """peewee's database, configured and loaded on first use (see the module's docstring)."""
+
+    def __getattr__(self, name: str):
+        return getattr(_peewee(), name)
+
+
+db = _LazyPeewee()
+
+
+def _peewee():
+    from followup_tui.store.models import db as peewee_db
+
+    if _state["path"] is None:
+        return peewee_db  # as its caller set it up (tests build old files by hand this way)
+    if _state["peewee_for"] != _state["path"]:
+        if not peewee_db.is_closed():
+            peewee_db.close()
+        if _state["read_only"]:
+            peewee_db.init(_state["uri"], uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000}, timeout=5)
+        else:
+            peewee_db.init(str(_state["path"]), pragmas=PRAGMAS, timeout=5)
+        _state["peewee_for"] = _state["path"]
+    if getattr(_local, "peewee_path", None) != _state["path"]:
+        # peewee keeps one connection per thread and never asks which file it is on: a pooled
+        # worker thread could still hold one to a database opened earlier. Never write through it.
+        if not peewee_db.is_closed():
+            peewee_db.close()
+        _local.peewee_path = _state["path"]
+    return peewee_db
+
+
+def _reader() -> sqlite3.Connection:
+    con = getattr(_local, "con", None)
+    if con is not None and getattr(_local, "path", None) == _state["path"]:
+        return con
+    if con is not None:
+        con.close()
+        _local.con = None
+    if _state["path"] is None:
+        raise StoreError("No database is open.")
+    con = sqlite3.connect(_state["uri"], uri=True, timeout=5, isolation_level=None)
+    con.execute("PRAGMA busy_timeout = 5000")
+    con.execute("PRAGMA foreign_keys = ON")
+    _local.con, _local.path = con, _state["path"]
+    return con
+
+
+def execute(sql: str, params: tuple = ()) -> sqlite3.Cursor:
+    """Run one read on this thread's standard-library connection (use inside `reading()`)."""
+    return _reader().execute(sql, params)
+
+
+@contextmanager
+def thread_connection() -> Iterator[None]:
+    """For a worker thread: its connections are closed when it is done."""
+    try:
+        yield
+    finally:
+        _close_this_thread()
+
+
+def _close_this_thread() -> None:
+    con = getattr(_local, "con", None)
+    if con is not None:
+        con.close()
+        _local.con = None
+    models = sys.modules.get("followup_tui.store.models")
+    if models is not None and not models.db.is_closed():
+        models.db.close()
+    _local.peewee_path = None
 
 
 def is_read_only() -> bool:
@@ -248,8 +328,9 @@ def open_database(path: Path, *, backup_before_migrating: bool = True) -> None:
 
     A file or folder that cannot be written is opened read-only: everything shows, edits are refused."""
     path = Path(path).expanduser()
-    if _state["path"] == path and not db.is_closed():
+    if _state["path"] == path and getattr(_local, "con", None) is not None:
         return
+    close_database()
     if path.exists() and not _writable(path):
         _open_read_only(path)
         return
@@ -259,18 +340,18 @@ def open_database(path: Path, *, backup_before_migrating: bool = True) -> None:
         from followup_tui.store.backup import make_backup
 
         make_backup(path, f"before-v{SCHEMA_VERSION}")
-    if not db.is_closed():
-        db.close()
-    db.init(str(path), pragmas=PRAGMAS, timeout=5)
-    _state.update(read_only=False, path=path)
+    _state.update(read_only=False, path=path, uri=path.resolve().as_uri())
     try:
-        db.connect()
-        _migrate()
+        if version < SCHEMA_VERSION:
+            _migrate()  # through peewee: a new file, or one from an older followup
+        _reader().execute("SELECT count(*) FROM sqlite_master").fetchone()
     except StoreError:
-        db.close()
+        close_database()
         raise
-    except DatabaseError as error:
-        db.close()
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
+        close_database()
         raise translate(error) from error
 
 
@@ -281,26 +362,29 @@ def _open_read_only(path: Path) -> None:
             f"{path} is read-only and was written by an older followup (schema {version}); it must be "
             f"upgraded before it can be read, which needs write access. Nothing was changed."
         )
-    if not db.is_closed():
-        db.close()
     # immutable=1 when even the folder is read-only: no -shm can be made, and nobody can be writing.
     flag = "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
-    db.init(f"{path.resolve().as_uri()}?{flag}", uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000},
-            timeout=5)
+    _state.update(read_only=True, path=path, uri=f"{path.resolve().as_uri()}?{flag}")
     try:
-        db.connect()
-        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except DatabaseError as error:
-        db.close()
+        _reader().execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        close_database()
         raise translate(error) from error
-    _state.update(read_only=True, path=path)
 
 
 def close_database() -> None:
-    """Close this thread's connection."""
-    if not db.is_closed():
-        db.close()
+    """Close this thread's connections."""
+    _close_this_thread()
     _state["path"] = None
+    _state["peewee_for"] = None
+
+
+def _is_database_error(error: BaseException) -> bool:
+    """SQLite's errors, directly or as peewee wraps them."""
+    if isinstance(error, sqlite3.DatabaseError):
+        return True
+    peewee = sys.modules.get("peewee")
+    return peewee is not None and isinstance(error, peewee.DatabaseError)
 
 
 def _migrate() -> None:
@@ -340,11 +424,13 @@ def translate(error: Exception) -> StoreError:
 
 @contextmanager
 def writing() -> Iterator[None]:
-    """One IMMEDIATE write transaction; database errors come out as StoreError."""
+    """One IMMEDIATE write transaction (through peewee); database errors come out as StoreError."""
     try:
-        with db.atomic("IMMEDIATE"):
+        with _peewee().atomic("IMMEDIATE"):
             yield
-    except DatabaseError as error:
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
         raise translate(error) from error
     _state["writes"] += 1
 
@@ -354,13 +440,15 @@ def reading() -> Iterator[None]:
     """Reads whose database errors come out as StoreError."""
     try:
         yield
-    except DatabaseError as error:
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
         raise translate(error) from error
 
 
 def data_version() -> int:
     """A number that changes when another connection commits (to notice a second copy's writes)."""
-    return db.execute_sql("PRAGMA data_version").fetchone()[0]
+    return execute("PRAGMA data_version").fetchone()[0]
 
 
 def change_stamp() -> tuple[int, int]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
 
-from followup_tui.plan import Kind, Medium, State, Status
-from peewee import fn
-
+from followup_tui.kinds import Kind, Medium, State, Status
 from followup_tui.records import CARD_FIELDS, CardFields, ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
 from followup_tui.store import lite
-from followup_tui.store.database import reading
-from followup_tui.store.models import Contact, Interview, Meeting, Setting, db
+from followup_tui.store.database import execute, reading
 from followup_tui.wording import action_label, missing_detail
 
 # The interview keeps its next open action (store.summary), so the list is one indexed query.
@@ -40,7 +38,7 @@ def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> l
         params = tuple(ids)
     sql = _LIST_SQL.format(where=where) + (f" LIMIT {int(limit)}" if limit is not None else "")
     with reading():
-        cursor = db.execute_sql(sql, params)
+        cursor = execute(sql, params)
         rows = []
         for ident, company, role, day, status, people, kind, title, seq, person, due in cursor.fetchall():
             rows.append(
@@ -75,11 +73,11 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
     Plain SQL, three indexed reads: this runs on every move in the list, where building the same
     queries through peewee cost more than running them."""
     with reading():
-        found = db.execute_sql(_DETAIL_SQL, (interview_id,)).fetchone()
+        found = execute(_DETAIL_SQL, (interview_id,)).fetchone()
         if found is None:
             return None
-        people_rows = db.execute_sql(_PEOPLE_SQL, (interview_id,)).fetchall()
-        action_rows = db.execute_sql(_ACTIONS_SQL, (interview_id,)).fetchall()
+        people_rows = execute(_PEOPLE_SQL, (interview_id,)).fetchall()
+        action_rows = execute(_ACTIONS_SQL, (interview_id,)).fetchall()
     people = [
         PersonCard(
             meeting_id=m_id, contact_id=c_id, name=name, title=title, company=company, email=email, phone=phone,
@@ -117,6 +115,9 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
 
 def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | None = None) -> PersonCard | None:
     """A stored contact with the same email or phone (E.164), not already met at `exclude_interview`."""
+    from peewee import fn
+
+    from followup_tui.store.models import Contact, Meeting
     conditions = []
     if email:
         conditions.append(fn.LOWER(Contact.email) == email.lower())
@@ -145,6 +146,7 @@ def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | N
 
 def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
     """Business cards of these contacts (all when None), for vCard export."""
+    from followup_tui.store.models import Contact
     with reading():
         query = Contact.select().order_by(Contact.name)
         if contact_ids is not None:
@@ -155,8 +157,8 @@ def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
 def setting(key: str) -> str | None:
     """A stored user setting, or None."""
     with reading():
-        row = Setting.get_or_none(Setting.key == key)
-    return row.value if row else None
+        row = execute('SELECT value FROM "setting" WHERE key = ?', (key,)).fetchone()
+    return row[0] if row else None
 
 
 def review_items(today: date, days: int) -> list[ReviewItem]:
@@ -172,14 +174,14 @@ def review_item(action_id: int) -> ReviewItem | None:
 
 def _review_rows(sql: str, params: tuple) -> list[ReviewItem]:
     with reading():
-        rows = db.execute_sql(sql, params).fetchall()
+        rows = execute(sql, params).fetchall()
     return lite.review_items_from(rows)
 
 
 def anything_due(today: date) -> bool:
     """Whether any active interview has an open action due today or earlier (one indexed lookup)."""
     with reading():
-        return db.execute_sql(
+        return execute(
             """SELECT EXISTS (SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
                WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active')""", (today.isoformat(),)
         ).fetchone()[0] == 1
@@ -188,4 +190,39 @@ def anything_due(today: date) -> bool:
 def active_interview_count() -> int:
     """How many interviews are still active."""
     with reading():
-        return Interview.select().where(Interview.status == Status.ACTIVE).count()
+        return execute(lite.ACTIVE_COUNT).fetchone()[0]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """Something sent, said or noted to a person, and when."""
+
+    day: date
+    what: str
+    company: str
+    text: str
+
+
+_HISTORY_SQL = """
+SELECT a.contact_id, a.done_on, a.due, a.kind, c.name, a.title, a.seq, i.company, a.sent_text, a.note
+FROM "action" a JOIN "interview" i ON i.id = a.interview_id JOIN "contact" c ON c.id = a.contact_id
+WHERE a.contact_id IN ({marks}) AND (a.state = 'done' OR a.note != '')
+ORDER BY a.done_on IS NULL, a.done_on DESC, a.id DESC
+"""
+
+
+def histories(contact_ids: list[int]) -> dict[int, list[HistoryEntry]]:
+    """What was sent, said or noted to each person across interviews, newest first (one query, plain
+    SQL: it runs on every move in the interview list)."""
+    result: dict[int, list[HistoryEntry]] = {ident: [] for ident in contact_ids}
+    if not contact_ids:
+        return result
+    sql = _HISTORY_SQL.format(marks=", ".join("?" * len(contact_ids)))
+    with reading():
+        rows = execute(sql, tuple(contact_ids)).fetchall()
+    for contact_id, done_on, due, kind, name, title, seq, company, sent_text, note in rows:
+        text = "\n".join(t for t in (sent_text, note) if t)
+        result[contact_id].append(HistoryEntry(
+            _day(done_on or due), action_label(_KIND[kind], name, title, seq), company, text,
+        ))
+    return result

@@ -12,9 +12,8 @@ from followup_tui.profile import Profile
 from followup_tui.records import ActionSnapshot
 from followup_tui.store.commands import _get, _snapshot, replan, set_setting
 from followup_tui.store.database import StoreError, reading, writing
-from followup_tui.store.models import Action, Contact, Interview, Meeting, db
-from followup_tui.store.queries import setting
-from followup_tui.wording import action_label
+from followup_tui.store.models import Action, Contact, Interview, Meeting
+from followup_tui.store.queries import HistoryEntry, histories, setting  # noqa: F401 (histories: re-exported)
 
 
 @dataclass(frozen=True)
@@ -31,16 +30,6 @@ class DraftData:
     others: list[tuple[str, str]]  # the interview's other thank-yous: (person, text)
     known_words: set[str]
     threshold: float
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """Something sent, said or noted to a person, and when."""
-
-    day: date
-    what: str
-    company: str
-    text: str
 
 
 def profile() -> Profile:
@@ -154,39 +143,3 @@ def mark_sent(action_id: int, text: str, today: date) -> ActionSnapshot:
         replan(action.interview_id, today)
     return before
 
-
-_HISTORY_SQL = """
-SELECT a.contact_id, a.done_on, a.due, a.kind, c.name, a.title, a.seq, i.company, a.sent_text, a.note
-FROM "action" a JOIN "interview" i ON i.id = a.interview_id JOIN "contact" c ON c.id = a.contact_id
-WHERE a.contact_id IN ({marks}) AND (a.state = 'done' OR a.note != '')
-ORDER BY a.done_on IS NULL, a.done_on DESC, a.id DESC
-"""
-
-
-def histories(contact_ids: list[int]) -> dict[int, list[HistoryEntry]]:
-    """What was sent, said or noted to each person across interviews, newest first (one query, plain
-    SQL: it runs on every move in the interview list)."""
-    result: dict[int, list[HistoryEntry]] = {ident: [] for ident in contact_ids}
-    if not contact_ids:
-        return result
-    sql = _HISTORY_SQL.format(marks=", ".join("?" * len(contact_ids)))
-    with reading():
-        rows = db.execute_sql(sql, tuple(contact_ids)).fetchall()
-    day = date.fromisoformat
-    for contact_id, done_on, due, kind, name, title, seq, company, sent_text, note in rows:
-        text = "\n".join(t for t in (sent_text, note) if t)
-        result[contact_id].append(HistoryEntry(
-            day(done_on or due), action_label(Kind(kind), name, title, seq), company, text,
-        ))
-    return result
-    with reading():
-        rows = (Action.select(Action, Interview, Contact).join(Interview).switch(Action).join(Contact)
-                .where(Action.contact.in_(contact_ids) & ((Action.state == State.DONE) | (Action.note != "")))
-                .order_by(Action.done_on.desc(nulls="LAST"), Action.id.desc()))
-        for a in rows:
-            text = "\n".join(t for t in (a.sent_text, a.note) if t)
-            result[a.contact_id].append(HistoryEntry(
-                a.done_on or a.due, action_label(Kind(a.kind), a.contact.name, a.title, a.seq),
-                a.interview.company, text,
-            ))
-    return result

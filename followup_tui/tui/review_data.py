@@ -61,10 +61,10 @@ class ReviewData:
                             group="review-data", description="reading the daily review")
 
     def _read_in_thread(self, stamp: tuple[int, int], today: date, days: int) -> None:
-        from followup_tui.store.models import db
+        from followup_tui.store.database import thread_connection
 
         try:
-            with db.connection_context():
+            with thread_connection():
                 snapshot = _read(stamp, today, days)
         except StoreError:
             return  # the review reads again when opened, and says what went wrong then

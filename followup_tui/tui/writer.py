@@ -9,7 +9,7 @@ from textual.app import App
 
 from followup_tui import clock
 from followup_tui.drafts import CALL_DRAFTS, TEMPLATE_FOR
-from followup_tui.plan import Kind
+from followup_tui.kinds import Kind
 from followup_tui.store import commands, writing_notes
 from followup_tui.store.database import StoreError
 

@@ -95,7 +95,7 @@ def test_today_imports_neither_textual_nor_peewee(db_path, hunt):
 
 
 def test_piping_into_head_stops_quietly(db_path, hunt):
-    from followup_tui.store.models import db
+    from followup_tui.store.database import db
 
     open_database(db_path)
     with db.atomic():  # more rows than a pipe holds, so the writer meets the closed pipe

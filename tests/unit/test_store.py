@@ -135,10 +135,10 @@ def test_two_writers_in_threads_lose_nothing(store):
     errors = []
 
     def add_many(prefix):
-        from followup_tui.store.models import db
+        from followup_tui.store.database import thread_connection
 
         try:
-            with db.connection_context():
+            with thread_connection():
                 for n in range(20):
                     commands.add_custom(iid, f"{prefix}{n}", TODAY, None, "", TODAY)
         except Exception as error:  # pragma: no cover - reported below

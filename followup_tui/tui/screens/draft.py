@@ -18,7 +18,7 @@ from followup_tui.checks import all_problems
 from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, render, split_subject
 from followup_tui.files import write_private
 from followup_tui.letters import eml_text, file_stem, layout, pdf_bytes
-from followup_tui.plan import State
+from followup_tui.kinds import State
 from followup_tui.review import mailto_link
 from followup_tui.store import writing_notes
 from followup_tui.store.database import StoreError

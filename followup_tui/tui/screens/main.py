@@ -15,9 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from followup_tui import clock
-from followup_tui.plan import Kind, State, Status
+from followup_tui.kinds import Kind, State, Status
 from followup_tui.records import InterviewDetail, InterviewRow
-from followup_tui.store import commands, queries, writing_notes
+from followup_tui.lazy import lazy_import
+from followup_tui.store import queries
 from followup_tui.store.database import StoreError, change_stamp
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.main_data import RESULT, DataJobs
@@ -27,6 +28,10 @@ from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.interview_list import InterviewList, header_text
 from followup_tui.tui.widgets.person_card import PersonCardView
 from followup_tui.wording import status_note
+
+# Writes load peewee and the writing checks; a start-up that only reads does not need them yet.
+commands = lazy_import("followup_tui.store.commands")
+writing_notes = lazy_import("followup_tui.store.writing_notes")
 
 if TYPE_CHECKING:  # the forms themselves load when first opened
     from followup_tui.tui.screens.action_form import ActionInput
@@ -167,8 +172,9 @@ class MainScreen(DataJobs, Screen):
                 # so opening takes the same time with 10 interviews or 10,000.
                 self.rows = queries.list_interviews(limit=FIRST_PAGE)
                 if len(self.rows) == FIRST_PAGE:
-                    # After the first paint, so the worker does not compete with it for the GIL.
-                    self.set_timer(0.05, self._load_all_rows)
+                    # After the first paint (and a moment more), so the worker's 10,000 rows do not
+                    # compete with the first frame for the GIL.
+                    self.call_after_refresh(self.set_timer, 0.1, self._load_all_rows)
             else:
                 self.rows = queries.list_interviews()
             self._seen_stamp = change_stamp()
@@ -192,10 +198,10 @@ class MainScreen(DataJobs, Screen):
     @work(thread=True, exclusive=True, group="rows")
     def _load_all_rows(self) -> None:
         """Read the whole list off the UI thread, then show it in place of the first page."""
-        from followup_tui.store.models import db
+        from followup_tui.store.database import thread_connection
 
         try:
-            with db.connection_context():
+            with thread_connection():
                 rows = queries.list_interviews()
         except StoreError:
             return
@@ -234,7 +240,7 @@ class MainScreen(DataJobs, Screen):
             return
         detail = self.detail
         try:
-            self.card.histories = writing_notes.histories([p.contact_id for p in detail.people]) if detail else {}
+            self.card.histories = queries.histories([p.contact_id for p in detail.people]) if detail else {}
         except StoreError:
             self.card.histories = {}
         self.card.show(detail.people if detail else None, keep_person)
@@ -446,7 +452,7 @@ class MainScreen(DataJobs, Screen):
             self.notify("No person selected.", severity="warning")
             return
         try:
-            entries = writing_notes.histories([person.contact_id])[person.contact_id]
+            entries = queries.histories([person.contact_id])[person.contact_id]
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return

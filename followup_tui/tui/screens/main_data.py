@@ -9,10 +9,13 @@ from textual import work
 
 from followup_tui import clock
 from followup_tui.files import write_private
+from followup_tui.lazy import lazy_import
 from followup_tui.records import CardFields, InterviewDetail, PersonInput
-from followup_tui.store import commands, queries
+from followup_tui.store import queries
 from followup_tui.store.database import StoreError
-from followup_tui.tui.screens.progress import ProgressScreen
+
+commands = lazy_import("followup_tui.store.commands")  # writes load peewee: not before the first paint
+progress = lazy_import("followup_tui.tui.screens.progress")
 
 RESULT = object()  # in MainScreen.write: "select what the command returned"
 
@@ -62,7 +65,7 @@ class DataJobs:
             if path is None:
                 return
             if path.suffix.lower() == ".json":
-                self.app.push_screen(ProgressScreen(f"Importing {path.name}"))
+                self.app.push_screen(progress.ProgressScreen(f"Importing {path.name}"))
                 self._import_json(path)
             elif self.detail is None:
                 self.notify("Add or select the interview the cards belong to first (a).", severity="warning")
@@ -76,12 +79,12 @@ class DataJobs:
 
     def _progress(self, done: int, total: int) -> None:
         """From a worker: move the progress bar."""
-        if isinstance(self.app.screen, ProgressScreen):
+        if isinstance(self.app.screen, progress.ProgressScreen):
             self.app.call_from_thread(self.app.screen.advance, done, total)
 
     def _finish_job(self, message: str, error: bool = False) -> None:
         """On the UI thread: close the progress bar, say how it went, show the new data."""
-        if isinstance(self.app.screen, ProgressScreen):
+        if isinstance(self.app.screen, progress.ProgressScreen):
             self.app.pop_screen()
         self.notify(message, severity="error" if error else "information", markup=False, timeout=10)
         self.reload()
@@ -89,11 +92,11 @@ class DataJobs:
     @work(thread=True, exclusive=True, group="data")
     def _import_json(self, path: Path) -> None:
         """Import a followup export off the UI thread, in its own connection."""
-        from followup_tui.store.models import db
+        from followup_tui.store.database import thread_connection
         from followup_tui.store.portable import import_json
 
         try:
-            with db.connection_context():
+            with thread_connection():
                 added = import_json(path, progress=self._progress)
         except StoreError as error:
             self.app.call_from_thread(self._finish_job, str(error), True)
@@ -106,10 +109,10 @@ class DataJobs:
         """Write an export off the UI thread, in its own connection."""
         from followup_tui.store import portable
         from followup_tui.vcards import write_vcards
-        from followup_tui.store.models import db
+        from followup_tui.store.database import thread_connection
 
         try:
-            with db.connection_context():
+            with thread_connection():
                 if choice.kind == ".json":
                     counts = portable.export_json(choice.path, progress=self._progress)
                     what = ", ".join(f"{n} {table}" for table, n in counts.items())
@@ -185,7 +188,7 @@ class DataJobs:
                 ids = [person.contact_id]
             elif choice.scope == "interview" and detail is not None:
                 ids = [p.contact_id for p in detail.people]
-            self.app.push_screen(ProgressScreen(f"Exporting to {choice.path.name}"))
+            self.app.push_screen(progress.ProgressScreen(f"Exporting to {choice.path.name}"))
             self._export(choice, ids)
 
         self.app.push_screen(ExportForm(default, person.name if person else None,

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from followup_tui import clock
-from followup_tui.plan import State
+from followup_tui.kinds import State
 from followup_tui.records import ActionSnapshot
 from followup_tui.review import (
     DEFAULT_DAYS,

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from followup_tui.plan import Status
+from followup_tui.kinds import Status
 
 HELP = {
     Status.ACTIVE: "still in the running: the follow-up plan runs",

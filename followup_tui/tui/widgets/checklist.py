@@ -13,7 +13,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from followup_tui.dates import relative_due, show_date
-from followup_tui.plan import State
+from followup_tui.kinds import State
 from followup_tui.records import ActionRow, InterviewDetail
 from followup_tui.text import clean_line, clean_text
 from followup_tui.tui.widgets.cursor_list import CursorList
@@ -172,12 +172,15 @@ class Checklist(CursorList):
         if width != self._width:
             self._width = width
             self._strips.clear()
+        if not width:
+            self._tops = []  # not laid out yet: on_resize wraps the items once the pane has a size
+            return
         self._tops, line = [], 0
         styles = self.styles
         for entry in self.entries:
             # Heights by wrapping the plain text; lines are drawn only for the entries on screen.
             self._tops.append(line)
-            line += entry.content.get_height(styles, width) if width else 1
+            line += entry.content.get_height(styles, width)
         # Never shorter than the pane: a list that fits keeps one virtual size from interview to
         # interview, so moving through the interviews needs no new layout.
         self.set_content_height(line)

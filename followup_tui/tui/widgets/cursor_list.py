@@ -56,7 +56,10 @@ class CursorList(ScrollView, can_focus=True):
         size = Size(width, max(lines, height))
         if size == self.virtual_size:
             return
-        if self.is_mounted and height and (size.height > height) == (self.virtual_size.height > height):
+        scrollbar_stays = self.styles.overflow_y == "scroll" or (
+            (size.height > height) == (self.virtual_size.height > height)
+        )
+        if self.is_mounted and height and scrollbar_stays:
             self.set_reactive(Widget.virtual_size, size)
             self._scroll_update(size)
             self.refresh()

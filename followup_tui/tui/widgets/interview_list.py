@@ -12,7 +12,7 @@ from textual.signal import Signal
 from textual.strip import Strip
 
 from followup_tui.dates import relative_due, show_date
-from followup_tui.plan import Kind
+from followup_tui.kinds import Kind
 from followup_tui.records import InterviewRow
 from followup_tui.review import WHAT
 from followup_tui.text import clean_line

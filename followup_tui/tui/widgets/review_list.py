@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from followup_tui.dates import relative_due
-from followup_tui.plan import State
+from followup_tui.kinds import State
 from followup_tui.review import UPCOMING, ReviewItem, group
 from followup_tui.text import clean_line
 from followup_tui.tui.widgets.cursor_list import CursorList
