@@ -24,16 +24,19 @@ def use_colour(stream: TextIO) -> bool:
 
 def _fit(text: str, width: int) -> str:
     text = clean_line(text)
-    return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
 
 
-def _row(item: ReviewItem, today, colour: bool) -> str:
-    company = " · ".join(p for p in (item.company, item.role) if p)
+_WIDTHS = tuple(width for _, width in COLUMNS)
+
+
+def _row(item: ReviewItem, today, colour: bool, id_width: int = _WIDTHS[0]) -> str:
+    company = f"{item.company} · {item.role}" if item.company and item.role else item.company or item.role
     contact = item.contact or (f"! {item.missing}" if item.missing else "")
-    cells = [str(item.id), relative_due(item.due, today), item.what, item.person, company, contact]
-    if item.state is State.DONE:
-        cells[1] = "done"
-    text = " ".join(_fit(cell, width) for cell, (_, width) in zip(cells, COLUMNS)).rstrip()
+    due = "done" if item.state is State.DONE else relative_due(item.due, today)
+    _, w_due, w_what, w_who, w_company, w_contact = _WIDTHS
+    text = (f"{item.id:<{id_width}} {_fit(due, w_due)} {_fit(item.what, w_what)} {_fit(item.person, w_who)} "
+            f"{_fit(company, w_company)} {_fit(contact, w_contact)}").rstrip()
     if not colour:
         return text
     if item.state is State.DONE:
@@ -64,9 +67,12 @@ def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_outp
         if not members:
             out.write("  nothing\n")
             continue
-        out.write(" ".join(name.ljust(width) for name, width in COLUMNS).rstrip() + "\n")
+        # Ids are never cut short: `followup done ID` needs all of them.
+        id_width = max(_WIDTHS[0], *(len(str(item.id)) for item in members))
+        widths = (id_width, *_WIDTHS[1:])
+        out.write(" ".join(name.ljust(width) for (name, _), width in zip(COLUMNS, widths)).rstrip() + "\n")
         for item in members:
-            out.write(_row(item, today, colour) + "\n")
+            out.write(_row(item, today, colour, id_width) + "\n")
 
 
 def bad_days(args, err: TextIO) -> bool:

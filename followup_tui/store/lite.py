@@ -73,6 +73,9 @@ def open_current(path: Path) -> sqlite3.Connection | None:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+            # Map the file rather than copy pages through read(): the review's joins visit pages all
+            # over it (2,000 items at 10,000 interviews: 19 -> 13 ms).
+            con.execute("PRAGMA mmap_size = 268435456")
             return con
     except sqlite3.Error:
         pass

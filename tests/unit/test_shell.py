@@ -150,3 +150,18 @@ def test_the_quick_reader_knows_the_current_schema():
     from followup_tui.store import database, lite
 
     assert lite.SCHEMA_VERSION == len(database.MIGRATIONS)
+
+
+def test_long_ids_are_printed_whole(capsys, db_path, hunt):
+    """`followup done ID` needs the whole id, however many digits it has."""
+    import sqlite3
+
+    raw = sqlite3.connect(db_path)
+    raw.execute("UPDATE action SET id = 1234567 WHERE id = ?", (hunt[Kind.CALL],))
+    raw.commit()
+    raw.close()
+    _, out, _ = run(capsys, db_path, "today")
+    call_line = next(line for line in out.splitlines() if "follow-up call" in line)
+    assert call_line.startswith("1234567 ")
+    code, out, _ = run(capsys, db_path, "done", "1234567", "--outcome", "reached")
+    assert code == 0 and "done" in out
