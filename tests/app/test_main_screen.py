@@ -401,3 +401,32 @@ async def test_a_filter_longer_than_its_box_scrolls_to_show_the_cursor(db_path):
         await pilot.press("home")
         await pilot.pause()
         assert box.scroll_offset.x == 0
+
+
+async def test_letters_typed_straight_after_slash_go_into_the_filter(db_path):
+    """A fast typist's "/ana" arrives in one burst: none of it may reach the list's keys (e edits...)."""
+    from textual import events
+
+    seeded(db_path)
+    open_database(db_path)
+    commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 24)), date(2026, 11, 24))
+    close_database()
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, char in (("slash", "/"), ("e", "e"), ("d", "d"), ("a", "a")):  # queued before any is handled
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "eda"
+        assert len(app.screen_stack) == 1  # no edit form, no delete question
+
+
+async def test_a_slash_typed_in_the_filter_is_just_a_slash(db_path):
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "a", "slash", "b")
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "a/b"

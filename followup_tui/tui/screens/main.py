@@ -76,7 +76,10 @@ class MainScreen(DataJobs, Screen):
         Binding("plus,equals_sign", "shift_due(1)", "Later", key_display="+", show=False, tooltip="Move the action a day later"),
         Binding("minus", "shift_due(-1)", "Sooner", key_display="-", show=False, tooltip="Move the action a day earlier"),
         Binding("d", "delete", "Delete", tooltip="Delete what has focus (asks first)"),
-        Binding("slash", "filter", "Filter", key_display="/", tooltip="Filter interviews by company, role or name"),
+        # priority: handled the moment it arrives, so the letters typed straight after it (already
+        # on their way) find the filter box focused rather than the list's keys (e edits, d deletes).
+        Binding("slash", "filter", "Filter", key_display="/", tooltip="Filter interviews by company, role or name",
+                priority=True),
         Binding("left_square_bracket", "person(-1)", "Prev person", show=False, key_display="[",
                 tooltip="Previous person met at this interview"),
         Binding("right_square_bracket", "person(1)", "Next person", show=False, key_display="]",
@@ -536,8 +539,11 @@ class MainScreen(DataJobs, Screen):
     def action_filter(self) -> None:
         """Show the filter box and focus it."""
         box = self.query_one("#filter", Input)
+        if self.focused is box:  # "/" is a priority key: typed in the box, it is just a slash
+            box.insert_text_at_cursor("/")
+            return
         box.display = True
-        box.focus()
+        self.set_focus(box)  # now, before the next key is routed, not when the queue gets to it
 
     def _filter_changed(self, _value: str) -> None:
         """Each letter typed in the filter box (called at once: see FilterBox)."""
