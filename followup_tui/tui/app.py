@@ -23,15 +23,20 @@ class FollowupApp(App):
     TITLE = "followup"
 
     def __init__(self, database_path: Path, *, demo: bool = False, phone_region: str | None = None) -> None:
-        # Everything imported so far (Textual, Rich, the app) lives as long as the process: keep it out
-        # of the garbage collector's full passes, one of which cost 16 ms before the first paint.
-        gc.freeze()
         super().__init__()
         self.database_path = Path(database_path)
         self.demo = demo
         self._phone_region = phone_region
         self.sub_title = "demo data (throw-away)" if demo else str(self.database_path)
         self.review_data = ReviewData(self)
+
+    def run(self, *args, **kwargs):
+        """Run the app (the `followup` command). Everything imported so far (Textual, Rich, the app)
+        lives as long as the process: keep it out of the garbage collector's full passes, one of
+        which cost 16 ms before the first paint. (Not in run_test: tests make many apps in one
+        process, and frozen objects are never collected.)"""
+        gc.freeze()
+        return super().run(*args, **kwargs)
 
     def get_default_screen(self) -> Screen:
         from followup_tui.tui.screens.main import MainScreen
