@@ -430,3 +430,25 @@ async def test_a_slash_typed_in_the_filter_is_just_a_slash(db_path):
         await pilot.press("slash", "a", "slash", "b")
         await pilot.pause()
         assert app.screen.query_one("#filter", Input).value == "a/b"
+
+
+async def test_the_poll_for_other_copies_ignores_this_copys_own_tick(db_path, monkeypatch):
+    """Only another copy's writes make the list re-read everything (10,000 rows: a visible stall)."""
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.query_one(Checklist).focus()
+        await pilot.pause()
+        full_reads = []
+        real = queries.list_interviews
+        monkeypatch.setattr(queries, "list_interviews",
+                            lambda ids=None, limit=None: full_reads.append(ids) or real(ids, limit))
+        await pilot.press("space")
+        await pilot.pause()
+        screen._poll_other_copies()
+        assert None not in full_reads  # the tick re-read its own row only
+        # another writer (the same process here; data_version and the write count both move)
+        commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 24)), date(2026, 11, 24))
+        screen._poll_other_copies()
+        assert None in full_reads and any(row.company == "Bluefin" for row in screen.rows)
