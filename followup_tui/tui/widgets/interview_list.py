@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from functools import lru_cache
+
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region
@@ -24,16 +28,16 @@ ROW_HEIGHT = 2
 
 
 def _fit(text: str, width: int) -> str:
+    """One line of user text in `width` cells: cleaned, cut with an ellipsis, padded."""
     text = clean_line(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
-def _styled(text: str, style: str = "") -> Text:
-    """Text whose style is a span: Text.render ignores a Text's base style."""
-    result = Text(text)
-    if style:
-        result.stylize(style)
-    return result
+@lru_cache(maxsize=64)
+def _style(definition: str) -> Style:
+    return Style.parse(definition) if definition else Style()
 
 
 def header_text() -> Text:
@@ -61,6 +65,7 @@ class InterviewList(CursorList):
         super().__init__(id=id)
         self.rows: list[InterviewRow] = []
         self.today = date.today()
+        self._drawn: dict[tuple[int, bool, int], tuple[Strip, Strip]] = {}  # (row, highlighted, width)
         # The highlighted interview changed. A signal, not a message: subscribers called at once
         # (immediate=True) update the card and checklist before the next frame, so one key paints
         # all three panes together instead of the list first and the rest a frame or two later.
@@ -83,6 +88,7 @@ class InterviewList(CursorList):
         """Replace the rows, keeping `select` highlighted when it is still listed."""
         before = self.selected_id
         self.rows, self.today = list(rows), today
+        self._drawn.clear()
         index = next((i for i, row in enumerate(rows) if row.id == select), 0)
         self.set_content_height(len(rows) * ROW_HEIGHT)
         self.set_reactive(InterviewList.cursor, index)
@@ -96,6 +102,7 @@ class InterviewList(CursorList):
         for index, existing in enumerate(self.rows):
             if existing.id == row.id:
                 self.rows[index] = row
+                self._drawn = {key: value for key, value in self._drawn.items() if key[0] != index}
                 self._refresh_row(index)
                 return
 
@@ -124,40 +131,64 @@ class InterviewList(CursorList):
         if offset is not None and self.rows:
             self.cursor = (offset.y + int(self.scroll_offset.y)) // ROW_HEIGHT
 
-    def _cells(self, row: InterviewRow) -> tuple[tuple[Text, Text], ...]:
-        """The two lines of each column for one interview."""
+    def _cells(self, row: InterviewRow) -> tuple[tuple[tuple[str, str], tuple[str, str]], ...]:
+        """The two lines of each column for one interview, as (text fitted to the column, style)."""
         theme = self.app.theme_variables
         active = row.is_active
-        who = (_styled(_fit(row.company, 26), style="bold" if active else "dim"),
-               _styled(_fit(row.role, 26), style="dim" if active else "dim italic"))
-        when = (_styled(show_date(row.day, self.today), style="" if active else "dim"),
-                _styled(row.status.value, style="italic" if active else "dim"))
+        who_width, when_width, next_width = (width for _, width in COLUMNS)
+        who = ((_fit(row.company, who_width), "bold" if active else "dim"),
+               (_fit(row.role, who_width), "dim" if active else "dim italic"))
+        when = ((_fit(show_date(row.day, self.today), when_width), "" if active else "dim"),
+                (_fit(row.status.value, when_width), "italic" if active else "dim"))
         if row.next_due is not None and active:
             days = (row.next_due - self.today).days
             what = row.next_title if row.next_kind is Kind.CUSTOM else SHORT_KIND.get(row.next_kind, "")
             colour = theme.get("warning", "yellow") if days < 0 else theme.get("success", "green")
-            label = (_styled(_fit(what, 22)),
-                     _styled(relative_due(row.next_due, self.today), style=f"bold {colour}" if days <= 0 else ""))
+            label = ((_fit(what, next_width), ""),
+                     (_fit(relative_due(row.next_due, self.today), next_width), f"bold {colour}" if days <= 0 else ""))
         else:
-            label = (_styled("nothing open" if active else "closed", style="dim"), _styled(""))
+            label = ((_fit("nothing open" if active else "closed", next_width), "dim"), (_fit("", next_width), ""))
         return who, when, label
+
+    def _row_strips(self, index: int, width: int) -> tuple[Strip, Strip]:
+        """Both lines of one row, drawn once (a row's cells are built for both of its lines)."""
+        key = (index, index == self.cursor, width)
+        strips = self._drawn.get(key)
+        if strips is None:
+            base = self.rich_style
+            row_style = base + self.get_component_rich_style("interview-list--cursor") if key[1] else base
+            lines: list[list[Segment]] = [[], []]
+            for cell in self._cells(self.rows[index]):
+                for part in (0, 1):
+                    text, style = cell[part]
+                    lines[part].append(Segment(f" {text} ", _style(style)))
+            strips = tuple(Strip(segments).apply_style(row_style).crop_extend(0, width, row_style) for segments in lines)
+            if len(self._drawn) > 400:  # a few screens' worth; rows are redrawn when they change anyway
+                self._drawn.clear()
+            self._drawn[key] = strips
+        return strips
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         scroll_x, scroll_y = self.scroll_offset
         index, part = divmod(scroll_y + y, ROW_HEIGHT)
-        base = self.rich_style
         if index >= len(self.rows):
-            return Strip.blank(width, base)
-        row_style = base
-        if index == self.cursor:
-            row_style = base + self.get_component_rich_style("interview-list--cursor")
-        segments: list[Segment] = []
-        for cell, (_, column_width) in zip(self._cells(self.rows[index]), COLUMNS):
-            line = cell[part]
-            line.truncate(column_width, pad=True)
-            segments.append(Segment(" "))
-            segments.extend(line.render(self.app.console))
-            segments.append(Segment(" "))
-        strip = Strip(segments).apply_style(row_style)
-        return strip.crop_extend(scroll_x, scroll_x + width, row_style)
+            return Strip.blank(width, self.rich_style)
+        return self._row_strips(index, width + scroll_x)[part].crop(scroll_x, scroll_x + width)
+
+    def notify_style_update(self) -> None:
+        """A theme change makes the drawn rows stale."""
+        super().notify_style_update()
+        self._drawn.clear()
+
+    def on_focus(self) -> None:
+        self._restyle_cursor()
+
+    def on_blur(self) -> None:
+        self._restyle_cursor()
+
+    def _restyle_cursor(self) -> None:
+        """The cursor row's colour follows focus."""
+        self._drawn = {key: value for key, value in self._drawn.items() if not key[1]}
+        if self.rows:
+            self._refresh_row(self.cursor)
