@@ -2,85 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field
 from datetime import date, time
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from followup_tui.kinds import Kind, Medium, State, Status
 
-@dataclass(frozen=True)
-class CardFields:
-    """What a card yields; empty strings where the parser found nothing it was sure of."""
+if TYPE_CHECKING:
+    from followup_tui.inputs import InterviewInput, PersonInput
 
-    name: str = ""
-    title: str = ""
-    company: str = ""
-    email: str = ""
-    phone: str = ""
-    phone_e164: str = ""
-    mobile: str = ""
-    mobile_e164: str = ""
-    fax: str = ""
-    website: str = ""
-    linkedin: str = ""
-    address: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        """The fields by name."""
-        return asdict(self)
+# What forms and commands hand in lives in inputs.py; these names are kept here for old imports and
+# load it on first use (defining dataclasses costs about 0.7 ms each, and the first screen needs none).
+_INPUTS = {"CARD_FIELDS", "CardFields", "InterviewInput", "PersonInput", "ActionSnapshot"}
 
 
+def __getattr__(name: str):
+    if name in _INPUTS:
+        from followup_tui import inputs
 
-CARD_FIELDS = ("name", "title", "company", "email", "phone", "phone_e164", "mobile", "mobile_e164", "fax",
-               "website", "linkedin", "address")
-
-
-@dataclass(frozen=True)
-class InterviewInput:
-    """An interview as a form or a command gives it."""
-
-    company: str
-    day: date
-    role: str = ""
-    ended_at: time | None = None
-    decision_expected: date | None = None
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class PersonInput:
-    """A person's card and what was discussed with them, as a form gives it."""
-
-    name: str
-    title: str = ""
-    company: str = ""
-    email: str = ""
-    phone: str = ""
-    phone_e164: str = ""
-    address: str = ""
-    preferred: Medium = Medium.EMAIL
-    topic: str = ""
-    is_lead: bool = False
-    notes: str = ""
-    mobile: str = ""
-    mobile_e164: str = ""
-    fax: str = ""
-    website: str = ""
-    linkedin: str = ""
-
-    @property
-    def has_contact_detail(self) -> bool:
-        """True once the card holds an email, a phone or a mailing address."""
-        return bool(self.email or self.phone or self.mobile or self.address)
-
-    @classmethod
-    def from_card(cls, card: CardFields, **extra) -> PersonInput:
-        """A person from parsed or imported card fields."""
-        return cls(**{name: getattr(card, name) for name in CARD_FIELDS}, **extra)
-
-    def as_card(self) -> CardFields:
-        """The business-card part, for vCard export."""
-        return CardFields(**{name: getattr(self, name) for name in CARD_FIELDS})
+        return getattr(inputs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -148,6 +90,8 @@ class PersonCard:
 
     def as_input(self) -> PersonInput:
         """The card as form input, for editing."""
+        from followup_tui.inputs import PersonInput
+
         return PersonInput(
             self.name, self.title, self.company, self.email, self.phone, self.phone_e164,
             self.address, self.preferred, self.topic, self.is_lead, self.notes,
@@ -191,16 +135,6 @@ class InterviewDetail:
 
     def as_input(self) -> InterviewInput:
         """The interview as form input, for editing."""
+        from followup_tui.inputs import InterviewInput
+
         return InterviewInput(self.company, self.day, self.role, self.ended_at, self.decision_expected, self.notes)
-
-
-@dataclass(frozen=True)
-class ActionSnapshot:
-    """An action's changeable fields before a change, so the change can be undone."""
-
-    id: int
-    state: State
-    due: date
-    moved: bool
-    done_on: date | None
-    note: str

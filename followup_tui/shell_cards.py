@@ -8,7 +8,7 @@ from typing import TextIO
 
 from followup_tui import clock, validate
 from followup_tui.cards import CardFields, CardTooLong, parse_card
-from followup_tui.records import PersonInput
+from followup_tui.inputs import PersonInput
 from followup_tui.text import clean_line
 from followup_tui.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
 

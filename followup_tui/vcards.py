@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import phonenumbers
 import vobject
 
-from followup_tui.records import CardFields
+from followup_tui.inputs import CardFields
 from followup_tui.text import clean_line, clean_text
 
 MAX_BYTES = 5 * 1024 * 1024

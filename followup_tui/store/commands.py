@@ -18,7 +18,7 @@ from followup_tui.plan import (
     plan,
 )
 from followup_tui.dates import next_business_day, show_date
-from followup_tui.records import ActionSnapshot, InterviewInput, PersonInput
+from followup_tui.inputs import ActionSnapshot, InterviewInput, PersonInput
 from followup_tui.store.database import StoreError, writing
 from followup_tui.store import summary
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date, time
 
 from followup_tui.kinds import Kind, Medium, State, Status
-from followup_tui.records import CARD_FIELDS, CardFields, ActionRow, InterviewDetail, InterviewRow, PersonCard
+from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
 from followup_tui.store import lite
 from followup_tui.store.database import execute, reading
 from followup_tui.wording import action_label, missing_detail
+
+if TYPE_CHECKING:
+    from followup_tui.inputs import CardFields
 
 # The interview keeps its next open action (store.summary), so the list is one indexed query.
 _LIST_SQL = """
@@ -146,6 +150,7 @@ def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | N
 
 def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
     """Business cards of these contacts (all when None), for vCard export."""
+    from followup_tui.inputs import CARD_FIELDS, CardFields
     from followup_tui.store.models import Contact
     with reading():
         query = Contact.select().order_by(Contact.name)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from followup_tui.drafts import TEMPLATE_FOR, TEMPLATES, DraftContext
 from followup_tui.plan import Kind, Medium, State
 from followup_tui.profile import Profile
-from followup_tui.records import ActionSnapshot
+from followup_tui.inputs import ActionSnapshot
 from followup_tui.store.commands import _get, _snapshot, replan, set_setting
 from followup_tui.store.database import StoreError, reading, writing
 from followup_tui.store.models import Action, Contact, Interview, Meeting

@@ -101,3 +101,34 @@ def test_start_up_imports_stay_lean():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_first_screen_reads_without_loading_peewee(db_path):
+    """Opening a current database and reading the first screen's data stays in the standard library
+    (peewee costs about 30 ms to import; it loads on the first write)."""
+    from datetime import date
+
+    from followup_tui.records import InterviewInput
+    from followup_tui.store import commands
+    from followup_tui.store.database import close_database, open_database
+
+    open_database(db_path)
+    commands.add_interview(InterviewInput("Acme", date(2026, 11, 20), "Analyst"), date(2026, 11, 20))
+    close_database()
+    code = (
+        "import sys; from datetime import date; from followup_tui.store.database import open_database; "
+        f"open_database(__import__('pathlib').Path({str(db_path)!r})); "
+        "from followup_tui.store import queries; rows = queries.list_interviews(limit=60); "
+        "detail = queries.interview_detail(rows[0].id); queries.histories([p.contact_id for p in detail.people]); "
+        "queries.anything_due(date(2026, 11, 25)); queries.setting('start_screen'); "
+        "import followup_tui.tui.app, followup_tui.tui.screens.main; "
+        "names = {'peewee', 'followup_tui.store.models', 'followup_tui.store.commands', "
+        "'followup_tui.inputs', 'followup_tui.plan'}; "
+        # a lazily imported module sits in sys.modules unexecuted until first used
+        "loaded = sorted(n for n in names if n in sys.modules and type(sys.modules[n]).__name__ != '_LazyModule'); "
+        "assert not loaded, loaded; "
+        "print(detail.company)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Acme"

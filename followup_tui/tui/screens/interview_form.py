@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from followup_tui import validate
 from followup_tui.dates import parse_time, show_date
-from followup_tui.records import InterviewInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.tui.screens.form import FormScreen
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from textual import work
@@ -10,12 +11,16 @@ from textual import work
 from followup_tui import clock
 from followup_tui.files import write_private
 from followup_tui.lazy import lazy_import
-from followup_tui.records import CardFields, InterviewDetail, PersonInput
+from followup_tui.records import InterviewDetail
 from followup_tui.store import queries
 from followup_tui.store.database import StoreError
 
+if TYPE_CHECKING:
+    from followup_tui.inputs import CardFields, PersonInput
+
 commands = lazy_import("followup_tui.store.commands")  # writes load peewee: not before the first paint
 progress = lazy_import("followup_tui.tui.screens.progress")
+inputs = lazy_import("followup_tui.inputs")
 
 RESULT = object()  # in MainScreen.write: "select what the command returned"
 
@@ -159,7 +164,7 @@ class DataJobs:
         from followup_tui.tui.screens.person_form import PersonForm
 
         form = PersonForm(
-            PersonInput.from_card(cards[index]), region=self.app.phone_region,
+            inputs.PersonInput.from_card(cards[index]), region=self.app.phone_region,
             title=f"Imported card {index + 1} of {len(cards)}: check it, ctrl+s saves, escape skips",
         )
 

@@ -12,7 +12,7 @@ from textual.widgets import Header, Static
 
 from followup_tui import clock
 from followup_tui.kinds import State
-from followup_tui.records import ActionSnapshot
+from followup_tui.inputs import ActionSnapshot
 from followup_tui.review import (
     DEFAULT_DAYS,
     EMAIL_KINDS,
