@@ -117,6 +117,9 @@ async def interactions(path: Path, moves: int) -> dict[str, list[float]]:
 
     results: dict[str, list[float]] = {"move": [], "filter": [], "review": [], "tick": []}
     app = FollowupApp(path, phone_region="US")
+    import gc
+
+    gc.freeze()  # as FollowupApp.run does for the followup command (run_test does not)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()  # the rest of the list, loaded after the first paint
@@ -161,7 +164,22 @@ async def bare_moves(moves: int) -> list[float]:
     return times
 
 
+def in_own_process(what: str, *args: str):
+    """Run a key benchmark in a fresh process, as the app runs for a user (no other app's garbage,
+    caches or threads left over from earlier measurements in this one)."""
+    out = subprocess.run([PY, str(Path(__file__).resolve()), f"--{what}", *args], capture_output=True, text=True,
+                         check=True, env=ENV).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def main() -> None:
+    if "--interactions" in sys.argv:
+        path, moves = sys.argv[sys.argv.index("--interactions") + 1:][:2]
+        print(json.dumps(asyncio.run(interactions(Path(path), int(moves)))))
+        return
+    if "--bare" in sys.argv:
+        print(json.dumps(asyncio.run(bare_moves(int(sys.argv[sys.argv.index("--bare") + 1])))))
+        return
     quick = "--quick" in sys.argv
     runs = 3 if quick else 7
     small, large = ensure(10), ensure(10_000)
@@ -183,9 +201,9 @@ def main() -> None:
         for label, path in (("10", small), ("10k", large)):
             (folder / label).mkdir()
             local = copy_of(path, folder / label)
-            timings[label] = asyncio.run(interactions(local, 60 if quick else 200))
+            timings[label] = in_own_process("interactions", str(local), str(60 if quick else 200))
     t10, t10k = timings["10"], timings["10k"]
-    bare = asyncio.run(bare_moves(60 if quick else 200))
+    bare = in_own_process("bare", str(60 if quick else 200))
     rows = [
         ("start-up, 10,000 interviews", start_10k, base_start, start_10k / base_start, "<= 1.3x bare app",
          start_10k / base_start <= 1.3),
