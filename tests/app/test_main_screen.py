@@ -452,3 +452,25 @@ async def test_the_poll_for_other_copies_ignores_this_copys_own_tick(db_path, mo
         commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 24)), date(2026, 11, 24))
         screen._poll_other_copies()
         assert None in full_reads and any(row.company == "Bluefin" for row in screen.rows)
+
+
+async def test_moving_onto_an_interview_read_ahead_shows_it_as_it_is_now(db_path):
+    """The interviews either side are read while the user reads; a write since then is never hidden."""
+    seeded(db_path)
+    open_database(db_path)
+    second = commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 24)), date(2026, 11, 24))
+    close_database()
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        screen.interview_list.focus()
+        await pilot.pause()
+        neighbour = next(row.id for row in screen.rows if row.id != screen.detail.id)
+        assert neighbour in screen._ahead  # read and drawn ahead, after the first paint
+        commands.add_custom(neighbour, "Send the portfolio link", date(2026, 11, 26), None, "", date(2026, 11, 25))
+        await pilot.press("j" if screen.rows[0].id == screen.detail.id else "k")
+        await pilot.pause()
+        assert screen.detail.id == neighbour
+        assert any(a.title == "Send the portfolio link" for a in screen.detail.actions)
+        assert any("Send the portfolio link" in text for text in screen.checklist.option_texts())
+        assert second in {row.id for row in screen.rows}

@@ -58,6 +58,26 @@ def _groups(detail: InterviewDetail) -> list[tuple[str, list[ActionRow]]]:
     return groups
 
 
+def _entries(detail: InterviewDetail, today: date) -> list[_Entry]:
+    """The checklist's headers and items for one interview."""
+    if not detail.actions:
+        return [_Entry(Content("No actions: the interview is closed or has no plan yet.").stylize("dim"))]
+    entries: list[_Entry] = []
+    for name, rows in _groups(detail):
+        entries.append(_Entry(Content.assemble((clean_line(name), "bold $accent"))))
+        entries.extend(_Entry(action_content(row, today), row) for row in rows)
+    return entries
+
+
+def _first_target(entries: list[_Entry], keep: int | None) -> int | None:
+    """The entry the cursor starts on: action `keep`, else the first open item, else the first item."""
+    actions = [i for i, entry in enumerate(entries) if entry.action is not None]
+    for i in actions:
+        if entries[i].action.id == keep:
+            return i
+    return next((i for i in actions if entries[i].action.state is State.OPEN), actions[0] if actions else None)
+
+
 @dataclass(frozen=True)
 class _Entry:
     """A group header (action None) or one action, with what it shows."""
@@ -95,19 +115,41 @@ class Checklist(CursorList):
         self._tops: list[int] = []  # first line of each entry, at the width last laid out
         self._strips: dict[tuple[int, bool], list[Strip]] = {}  # (entry, highlighted) -> its lines
         self._width = 0
+        self._prepared: dict[int, tuple] = {}  # interview id -> what prepare() built for it
+        self._total = 0  # lines of all entries
 
     # ---- content ------------------------------------------------------------------------------
+
+    def prepare(self, detail: InterviewDetail, today: date) -> None:
+        """Build and draw an interview's checklist ahead of showing it (the main screen does this for
+        the interviews either side of the cursor while the user reads, so j and k find them ready)."""
+        width = self.scrollable_content_region.width
+        if not width:
+            return
+        entries = _entries(detail, today)
+        tops, line = [], 0
+        for entry in entries:
+            tops.append(line)
+            line += entry.content.get_height(self.styles, width)
+        strips: dict[tuple[int, bool], list[Strip]] = {}
+        target = _first_target(entries, None)
+        if target is not None:  # what the pane can show around the item the cursor starts on
+            height = self.scrollable_content_region.height
+            for index, top in enumerate(tops):
+                if tops[target] - height <= top < tops[target] + height:
+                    strips[(index, index == target)] = self._draw(entries[index], width, index == target)
+        self._prepared[detail.id] = (detail, today, width, entries, tops, line, strips)
+        while len(self._prepared) > 6:
+            self._prepared.pop(next(iter(self._prepared)))
 
     def show(self, detail: InterviewDetail | None, today: date, keep: int | None = None) -> None:
         """Show the interview's actions, keeping action `keep` highlighted when present."""
         keep = keep if keep is not None else self.selected_action_id
-        entries: list[_Entry] = []
-        if detail is not None and not detail.actions:
-            entries.append(_Entry(Content("No actions: the interview is closed or has no plan yet.").stylize("dim")))
-        elif detail is not None:
-            for name, rows in _groups(detail):
-                entries.append(_Entry(Content.assemble((clean_line(name), "bold $accent"))))
-                entries.extend(_Entry(action_content(row, today), row) for row in rows)
+        prepared = self._prepared.pop(detail.id, None) if detail is not None else None
+        if prepared is not None and (prepared[0] != detail or prepared[1] != today
+                                     or prepared[2] != self.scrollable_content_region.width):
+            prepared = None
+        entries = prepared[3] if prepared else (_entries(detail, today) if detail is not None else [])
         before = self.entries
         self.entries = entries
         self.selectable = [i for i, entry in enumerate(entries) if entry.action is not None]
@@ -123,11 +165,16 @@ class Checklist(CursorList):
             if keep is not None and keep != self.selected_action_id:
                 self.select_action(keep)
             return
-        self._strips.clear()
-        self._lay_out()
+        if prepared is not None:
+            self._tops, self._strips, self._width = prepared[4], dict(prepared[6]), prepared[2]
+            self._total = prepared[5]
+            self.set_content_height(prepared[5])
+        else:
+            self._strips.clear()
+            self._lay_out()
         target = next((n for n, i in enumerate(self.selectable) if entries[i].action.id == keep), None)
         if target is None:  # the first open item, else the first item
-            target = next((n for n, i in enumerate(self.selectable) if entries[i].action.state is State.OPEN), 0)
+            target = self.selectable.index(_first_target(entries, None)) if self.selectable else 0
         self.set_reactive(Checklist.cursor, target)
         self._scroll_to_cursor()
         self.refresh()
@@ -159,12 +206,14 @@ class Checklist(CursorList):
         key = (index, highlighted)
         strips = self._strips.get(key)
         if strips is None:
-            width = max(1, self._width)
-            style = self.get_visual_style("checklist--cursor") if highlighted else self.visual_style
-            strips = Visual.to_strips(self, self.entries[index].content, width, None, style, pad=True)
-            strips = [strip.extend_cell_length(width, style.rich_style) for strip in strips]
-            self._strips[key] = strips = strips or [Strip.blank(width, style.rich_style)]
+            self._strips[key] = strips = self._draw(self.entries[index], max(1, self._width), highlighted)
         return strips
+
+    def _draw(self, entry: _Entry, width: int, highlighted: bool) -> list[Strip]:
+        style = self.get_visual_style("checklist--cursor") if highlighted else self.visual_style
+        strips = Visual.to_strips(self, entry.content, width, None, style, pad=True)
+        strips = [strip.extend_cell_length(width, style.rich_style) for strip in strips]
+        return strips or [Strip.blank(width, style.rich_style)]
 
     def _lay_out(self) -> None:
         """Where each entry starts; the scrolling height. Wrapping follows the pane's width."""
@@ -183,6 +232,7 @@ class Checklist(CursorList):
             line += entry.content.get_height(styles, width)
         # Never shorter than the pane: a list that fits keeps one virtual size from interview to
         # interview, so moving through the interviews needs no new layout.
+        self._total = line
         self.set_content_height(line)
 
     def notify_style_update(self) -> None:
@@ -215,13 +265,18 @@ class Checklist(CursorList):
             if 0 <= position < len(self.selectable):
                 index = self.selectable[position]
                 top = self._tops[index] - int(self.scroll_offset.y)
-                self.refresh(Region(0, top, self.size.width, len(self._entry_strips(index))))
+                self.refresh(Region(0, top, self.size.width, self._entry_height(index)))
+
+    def _entry_height(self, index: int) -> int:
+        """An entry's height in lines, from the layout (nothing is drawn to know it)."""
+        end = self._tops[index + 1] if index + 1 < len(self._tops) else self._total
+        return max(1, end - self._tops[index])
 
     def _scroll_to_cursor(self) -> None:
         if self.selectable and self._tops:
             index = self.selectable[self.cursor]
             top = self._tops[index] - (1 if self.cursor == 0 and index > 0 else 0)  # show its header
-            height = len(self._entry_strips(index)) + (self._tops[index] - top)
+            height = self._entry_height(index) + (self._tops[index] - top)
             self.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
 
     def on_click(self, event: events.Click) -> None:

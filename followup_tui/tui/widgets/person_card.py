@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from followup_tui.records import PersonCard
@@ -29,6 +31,7 @@ class PersonCardView(Widget, can_focus=True):
         super().__init__(*args, **kwargs)
         self._histories: dict = {}
         self._tallest = 0  # the pane's height so far, border included
+        self._drawn: dict[tuple, list[Strip]] = {}  # see _lines
 
     @property
     def histories(self) -> dict:
@@ -82,18 +85,65 @@ class PersonCardView(Widget, can_focus=True):
         width = self.content_size.width
         if not width:
             return
-        height = self._render().get_height(self.styles, width) + self.styles.gutter.height
+        height = len(self._lines(width)) + self.styles.gutter.height
         if height > self._tallest:
             self._tallest = height
             self.styles.min_height = height  # a layout, only when the pane must grow
 
     def render(self) -> Content:
-        person = self.current
+        return self._content(self.current)
+
+    def _content(self, person: PersonCard | None) -> Content:
         if self.people is None:
             return Content(NO_INTERVIEW).stylize("dim")
         if person is None:
             return Content(EMPTY).stylize("dim")
         return card_content(person, self.histories.get(person.contact_id, []))
+
+    # Drawn lines are kept by what they show, so the main screen can draw the cards of the
+    # interviews either side of the cursor ahead of time (prepare) and a move only shows them.
+
+    def _key(self, person: PersonCard | None, histories: dict, width: int) -> tuple:
+        history = tuple(histories.get(person.contact_id, ())) if person is not None else ()
+        return (self.people is None, person, history, width)
+
+    def _lines(self, width: int) -> list[Strip]:
+        key = self._key(self.current, self.histories, width)
+        lines = self._drawn.get(key)
+        if lines is None:
+            lines = self._draw(self._content(self.current), width)
+            self._remember(key, lines)
+        return lines
+
+    def _draw(self, content: Content, width: int) -> list[Strip]:
+        style = self.visual_style
+        return [strip.extend_cell_length(width, style.rich_style)
+                for strip in Visual.to_strips(self, content, width, None, style, pad=True)]
+
+    def _remember(self, key: tuple, lines: list[Strip]) -> None:
+        self._drawn[key] = lines
+        while len(self._drawn) > 8:
+            self._drawn.pop(next(iter(self._drawn)))
+
+    def prepare(self, people: list[PersonCard], histories: dict) -> None:
+        """Draw the first person's card of another interview ahead of showing it."""
+        width = self.content_size.width
+        if not width or not people:
+            return
+        person = people[0]
+        key = (False, person, tuple(histories.get(person.contact_id, ())), width)
+        if key not in self._drawn:
+            self._remember(key, self._draw(card_content(person, histories.get(person.contact_id, [])), width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self._lines(width)
+        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
+
+    def notify_style_update(self) -> None:
+        """A theme change makes the drawn lines stale."""
+        super().notify_style_update()
+        self._drawn.clear()
 
 
 def card_content(person: PersonCard, history: list | None = None) -> Content:
