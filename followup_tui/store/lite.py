@@ -19,17 +19,27 @@ from followup_tui.wording import action_label
 APPLICATION_ID = 0x466F4C55  # "FoLU": marks the file as a followup database
 SCHEMA_VERSION = 7  # the number of migrations in store.database; a test keeps the two equal
 
-REVIEW_SQL = """
+_SELECT = """
 SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
-       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, m.topic
+       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, {topic}
 FROM "action" a
 JOIN "interview" i ON i.id = a.interview_id
 LEFT JOIN "contact" c ON c.id = a.contact_id
-LEFT JOIN "meeting" m ON m.interview_id = a.interview_id AND m.contact_id = a.contact_id
 """
-# Two indexed halves (state, due) and (state, done_on): an OR across them scanned every action.
-IN_WINDOW = (REVIEW_SQL + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
-             + REVIEW_SQL + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'")
+_TOPIC_JOIN = 'LEFT JOIN "meeting" m ON m.interview_id = a.interview_id AND m.contact_id = a.contact_id\n'
+REVIEW_SQL = _SELECT.format(topic="m.topic") + _TOPIC_JOIN
+# What was discussed is for the app's mail drafts; `followup today` prints no topic and skips the join.
+SHELL_SQL = _SELECT.format(topic="''")
+
+
+def _window(select: str) -> str:
+    # Two indexed halves (state, due) and (state, done_on): an OR across them scanned every action.
+    return (select + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
+            + select + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'")
+
+
+IN_WINDOW = _window(REVIEW_SQL)
+SHELL_WINDOW = _window(SHELL_SQL)
 ONE_ITEM = REVIEW_SQL + "WHERE a.id = ?"
 ACTIVE_COUNT = "SELECT count(*) FROM \"interview\" WHERE status = 'active'"
 
@@ -45,16 +55,17 @@ def window_params(today: date, days: int) -> tuple[str, str]:
 
 def review_items_from(rows: list[tuple]) -> list[ReviewItem]:
     """ReviewItems from rows of REVIEW_SQL."""
+    make, days, kinds, states = ReviewItem._make, {}, _KIND, _STATE
     items = []
     for (ident, interview_id, kind, title, seq, due, state, done_on, note,
          company, role, person_id, name, email, phone, address, topic) in rows:
-        kind = _KIND[kind]
-        items.append(ReviewItem(
-            id=ident, interview_id=interview_id, kind=kind, label=action_label(kind, name or "", title, seq),
-            title=title, due=_day(due), state=_STATE[state], company=company, role=role,
-            person_id=person_id, person=name or "", email=email or "", phone=phone or "", address=address or "",
-            topic=topic or "", note=note, done_on=_day(done_on) if done_on else None,
-        ))
+        kind = kinds[kind]
+        day = days.get(due) or days.setdefault(due, _day(due))
+        items.append(make((  # positional, in ReviewItem's field order (a few thousand rows for `today`)
+            ident, interview_id, kind, action_label(kind, name or "", title, seq), title, day, states[state],
+            company, role, person_id, name or "", email or "", phone or "", address or "", topic or "", note,
+            _day(done_on) if done_on else None,
+        )))
     return items
 
 
@@ -87,7 +98,7 @@ def review(con: sqlite3.Connection, today: date, days: int) -> tuple[list[Review
     """The review window's items and the number of active interviews, in one read transaction."""
     con.execute("BEGIN")
     try:
-        items = review_items_from(con.execute(IN_WINDOW, window_params(today, days)).fetchall())
+        items = review_items_from(con.execute(SHELL_WINDOW, window_params(today, days)).fetchall())
         active = con.execute(ACTIVE_COUNT).fetchone()[0]
     finally:
         con.rollback()
