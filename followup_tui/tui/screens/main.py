@@ -44,6 +44,7 @@ EMPTY_STATE = (
     "a call in 5 to 7 days, a letter by post, then a weekly follow-up until the job is filled."
 )
 POLL_SECONDS = 2.0
+READ_AHEAD_SECONDS = 0.015
 FIRST_PAGE = 60  # rows read before the first paint
 
 
@@ -102,6 +103,7 @@ class MainScreen(DataJobs, Screen):
         self._seen_stamp: tuple[int, int] | None = None  # the database state the panes show
         self._warm_timer = None
         self._ahead: dict[int, tuple] = {}  # interview id -> (stamp, day, detail, histories), see _read_ahead
+        self._ahead_timer = None
         self._resumed_before = False
         self._reloading = False  # reload loads the detail itself, with what it was asked to keep
 
@@ -268,7 +270,11 @@ class MainScreen(DataJobs, Screen):
             self.checklist.border_title = "Next actions"
             self.checklist.border_subtitle = ""
         self.refresh_bindings()  # Tick and the due-date keys depend on the item shown (the footer redraws on a change)
-        self.call_after_refresh(self._read_ahead)
+        # A moment after the paint, so the first screen and each key's frame come first; well
+        # inside the gap between two keys even when one is held down (about 30 a second).
+        if self._ahead_timer is not None:
+            self._ahead_timer.stop()
+        self._ahead_timer = self.set_timer(READ_AHEAD_SECONDS, self._read_ahead)
 
     def _read_ahead(self) -> None:
         """Once the pane has painted: read and draw the interviews either side of the cursor, so the
