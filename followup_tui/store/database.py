@@ -4,7 +4,8 @@ Two ways in, one file. Reads (the panes, the review, settings) run plain SQL on 
 connection per thread (`execute`); writes, migrations and model reads go through peewee (`db`),
 which is imported and connected on first use. The first screen paints without loading peewee
 (about 30 ms of start-up). In WAL mode each read sees everything committed before it, so a read
-after a write sees the write.
+after a write sees the write; a read inside a write transaction goes through that transaction's
+connection and sees its uncommitted changes too.
 """
 
 from __future__ import annotations
@@ -289,8 +290,12 @@ def _reader() -> sqlite3.Connection:
     return con
 
 
-def execute(sql: str, params: tuple = ()) -> sqlite3.Cursor:
-    """Run one read on this thread's standard-library connection (use inside `reading()`)."""
+def execute(sql: str, params: tuple = ()):
+    """Run one read (use inside `reading()`): on this thread's standard-library connection, or on
+    peewee's while this thread has a write transaction open, so a read inside it sees its changes."""
+    models = sys.modules.get("followup_tui.store.models")
+    if models is not None and _state["peewee_for"] is not None and models.db.in_transaction():
+        return models.db.execute_sql(sql, params)
     return _reader().execute(sql, params)
 
 

@@ -337,3 +337,14 @@ def test_an_edit_to_a_record_changed_elsewhere_is_detected(store):
     assert queries.interview_detail(iid).role == "Senior Analyst"
     commands.update_interview(iid, InterviewInput("Acme Corp", MON, "Analyst"), TODAY, None)  # overwrite
     assert queries.interview_detail(iid).company == "Acme Corp"
+
+
+def test_a_read_inside_a_write_transaction_sees_its_changes(store):
+    """Reads use their own connection, except inside a write, where they see what it has done so far."""
+    from followup_tui.store.database import db
+
+    with db.atomic():
+        iid = commands.add_interview(InterviewInput("Acme", MON), TODAY)
+        assert queries.interview_detail(iid).company == "Acme"
+        assert [row.id for row in queries.list_interviews([iid])] == [iid]
+    assert queries.interview_detail(iid).company == "Acme"  # and after it commits, as ever
