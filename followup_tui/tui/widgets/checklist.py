@@ -86,6 +86,19 @@ class _Entry:
     action: ActionRow | None = None
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """An interview's checklist built and partly drawn ahead of showing it (see Checklist.prepare)."""
+
+    detail: InterviewDetail
+    today: date
+    width: int
+    entries: list[_Entry]
+    tops: list[int]
+    total: int
+    strips: dict[tuple[int, bool], list[Strip]]
+
+
 class Checklist(CursorList):
     """Next actions grouped by person; the cursor moves over actions, not headers.
 
@@ -115,7 +128,7 @@ class Checklist(CursorList):
         self._tops: list[int] = []  # first line of each entry, at the width last laid out
         self._strips: dict[tuple[int, bool], list[Strip]] = {}  # (entry, highlighted) -> its lines
         self._width = 0
-        self._prepared: dict[int, tuple] = {}  # interview id -> what prepare() built for it
+        self._prepared: dict[int, _Prepared] = {}  # by interview id
         self._total = 0  # lines of all entries
 
     # ---- content ------------------------------------------------------------------------------
@@ -138,7 +151,7 @@ class Checklist(CursorList):
             for index, top in enumerate(tops):
                 if tops[target] - height <= top < tops[target] + height:
                     strips[(index, index == target)] = self._draw(entries[index], width, index == target)
-        self._prepared[detail.id] = (detail, today, width, entries, tops, line, strips)
+        self._prepared[detail.id] = _Prepared(detail, today, width, entries, tops, line, strips)
         while len(self._prepared) > 6:
             self._prepared.pop(next(iter(self._prepared)))
 
@@ -146,10 +159,10 @@ class Checklist(CursorList):
         """Show the interview's actions, keeping action `keep` highlighted when present."""
         keep = keep if keep is not None else self.selected_action_id
         prepared = self._prepared.pop(detail.id, None) if detail is not None else None
-        if prepared is not None and (prepared[0] != detail or prepared[1] != today
-                                     or prepared[2] != self.scrollable_content_region.width):
+        if prepared is not None and (prepared.detail != detail or prepared.today != today
+                                     or prepared.width != self.scrollable_content_region.width):
             prepared = None
-        entries = prepared[3] if prepared else (_entries(detail, today) if detail is not None else [])
+        entries = prepared.entries if prepared else (_entries(detail, today) if detail is not None else [])
         before = self.entries
         self.entries = entries
         self.selectable = [i for i, entry in enumerate(entries) if entry.action is not None]
@@ -166,9 +179,9 @@ class Checklist(CursorList):
                 self.select_action(keep)
             return
         if prepared is not None:
-            self._tops, self._strips, self._width = prepared[4], dict(prepared[6]), prepared[2]
-            self._total = prepared[5]
-            self.set_content_height(prepared[5])
+            self._tops, self._strips, self._width = prepared.tops, dict(prepared.strips), prepared.width
+            self._total = prepared.total
+            self.set_content_height(prepared.total)
         else:
             self._strips.clear()
             self._lay_out()
@@ -239,6 +252,7 @@ class Checklist(CursorList):
         """A theme change or focus (the cursor's colour) makes the drawn lines stale."""
         super().notify_style_update()
         self._strips.clear()
+        self._prepared.clear()
 
     def on_focus(self) -> None:
         self._restyle_cursor()
@@ -247,6 +261,7 @@ class Checklist(CursorList):
         self._restyle_cursor()
 
     def _restyle_cursor(self) -> None:
+        self._prepared.clear()  # drawn with the cursor's colour for the other focus
         for key in [key for key in self._strips if key[1]]:
             del self._strips[key]
         self.refresh()
