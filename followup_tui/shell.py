@@ -70,7 +70,7 @@ def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_outp
         # Ids are never cut short: `followup done ID` needs all of them.
         id_width = max(_WIDTHS[0], *(len(str(item.id)) for item in members))
         widths = (id_width, *_WIDTHS[1:])
-        out.write(" ".join(name.ljust(width) for (name, _), width in zip(COLUMNS, widths)).rstrip() + "\n")
+        out.write(" ".join(name.ljust(width) for (name, _), width in zip(COLUMNS, widths, strict=True)).rstrip() + "\n")
         for item in members:
             out.write(_row(item, today, colour, id_width) + "\n")
 

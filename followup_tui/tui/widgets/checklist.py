@@ -168,7 +168,7 @@ class Checklist(CursorList):
         self.selectable = [i for i, entry in enumerate(entries) if entry.action is not None]
         if [e.action and e.action.id for e in before] == [e.action and e.action.id for e in entries]:
             # The same items in the same order (a tick, a moved date): re-wrap only the ones that changed.
-            changed = [i for i, (old, new) in enumerate(zip(before, entries)) if old != new]
+            changed = [i for i, (old, new) in enumerate(zip(before, entries, strict=True)) if old != new]
             for index in changed:
                 self._strips.pop((index, False), None)
                 self._strips.pop((index, True), None)
