@@ -12,18 +12,6 @@ from followup_tui.kinds import Kind, Medium, State, Status
 if TYPE_CHECKING:
     from followup_tui.inputs import InterviewInput, PersonInput
 
-# What forms and commands hand in lives in inputs.py; these names are kept here for old imports and
-# load it on first use (defining dataclasses costs about 0.7 ms each, and the first screen needs none).
-_INPUTS = {"CARD_FIELDS", "CardFields", "InterviewInput", "PersonInput", "ActionSnapshot"}
-
-
-def __getattr__(name: str):
-    if name in _INPUTS:
-        from followup_tui import inputs
-
-        return getattr(inputs, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 @dataclass(frozen=True)
 class InterviewRow:

@@ -12,7 +12,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from followup_tui.kinds import Kind, State
+from followup_tui.kinds import KIND_OF, STATE_OF
 from followup_tui.review import ReviewItem
 from followup_tui.wording import action_label
 
@@ -43,8 +43,6 @@ SHELL_WINDOW = _window(SHELL_SQL)
 ONE_ITEM = REVIEW_SQL + "WHERE a.id = ?"
 ACTIVE_COUNT = "SELECT count(*) FROM \"interview\" WHERE status = 'active'"
 
-_KIND = {k.value: k for k in Kind}
-_STATE = {s.value: s for s in State}
 _day = date.fromisoformat
 
 
@@ -55,7 +53,7 @@ def window_params(today: date, days: int) -> tuple[str, str]:
 
 def review_items_from(rows: list[tuple]) -> list[ReviewItem]:
     """ReviewItems from rows of REVIEW_SQL."""
-    make, days, kinds, states = ReviewItem._make, {}, _KIND, _STATE
+    make, days, kinds, states = ReviewItem._make, {}, KIND_OF, STATE_OF
     items = []
     for (ident, interview_id, kind, title, seq, due, state, done_on, note,
          company, role, person_id, name, email, phone, address, topic) in rows:

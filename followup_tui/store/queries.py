@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from datetime import date, time
 
-from followup_tui.kinds import Kind, Medium, State, Status
+from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Medium
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
 from followup_tui.store import lite
@@ -27,10 +27,6 @@ ORDER BY i.list_rank
 """
 
 
-# Value -> member lookups: calling an Enum per row was a tenth of the list's cost at 10,000 rows.
-_KIND = {k.value: k for k in Kind}
-_STATE = {s.value: s for s in State}
-_STATUS = {s.value: s for s in Status}
 _day = date.fromisoformat
 
 
@@ -47,8 +43,8 @@ def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> l
         for ident, company, role, day, status, people, kind, title, seq, person, due in cursor.fetchall():
             rows.append(
                 InterviewRow(
-                    id=ident, company=company, role=role, day=_day(day), status=_STATUS[status],
-                    people=people or "", next_kind=_KIND[kind] if kind else None, next_custom_title=title or "",
+                    id=ident, company=company, role=role, day=_day(day), status=STATUS_OF[status],
+                    people=people or "", next_kind=KIND_OF[kind] if kind else None, next_custom_title=title or "",
                     next_seq=seq or 0, next_person=person or "", next_due=_day(due) if due else None,
                 )
             )
@@ -68,7 +64,6 @@ _ACTIONS_SQL = """
 SELECT id, kind, title, seq, due, state, contact_id, window_end, done_on, moved, note
 FROM "action" WHERE interview_id = ? ORDER BY due, id
 """
-_MEDIUM = {m.value: m for m in Medium}
 
 
 def interview_detail(interview_id: int) -> InterviewDetail | None:
@@ -85,7 +80,7 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
     people = [
         PersonCard(
             meeting_id=m_id, contact_id=c_id, name=name, title=title, company=company, email=email, phone=phone,
-            phone_e164=phone_e164, address=address, preferred=_MEDIUM[preferred], topic=topic,
+            phone_e164=phone_e164, address=address, preferred=MEDIUM_OF[preferred], topic=topic,
             is_lead=bool(is_lead), notes=notes, mobile=mobile, mobile_e164=mobile_e164, fax=fax, website=website,
             linkedin=linkedin,
         )
@@ -95,11 +90,11 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
     by_id = {p.contact_id: p for p in people}
     rows = []
     for ident, kind, title, seq, due, state, contact_id, window_end, done_on, moved, note in action_rows:
-        kind, person = _KIND[kind], by_id.get(contact_id)
+        kind, person = KIND_OF[kind], by_id.get(contact_id)
         rows.append(
             ActionRow(
                 id=ident, kind=kind, label=action_label(kind, person.name if person else "", title, seq),
-                due=_day(due), state=_STATE[state], person_id=contact_id, person_name=person.name if person else "",
+                due=_day(due), state=STATE_OF[state], person_id=contact_id, person_name=person.name if person else "",
                 window_end=_day(window_end) if window_end else None, done_on=_day(done_on) if done_on else None,
                 moved=bool(moved), note=note, title=title,
                 missing=missing_detail(
@@ -110,7 +105,7 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         )
     ident, company, role, day, status, ended_at, decision_expected, notes = found
     return InterviewDetail(
-        id=ident, company=company, role=role, day=_day(day), status=_STATUS[status],
+        id=ident, company=company, role=role, day=_day(day), status=STATUS_OF[status],
         ended_at=time.fromisoformat(ended_at) if ended_at else None,
         decision_expected=_day(decision_expected) if decision_expected else None, notes=notes,
         people=people, actions=rows,
@@ -228,6 +223,6 @@ def histories(contact_ids: list[int]) -> dict[int, list[HistoryEntry]]:
     for contact_id, done_on, due, kind, name, title, seq, company, sent_text, note in rows:
         text = "\n".join(t for t in (sent_text, note) if t)
         result[contact_id].append(HistoryEntry(
-            _day(done_on or due), action_label(_KIND[kind], name, title, seq), company, text,
+            _day(done_on or due), action_label(KIND_OF[kind], name, title, seq), company, text,
         ))
     return result

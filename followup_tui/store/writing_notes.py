@@ -13,7 +13,7 @@ from followup_tui.inputs import ActionSnapshot
 from followup_tui.store.commands import _get, _snapshot, replan, set_setting
 from followup_tui.store.database import StoreError, reading, writing
 from followup_tui.store.models import Action, Contact, Interview, Meeting
-from followup_tui.store.queries import HistoryEntry, histories, setting  # noqa: F401 (histories: re-exported)
+from followup_tui.store.queries import setting
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Select
 
-from followup_tui.records import InterviewInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.store import commands
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp

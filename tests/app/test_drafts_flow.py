@@ -8,7 +8,7 @@ import pytest
 
 from followup_tui.plan import Kind, State
 from followup_tui.profile import Profile
-from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.inputs import InterviewInput, PersonInput
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -85,7 +85,7 @@ async def test_draft_fix_a_typo_mark_sent_and_the_text_is_kept(db_path, intervie
     open_database(db_path)
     try:
         data = writing_notes.draft_data(thanks)
-        history = writing_notes.histories([queries.interview_detail(ident).people[0].contact_id])
+        history = queries.histories([queries.interview_detail(ident).people[0].contact_id])
     finally:
         close_database()
     assert data.sent_text == sent_text

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from followup_tui.plan import Kind, State, Status
-from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.inputs import InterviewInput, PersonInput
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -474,3 +474,21 @@ async def test_moving_onto_an_interview_read_ahead_shows_it_as_it_is_now(db_path
         assert any(a.title == "Send the portfolio link" for a in screen.detail.actions)
         assert any("Send the portfolio link" in text for text in screen.checklist.option_texts())
         assert second in {row.id for row in screen.rows}
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(db_path):
+    """A bindings refresh that shows the same keys keeps the footer as it is (a rebuild re-lays-out
+    the screen); one that changes them rebuilds it."""
+    from textual.widgets._footer import FooterKey
+
+    seeded(db_path)
+    app = FollowupApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = list(app.screen.query(FooterKey))
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == before  # the same widgets: not recomposed
+        await pilot.press("slash")  # the filter box has the focus: the footer shows other keys
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) != before

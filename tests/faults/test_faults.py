@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from followup_tui.records import InterviewInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.store import commands, queries
 from followup_tui.store.database import SCHEMA_VERSION, close_database, open_database
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from followup_tui.records import InterviewInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.store import backup, commands, queries
 from followup_tui.store.database import NotOurDatabase, close_database, open_database
 

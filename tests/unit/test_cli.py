@@ -42,7 +42,7 @@ def test_a_foreign_file_is_refused_in_the_shell(tmp_path, capsys):
 def test_a_read_only_file_opens_read_only_and_refuses_edits(db_path, monkeypatch):
     from datetime import date
 
-    from followup_tui.records import InterviewInput
+    from followup_tui.inputs import InterviewInput
     from followup_tui.store import commands
     from followup_tui.store.database import WriteFailed, is_read_only
 
@@ -108,7 +108,7 @@ def test_the_first_screen_reads_without_loading_peewee(db_path):
     (peewee costs about 30 ms to import; it loads on the first write)."""
     from datetime import date
 
-    from followup_tui.records import InterviewInput
+    from followup_tui.inputs import InterviewInput
     from followup_tui.store import commands
     from followup_tui.store.database import close_database, open_database
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from followup_tui import cli
-from followup_tui.records import InterviewInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 

@@ -11,7 +11,7 @@ from datetime import date, time
 import pytest
 
 from followup_tui.plan import Kind, State, Status
-from followup_tui.records import InterviewInput, PersonInput
+from followup_tui.inputs import InterviewInput, PersonInput
 from followup_tui.store import commands, queries
 from followup_tui.store.database import (
     APPLICATION_ID,
@@ -320,7 +320,7 @@ def test_mark_sent_ticks_keeps_the_text_and_undo_restores(store):
     data = writing_notes.draft_data(thanks.id)
     assert data.state is State.DONE and data.sent_text == "Dear Ana, thank you."
     contact = queries.interview_detail(iid).people[0].contact_id
-    assert writing_notes.histories([contact])[contact][0].text == "Dear Ana, thank you."
+    assert queries.histories([contact])[contact][0].text == "Dear Ana, thank you."
     commands.restore(before, TODAY)
     assert writing_notes.draft_data(thanks.id).state is State.OPEN
 

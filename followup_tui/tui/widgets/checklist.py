@@ -69,6 +69,16 @@ def _entries(detail: InterviewDetail, today: date) -> list[_Entry]:
     return entries
 
 
+def _layout(entries: list[_Entry], styles, width: int) -> tuple[list[int], int]:
+    """Where each entry starts at `width`, and the lines of them all (heights by wrapping the plain
+    text: nothing is drawn to know them)."""
+    tops, line = [], 0
+    for entry in entries:
+        tops.append(line)
+        line += entry.content.get_height(styles, width)
+    return tops, line
+
+
 def _first_target(entries: list[_Entry], keep: int | None) -> int | None:
     """The entry the cursor starts on: action `keep`, else the first open item, else the first item."""
     actions = [i for i, entry in enumerate(entries) if entry.action is not None]
@@ -140,10 +150,7 @@ class Checklist(CursorList):
         if not width:
             return
         entries = _entries(detail, today)
-        tops, line = [], 0
-        for entry in entries:
-            tops.append(line)
-            line += entry.content.get_height(self.styles, width)
+        tops, line = _layout(entries, self.styles, width)
         strips: dict[tuple[int, bool], list[Strip]] = {}
         target = _first_target(entries, None)
         if target is not None:  # what the pane can show around the item the cursor starts on
@@ -185,10 +192,8 @@ class Checklist(CursorList):
         else:
             self._strips.clear()
             self._lay_out()
-        target = next((n for n, i in enumerate(self.selectable) if entries[i].action.id == keep), None)
-        if target is None:  # the first open item, else the first item
-            target = self.selectable.index(_first_target(entries, None)) if self.selectable else 0
-        self.set_reactive(Checklist.cursor, target)
+        target = _first_target(entries, keep)
+        self.set_reactive(Checklist.cursor, self.selectable.index(target) if target is not None else 0)
         self._scroll_to_cursor()
         self.refresh()
 
@@ -237,16 +242,10 @@ class Checklist(CursorList):
         if not width:
             self._tops = []  # not laid out yet: on_resize wraps the items once the pane has a size
             return
-        self._tops, line = [], 0
-        styles = self.styles
-        for entry in self.entries:
-            # Heights by wrapping the plain text; lines are drawn only for the entries on screen.
-            self._tops.append(line)
-            line += entry.content.get_height(styles, width)
+        self._tops, self._total = _layout(self.entries, self.styles, width)
         # Never shorter than the pane: a list that fits keeps one virtual size from interview to
         # interview, so moving through the interviews needs no new layout.
-        self._total = line
-        self.set_content_height(line)
+        self.set_content_height(self._total)
 
     def notify_style_update(self) -> None:
         """A theme change or focus (the cursor's colour) makes the drawn lines stale."""
@@ -254,13 +253,7 @@ class Checklist(CursorList):
         self._strips.clear()
         self._prepared.clear()
 
-    def on_focus(self) -> None:
-        self._restyle_cursor()
-
-    def on_blur(self) -> None:
-        self._restyle_cursor()
-
-    def _restyle_cursor(self) -> None:
+    def restyle_cursor(self) -> None:
         self._prepared.clear()  # drawn with the cursor's colour for the other focus
         for key in [key for key in self._strips if key[1]]:
             del self._strips[key]

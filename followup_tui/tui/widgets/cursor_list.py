@@ -33,6 +33,15 @@ class CursorList(ScrollView, can_focus=True):
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.cursor_count() - 1))
 
+    def on_focus(self) -> None:
+        self.restyle_cursor()
+
+    def on_blur(self) -> None:
+        self.restyle_cursor()
+
+    def restyle_cursor(self) -> None:
+        """The cursor's colour follows focus: a subclass that keeps drawn lines redraws the cursor's."""
+
     def action_move(self, delta: int) -> None:
         """Up or down a row."""
         self.cursor += delta

@@ -181,14 +181,7 @@ class InterviewList(CursorList):
         super().notify_style_update()
         self._drawn.clear()
 
-    def on_focus(self) -> None:
-        self._restyle_cursor()
-
-    def on_blur(self) -> None:
-        self._restyle_cursor()
-
-    def _restyle_cursor(self) -> None:
-        """The cursor row's colour follows focus."""
+    def restyle_cursor(self) -> None:
         self._drawn = {key: value for key, value in self._drawn.items() if not key[1]}
         if self.rows:
             self._refresh_row(self.cursor)
