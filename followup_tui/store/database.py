@@ -240,10 +240,11 @@ def _inspect(path: Path) -> int:
 
 _state: dict = {"read_only": False, "path": None, "uri": None, "writes": 0, "peewee_for": None}
 _local = threading.local()  # each thread's reading connection
+_bind_lock = threading.Lock()
 
 
 class _LazyPeewee:
-    """peewee's database, configured and loaded on first use (see the module's docstring)."""
+    """peewee's database, loaded on first use (see the module's docstring)."""
 
     def __getattr__(self, name: str):
         return getattr(_peewee(), name)
@@ -255,23 +256,33 @@ db = _LazyPeewee()
 def _peewee():
     from followup_tui.store.models import db as peewee_db
 
-    if _state["path"] is None:
-        return peewee_db  # as its caller set it up (tests build old files by hand this way)
-    if _state["peewee_for"] != _state["path"]:
-        if not peewee_db.is_closed():
-            peewee_db.close()
-        if _state["read_only"]:
-            peewee_db.init(_state["uri"], uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000}, timeout=5)
-        else:
-            peewee_db.init(str(_state["path"]), pragmas=PRAGMAS, timeout=5)
-        _state["peewee_for"] = _state["path"]
-    if getattr(_local, "peewee_path", None) != _state["path"]:
-        # peewee keeps one connection per thread and never asks which file it is on: a pooled
-        # worker thread could still hold one to a database opened earlier. Never write through it.
-        if not peewee_db.is_closed():
-            peewee_db.close()
-        _local.peewee_path = _state["path"]
     return peewee_db
+
+
+def bind_peewee(peewee_db) -> None:
+    """Point peewee at the open file, for this thread; the models' database calls this before every
+    connection and cursor, so no query, however it is reached, can find peewee unbound or on another file.
+
+    peewee keeps one connection per thread and never asks which file it is on: a pooled worker thread
+    could still hold one to a database opened earlier, so each thread's connection is checked too."""
+    path = _state["path"]
+    if path is None:
+        if peewee_db.deferred:
+            raise StoreError("No database is open.")
+        return  # set up by hand with db.init (tests build files of old schema versions this way)
+    if _state["peewee_for"] != path:
+        with _bind_lock:
+            if _state["peewee_for"] != path:
+                if _state["read_only"]:
+                    peewee_db.init(_state["uri"], uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000},
+                                   timeout=5)
+                else:
+                    peewee_db.init(str(path), pragmas=PRAGMAS, timeout=5)
+                _state["peewee_for"] = path
+    if getattr(_local, "peewee_path", None) != path:
+        _local.peewee_path = path
+        if not peewee_db.is_closed():
+            peewee_db.close()
 
 
 def _reader() -> sqlite3.Connection:
@@ -381,6 +392,8 @@ def close_database() -> None:
     """Close this thread's connections."""
     _close_this_thread()
     _state["path"] = None
+    if _state["peewee_for"] is not None:
+        sys.modules["followup_tui.store.models"].db.init(None)  # unbound again: no query reaches the old file
     _state["peewee_for"] = None
 
 

@@ -16,7 +16,28 @@ from peewee import (
     TextField,
 )
 
-db = SqliteDatabase(None)
+from followup_tui.store.database import bind_peewee
+
+class StoreDatabase(SqliteDatabase):
+    """peewee's database, bound to whichever file store.database has open before every connection and
+    cursor: a model query can never reach an unbound database, whichever module made it."""
+
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        bind_peewee(self)
+        return super().connect(reuse_if_open)
+
+    def connection(self):
+        bind_peewee(self)
+        return super().connection()
+
+    def cursor(self, named_cursor=None):
+        bind_peewee(self)
+        if self.is_closed():
+            self.connect()
+        return super().cursor(named_cursor)
+
+
+db = StoreDatabase(None)
 
 
 def new_uid() -> str:
