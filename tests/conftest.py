@@ -34,3 +34,41 @@ def store(db_path: Path):
     open_database(db_path)
     yield db_path
     close_database()
+
+
+YESTERDAY = Path(__file__).with_name("yesterday.py")
+
+
+@pytest.fixture(scope="session")
+def yesterday_template(tmp_path_factory) -> Path:
+    """Yesterday's database, built once per run by an earlier process (tests/yesterday.py)."""
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("yesterday") / "followup.db"
+    subprocess.run([sys.executable, str(YESTERDAY), str(path), NOW.isoformat()], check=True)
+    return path
+
+
+@pytest.fixture
+def yesterday_db(yesterday_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of yesterday's database, made by an earlier process and closed; this process has
+    opened nothing yet."""
+    import shutil
+
+    path = tmp_path / "data" / "followup.db"
+    path.parent.mkdir(parents=True, mode=0o700)
+    shutil.copy2(yesterday_template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def followup_command() -> list[str]:
+    """The installed `followup` command (from this environment's bin folder), as a user runs it."""
+    import shutil
+    import sys
+
+    installed = Path(sys.executable).with_name("followup")
+    found = str(installed) if installed.exists() else shutil.which("followup")
+    assert found, "the followup command is not installed: pip install '.[test]' first"
+    return [found]
