@@ -103,8 +103,12 @@ def main(argv: list[str] | None = None) -> int:
             close_database()
         from followup_tui.tui.app import FollowupApp
 
-        FollowupApp(path, demo=bool(scratch)).run()
-        return 0
+        app = FollowupApp(path, demo=bool(scratch))
+        app.run()
+        if app.return_code:
+            print(f"followup stopped after an unexpected error; what was saved before it is intact. "
+                  f"The details are in {app.crash_log}.", file=sys.stderr)
+        return app.return_code or 0
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -8,8 +8,11 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.content import Content
 from textual.screen import Screen
 
+from followup_tui import crashlog
+from followup_tui.text import clean_line
 from followup_tui.store import queries
 from followup_tui.store.database import close_database, is_read_only, open_database
 from followup_tui.tui.review_data import ReviewData
@@ -33,6 +36,8 @@ class FollowupApp(App):
         self._phone_region = phone_region
         self.sub_title = "demo data (throw-away)" if demo else str(self.database_path)
         self.review_data = ReviewData(self)
+        self.crash_log: Path | None = None
+        """Where the last unexpected error was logged (the command prints it if the app had to stop)."""
 
     def run(self, *args, **kwargs):
         """Run the app (the `followup` command). Everything imported so far (Textual, Rich, the app)
@@ -41,6 +46,43 @@ class FollowupApp(App):
         process, and frozen objects are never collected.)"""
         gc.freeze()
         return super().run(*args, **kwargs)
+
+    async def run_action(self, action, default_namespace=None) -> bool:
+        """Every key and palette command runs here: an unexpected error in one is reported and
+        logged, and the app goes on (the write it interrupted was rolled back by its transaction)."""
+        try:
+            return await super().run_action(action, default_namespace)
+        except Exception as error:  # noqa: BLE001 - the boundary where nothing may escape
+            self.report_failure(error, f"action {action}")
+            return True
+
+    def report_failure(self, error: BaseException, where: str = "") -> None:
+        """Log an unexpected error and tell the user, without a traceback on the screen."""
+        log = crashlog.record(error, where)
+        self.crash_log = log
+        detail = f"{type(error).__name__}: {clean_line(str(error))[:200]}" if str(error) else type(error).__name__
+        where_logged = f"The details are in {log}." if log else "The log could not be written."
+        self.notify(Content(f"Something went wrong ({detail}). Nothing stored was lost. {where_logged}"),
+                    title="Unexpected error", severity="error", timeout=15)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an error no handler caught. A failed worker is reported and the app goes
+        on (no message loop was interrupted); any other error stopped the loop of the widget it came
+        from, so the app exits with status 1 and says where the log is, rather than printing a traceback."""
+        from textual.worker import WorkerFailed
+
+        if isinstance(error, WorkerFailed):
+            from followup_tui.tui.screens.progress import ProgressScreen
+
+            if isinstance(self.screen, ProgressScreen):
+                self.pop_screen()  # the job that would have closed it is gone
+            self.report_failure(error.error, "worker")
+            return
+        logged = crashlog.record(error, "handler")
+        if self.return_code:
+            return  # already stopping after an earlier error
+        self.crash_log = logged or crashlog.log_path()
+        self.exit(return_code=1)
 
     def get_default_screen(self) -> Screen:
         from followup_tui.tui.screens.main import MainScreen
