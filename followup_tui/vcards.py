@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -24,6 +25,24 @@ def _text(value) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     return clean_line(str(value)) if value is not None else ""
+
+
+# Whole escape sequences (OSC/DCS/APC... up to their terminator, CSI up to its final byte, 7- and 8-bit),
+# so that no payload such as a window title survives as text once the ESC itself is gone.
+_ESCAPES = re.compile(
+    r"(?:\x1b[P\]X^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    """Text from a file, fit to quote in a message: no escape sequences or control codes, one short line.
+
+    Local until followup_tui.text grows a general helper for this; swap it then."""
+    line = clean_line(_ESCAPES.sub("", text))
+    line = re.sub(r"\S{31,}", lambda long: long[0][:29] + "…", line)  # a runaway token, not the words after it
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _e164(number: str, region: str) -> str:
@@ -108,6 +127,10 @@ def read_vcards(data: bytes, region: str = "US") -> list[CardFields]:
     # vobject chokes on PHOTO payloads of some exporters; they are not needed.
     text = re.sub(r"(?ims)^PHOTO[;:].*?(?=^[A-Z][A-Z0-9-]*[;:])", "", text)
     cards = []
+    # vobject logs each unreadable line, raw (escape codes included), to stderr: the line is skipped anyway.
+    log = logging.getLogger("vobject.base")
+    level = log.level
+    log.setLevel(logging.CRITICAL)  # setLevel, not assignment: it clears logging's cache of the level
     try:
         for component in vobject.readComponents(text, ignoreUnreadable=True):
             if component.name.upper() != "VCARD":
@@ -116,7 +139,10 @@ def read_vcards(data: bytes, region: str = "US") -> list[CardFields]:
             if card.name or card.email or card.phone or card.mobile:
                 cards.append(card)
     except Exception as error:  # vobject raises many kinds; all mean "not a card we can read"
-        raise CardImportError(f"The vCard could not be read ({type(error).__name__}: {str(error)[:120]}).") from error
+        problem = f"{type(error).__name__}: {_quoted(str(error))}"
+        raise CardImportError(f"The vCard could not be read ({problem}).") from error
+    finally:
+        log.setLevel(level)
     if not cards:
         raise CardImportError("No contact with a name, email or phone was found in the file.")
     return cards

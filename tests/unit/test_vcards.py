@@ -114,7 +114,8 @@ def test_the_country_line_goes_into_the_country_field(address, street, city, cou
 
 UNUSUAL = [
     CardFields(name="Zoë O'Brien, Jr.", company="Harbour & Co", email="zoe@harbour.example",
-               phone="+44 20 7946 0958", fax="+44 20 7946 0000", address="12 Wharf Road\nLondon N1 7GR\nUnited Kingdom"),
+               phone="+44 20 7946 0958", fax="+44 20 7946 0000",
+               address="12 Wharf Road\nLondon N1 7GR\nUnited Kingdom"),
     CardFields(name="Dr. Ana María de la Cruz", mobile="+34 612 345 678",
                address="Calle Mayor 1\n28013 Madrid\nEspaña"),
     CardFields(name="Madonna", website="madonna.example"),
@@ -136,5 +137,21 @@ def test_unusual_names_and_addresses_round_trip_and_pass_the_validator(tmp_path)
 
 
 def test_a_card_with_only_n_gets_the_whole_name_back():
-    card = b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:O'Brien;Zo\xc3\xab;Ann;Dr.;Jr.\r\nTEL;CELL:+1 415 555 0199\r\nEND:VCARD\r\n"
+    card = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:O'Brien;Zo\xc3\xab;Ann;Dr.;Jr.\r\n"
+            b"TEL;CELL:+1 415 555 0199\r\nEND:VCARD\r\n")
     assert read_vcards(card, "US")[0].name == "Dr. Zoë Ann O'Brien, Jr."
+
+
+@pytest.mark.parametrize(
+    ("payload", "shown"),
+    [("\x1b]0;title\x07", "PARTTWO"), ("\x1b]2;title\x1b\\", "PARTTWO"), ("\x1b]52;c;aGVsbG8=\x07", "PARTTWO"),
+     ("\x1bP1$rtitle\x1b\\", "PARTTWO"), ("\x1b[2J", "PARTTWO"), ("\x1b[38;5;196m", "PARTTWO"), ("\x9b2J", "PARTTWO"),
+     ("\x9d0;title\x9c", "PARTTWO"), ("\u202etitle", "PARTTITLETWO"), ("\x08\x7ftitle", "PARTTITLETWO")],
+)
+def test_an_error_quoting_the_file_carries_no_escape_sequence_or_payload(payload, shown):
+    data = f"BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:Part{payload}Two\n".encode()
+    with pytest.raises(CardImportError) as raised:
+        read_vcards(data, "US")
+    message = str(raised.value)
+    assert f"Component {shown} was never closed" in message
+    assert not any(ch in message for ch in "\x1b\x07\x08\x7f\x9b\x9c\x9d\u202e")
