@@ -156,6 +156,13 @@ def next_business_day(day: date) -> date:
     return day
 
 
+def snoozed_day(due: date, today: date) -> date:
+    """Where snooze moves an item: the next business day after the later of today and its due date.
+
+    Snooze means "not now": it must never pull a letter due next week, or a "no word yet?" check, forward."""
+    return next_business_day(max(due, today))
+
+
 def show_date(day: date, today: date | None = None) -> str:
     """A short, readable date: "Wed 25 Nov", with the year when it is not this year's."""
     text = f"{WEEKDAYS[day.weekday()][:3].title()} {day.day} {MONTHS[day.month - 1][:3].title()}"

@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 from followup_tui import clock
-from followup_tui.dates import relative_due, show_date
+from followup_tui.dates import relative_due, show_date, snoozed_day
 from followup_tui.kinds import State
 from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
 from followup_tui.text import clean_line
@@ -134,8 +134,8 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
             commands.complete(args.id, today, outcome)
             verb = "kept open for the next business day" if outcome is commands.CallOutcome.NO_ANSWER else "done"
         else:
-            commands.snooze(args.id, today)
-            verb = "snoozed to the next business day"
+            before = commands.snooze(args.id, today)
+            verb = f"snoozed to {show_date(snoozed_day(before.due, today), today)}"
         label = f"{item.what} · {item.person or item.company}"
         out.write(f"{clean_line(label)}: {verb}\n")
         return 0

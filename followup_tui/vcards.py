@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 import phonenumbers
 import vobject
@@ -22,6 +25,24 @@ def _text(value) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     return clean_line(str(value)) if value is not None else ""
+
+
+# Whole escape sequences (OSC/DCS/APC... up to their terminator, CSI up to its final byte, 7- and 8-bit),
+# so that no payload such as a window title survives as text once the ESC itself is gone.
+_ESCAPES = re.compile(
+    r"(?:\x1b[P\]X^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    """Text from a file, fit to quote in a message: no escape sequences or control codes, one short line.
+
+    Local until followup_tui.text grows a general helper for this; swap it then."""
+    line = clean_line(_ESCAPES.sub("", text))
+    line = re.sub(r"\S{31,}", lambda long: long[0][:29] + "…", line)  # a runaway token, not the words after it
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _e164(number: str, region: str) -> str:
@@ -52,12 +73,20 @@ def _address(adr) -> str:
     return "\n".join(p for p in (street, city_line, _text(value.country)) if p)
 
 
+def _whole_name(n) -> str:
+    """N's parts as one name, for cards without FN (vCard 2.1 allows that): "Dr. Zoë Ann O'Brien, Jr."."""
+    if isinstance(n, str):
+        return _text(n)
+    name = " ".join(p for p in (_text(n.prefix), _text(n.given), _text(n.additional), _text(n.family)) if p)
+    suffix = _text(n.suffix)
+    return f"{name}, {suffix}" if name and suffix else name or suffix
+
+
 def _card(component, region: str) -> CardFields:
     fields: dict[str, str] = {}
     name = _text(component.fn.value) if hasattr(component, "fn") else ""
     if not name and hasattr(component, "n"):
-        n = component.n.value
-        name = " ".join(p for p in (_text(n.given), _text(n.family)) if p) if not isinstance(n, str) else _text(n)
+        name = _whole_name(component.n.value)
     fields["name"] = name
     if hasattr(component, "title"):
         fields["title"] = _text(component.title.value)
@@ -98,6 +127,10 @@ def read_vcards(data: bytes, region: str = "US") -> list[CardFields]:
     # vobject chokes on PHOTO payloads of some exporters; they are not needed.
     text = re.sub(r"(?ims)^PHOTO[;:].*?(?=^[A-Z][A-Z0-9-]*[;:])", "", text)
     cards = []
+    # vobject logs each unreadable line, raw (escape codes included), to stderr: the line is skipped anyway.
+    log = logging.getLogger("vobject.base")
+    level = log.level
+    log.setLevel(logging.CRITICAL)  # setLevel, not assignment: it clears logging's cache of the level
     try:
         for component in vobject.readComponents(text, ignoreUnreadable=True):
             if component.name.upper() != "VCARD":
@@ -106,39 +139,116 @@ def read_vcards(data: bytes, region: str = "US") -> list[CardFields]:
             if card.name or card.email or card.phone or card.mobile:
                 cards.append(card)
     except Exception as error:  # vobject raises many kinds; all mean "not a card we can read"
-        raise CardImportError(f"The vCard could not be read ({type(error).__name__}: {str(error)[:120]}).") from error
+        problem = f"{type(error).__name__}: {_quoted(str(error))}"
+        raise CardImportError(f"The vCard could not be read ({problem}).") from error
+    finally:
+        log.setLevel(level)
     if not cards:
         raise CardImportError("No contact with a name, email or phone was found in the file.")
     return cards
 
 
 def write_vcards(cards: Iterable[CardFields]) -> str:
-    """A vCard 3.0 file of these cards, as address books accept."""
+    """A vCard 3.0 file of these cards, as address books accept (and the `vcard` validator passes)."""
     out = []
     for card in cards:
         v = vobject.vCard()
         v.add("fn").value = card.name or card.email or "Unnamed"
-        given, _, family = (card.name or "").rpartition(" ")
-        v.add("n").value = vobject.vcard.Name(family=family or card.name, given=given)
+        v.add("n").value = name_parts(card.name)
         if card.title:
             v.add("title").value = card.title
         if card.company:
             v.add("org").value = [card.company]
+        # RFC 2426 spells TYPE values in lower case; validators compare them as written.
         if card.email:
             line = v.add("email")
-            line.value, line.type_param = card.email, "INTERNET"
-        for kind, number in (("WORK", card.phone), ("CELL", card.mobile), ("FAX", card.fax)):
+            line.value, line.type_paramlist = card.email, ["internet", "work"]
+        for kinds, number in ((["work", "voice"], card.phone), (["cell", "voice"], card.mobile),
+                              (["work", "fax"], card.fax)):
             if number:
                 line = v.add("tel")
-                line.value, line.type_param = number, kind
+                line.value, line.type_paramlist = number, kinds
         for url in (card.website, card.linkedin):
             if url:
-                v.add("url").value = url
+                # URL holds a URI: "www.northwind.example" as printed on a card becomes a link.
+                v.add("url").value = url if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url) else f"https://{url}"
         if card.address:
-            lines = card.address.split("\n")
             line = v.add("adr")
-            line.value = vobject.vcard.Address(street="\n".join(lines[:-1]) if len(lines) > 1 else lines[0],
-                                               city=lines[-1] if len(lines) > 1 else "")
-            line.type_param = "WORK"
+            line.value, line.type_paramlist = address_parts(card.address), ["work", "postal"]
         out.append(v.serialize())
     return "".join(out)
+
+
+def name_parts(name: str) -> vobject.vcard.Name:
+    """A full name split as N wants it: "Zoë O'Brien, Jr." is family O'Brien, given Zoë, suffix Jr."""
+    from nameparser import HumanName  # 45 ms: only exports need it, not imports or `followup capture`
+
+    parsed = HumanName(name)
+    if parsed.title and not (parsed.first and parsed.last):
+        # "King Chen", "Judge Reinhold": a first name that is also a title, not a title and half a name.
+        parsed = HumanName(name, constants=_no_titles())
+    return vobject.vcard.Name(family=parsed.last, given=parsed.first, additional=parsed.middle,
+                              prefix=parsed.title, suffix=parsed.suffix)
+
+
+def address_parts(address: str) -> vobject.vcard.Address:
+    """An address as ADR wants it: a last line naming a country goes to the country field, the line
+    before it (the town with its postcode, kept whole) to the locality, the rest to the street."""
+    lines = [line for line in address.split("\n") if line.strip()]
+    country = lines.pop() if len(lines) > 1 and is_country(lines[-1]) else ""
+    city = lines.pop() if len(lines) > 1 else ""
+    return vobject.vcard.Address(street="\n".join(lines), city=city, country=country)
+
+
+def is_country(line: str) -> bool:
+    """Whether a line of an address is a country's name, in English or any language ISO 3166 lists."""
+    words = line.strip()
+    if words in _country_codes():
+        return True
+    folded = words.casefold()
+    # Town lines nearly always carry a postcode; a country name has no digit, so the slow tier is rare.
+    return not any(ch.isdigit() for ch in words) and (folded in _english_names() or folded in _local_names())
+
+
+@cache
+def _no_titles():
+    from nameparser.config import Constants
+
+    return Constants(titles=())
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    import pycountry
+
+    # Three letters only: two-letter codes collide with states and provinces (CA, DE, IN...);
+    # "UK" is exceptionally reserved for the United Kingdom by ISO 3166-1.
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"UK"}
+
+
+def _names_of(country) -> list[str]:
+    return [n for n in (country.name, getattr(country, "official_name", None),
+                        getattr(country, "common_name", None)) if n]
+
+
+@cache
+def _english_names() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(n.casefold() for c in pycountry.countries for n in _names_of(c))
+
+
+@cache
+def _local_names() -> frozenset[str]:
+    """Every language's names ("Deutschland", "Royaume-Uni"): about 0.3 s, once, only when needed."""
+    import gettext
+
+    import pycountry
+
+    names = set()
+    locales = Path(pycountry.LOCALES_DIR)
+    english = [n for c in pycountry.countries for n in _names_of(c)]
+    for catalogue in locales.glob("*/LC_MESSAGES/iso3166-1.mo"):
+        translation = gettext.translation("iso3166-1", locales, languages=[catalogue.parent.parent.name])
+        names.update(translation.gettext(n).casefold() for n in english)
+    return frozenset(names)

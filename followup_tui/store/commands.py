@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -17,7 +18,7 @@ from followup_tui.plan import (
     Status,
     plan,
 )
-from followup_tui.dates import next_business_day, show_date
+from followup_tui.dates import next_business_day, show_date, snoozed_day
 from followup_tui.inputs import ActionSnapshot, InterviewInput, PersonInput
 from followup_tui.store.database import StoreError, writing
 from followup_tui.store import summary
@@ -359,18 +360,23 @@ def complete(action_id: int, today: date, outcome: CallOutcome | None = None) ->
 
 
 def snooze(action_id: int, today: date) -> ActionSnapshot:
-    """Move an open action to the next business day."""
-    return reschedule(action_id, next_business_day(today), today)
+    """Move an open action to the next business day after the later of today and its due date."""
+    return _move(action_id, lambda due: snoozed_day(due, today))
 
 
 def reschedule(action_id: int, day: date, today: date) -> ActionSnapshot:
     """Give an open action a new due date, kept through re-planning."""
+    return _move(action_id, lambda _due: day)
+
+
+def _move(action_id: int, new_due: Callable[[date], date]) -> ActionSnapshot:
+    # The due date is read inside the write transaction, so a snooze works from the stored date.
     with writing():
         action = _open_action(action_id)
         if action.state != State.OPEN:
             raise StoreError("Only open actions can be rescheduled.")
         before = _snapshot(action)
-        Action.update(due=day, moved=True).where(Action.id == action_id).execute()
+        Action.update(due=new_due(action.due), moved=True).where(Action.id == action_id).execute()
         summary.refresh(action.interview_id)
     return before
 

@@ -7,7 +7,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from peewee import JOIN
@@ -254,9 +254,28 @@ def interviews_csv() -> str:
     writer = csv.writer(out)
     writer.writerow(["company", "role", "interview_date", "status", "people", "next_action", "next_due"])
     for row in list_interviews():
-        writer.writerow([row.company, row.role, row.day.isoformat(), row.status.value, row.people,
-                         row.next_title, row.next_due.isoformat() if row.next_due else ""])
+        writer.writerow([spreadsheet_cell(cell) for cell in (
+            row.company, row.role, row.day.isoformat(), row.status.value, row.people, row.next_title,
+            row.next_due.isoformat() if row.next_due else "")])
     return out.getvalue()
+
+
+# What a spreadsheet takes as the start of a formula (OWASP, "CSV injection"); tab and CR too, since
+# some spreadsheets drop them and then read the next character.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading quote before anything that could start a formula.
+
+    Every such cell gets the quote, phone numbers included: "+1 415 555 0142" bare is read as a sum by
+    some spreadsheets, while "'+1 415 555 0142" stays the number as written, quote visible at worst."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def _utc(moment: datetime) -> datetime:
+    """A local time in UTC: RFC 5545 wants DTSTAMP and COMPLETED as UTC date-times (ending in Z)."""
+    return moment.astimezone(UTC)  # a naive time is taken as the machine's local time
 
 
 def followups_ics(now: datetime) -> bytes:
@@ -267,6 +286,7 @@ def followups_ics(now: datetime) -> bytes:
     calendar.add("prodid", "-//followup//follow-ups//EN")
     calendar.add("version", "2.0")
     status = {State.OPEN: "NEEDS-ACTION", State.DONE: "COMPLETED", State.CANCELLED: "CANCELLED"}
+    stamp = _utc(now)
     with reading():
         rows = (Action.select(Action, Interview, Contact).join(Interview).switch(Action)
                 .join(Contact, JOIN.LEFT_OUTER).order_by(Action.id))
@@ -274,13 +294,13 @@ def followups_ics(now: datetime) -> bytes:
             person = a.contact if a.contact_id else None
             todo = Todo()
             todo.add("uid", f"{a.uid}@followup")
-            todo.add("dtstamp", now)
+            todo.add("dtstamp", stamp)
             label = action_label(Kind(a.kind), person.name if person else "", a.title, a.seq)
             todo.add("summary", f"{label} ({a.interview.company})")
             todo.add("due", a.due)
             todo.add("status", status[State(a.state)])
             if a.done_on:
-                todo.add("completed", datetime.combine(a.done_on, datetime.min.time()))
+                todo.add("completed", _utc(datetime.combine(a.done_on, time.min)))
             details = []
             if person:
                 details += [d for d in (person.email, person.phone or person.mobile, person.address) if d]

@@ -288,3 +288,15 @@ async def test_the_footer_follows_what_the_keys_can_do(db_path, morning):
         await pilot.press("escape", "t")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and "Undo" in footer_keys()
+
+
+async def test_z_on_a_future_item_moves_it_later_never_earlier(yesterday_db):
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        decision = item(app, Kind.DECISION)  # "no word yet?" on Tue 1 Dec in yesterday's hunt
+        assert decision.due == date(2026, 12, 1)
+        await highlight(pilot, decision.id)
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.screen.items[decision.id].due == date(2026, 12, 2)
