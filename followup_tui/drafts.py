@@ -117,17 +117,16 @@ class DraftContext:
 
     def since_we_met(self, today: date) -> str:
         """The letter's thanks, saying only what happened: the interview, then the call as it went."""
-        interview = f"our interview on {show_date(self.interview_day, today)}" if self.interview_day else "our interview"
-        call_day = show_date(self.call_day, today) if self.call_day else ""
+        interview = "our interview"
+        if self.interview_day:
+            interview += f" on {show_date(self.interview_day, today)}"
+        on = f" on {show_date(self.call_day, today)}" if self.call_day else ""
         if self.call == REACHED:
-            on = f" on {call_day}" if call_day else ""
             return f"Thank you again for your time, both at {interview} and on the phone{on}."
         if self.call == VOICEMAIL:
-            on = f" on {call_day}" if call_day else ""
             return (f"Thank you again for your time at {interview}. I left you a voicemail{on}, "
                     "and I wanted to follow up in writing as well.")
         if self.call == CALLED:
-            on = f" on {call_day}" if call_day else ""
             return (f"Thank you again for your time at {interview}. I followed up by phone{on}, "
                     "and I wanted to write to you as well.")
         return f"Thank you again for your time at {interview}."

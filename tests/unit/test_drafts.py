@@ -205,7 +205,8 @@ def test_call_outcome_is_read_from_the_line_the_outcome_key_wrote():
 
 
 def test_a_letter_is_redated_to_the_day_it_goes_out():
-    drafted = layout(ME, "Priya Raman", "", "Northwind", "1 Main St", date(2026, 11, 20), "Dear Priya,\n\nOn 20 November 2026 we met.")
+    drafted = layout(ME, "Priya Raman", "", "Northwind", "1 Main St", date(2026, 11, 20),
+                     "Dear Priya,\n\nOn 20 November 2026 we met.")
     sent = redate(drafted, TODAY)
     assert "\n\n25 November 2026\n\n" in sent and "On 20 November 2026 we met." in sent  # only the date line
 
@@ -233,7 +234,8 @@ def test_an_email_without_a_subject_line_gets_one_that_fits():
 
 
 def test_eml_quotes_a_name_with_a_comma_and_ends_lines_with_crlf():
-    raw = eml_text(ME, "Zoë O'Brien, Jr.", "zoe@example.org", "Thank you", "Dear Zoë,\n\nThanks.\n", datetime(2026, 11, 25))
+    raw = eml_text(ME, "Zoë O'Brien, Jr.", "zoe@example.org", "Thank you", "Dear Zoë,\n\nThanks.\n",
+                   datetime(2026, 11, 25))
     message = email.message_from_string(raw, policy=email.policy.default)
     assert [a.addr_spec for a in message["To"].addresses] == ["zoe@example.org"]
     assert message["To"].addresses[0].display_name == "Zoë O'Brien, Jr."
