@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, unfilled
+from followup_tui.drafts import EMAIL_DRAFTS, FILLED_FROM, LETTER_DRAFTS, unfilled
 from followup_tui.kinds import Kind
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*")
@@ -83,7 +83,7 @@ def suggestions(word: str, limit: int = 6) -> list[str]:
 def topic_problem(text: str, topic: str) -> str:
     """A warning when the note does not name the topic recorded for the person, or none is recorded."""
     if not topic.strip():
-        return "No topic is recorded for this person: the seed wants each thank-you to name one (e edits the card)."
+        return "No topic is recorded for this person: the method wants each thank-you to name one (e edits the card)."
     words = {w.lower() for w in WORD.findall(topic) if len(w) >= 4 and w.lower() not in STOPWORDS}
     if not words:
         return ""
@@ -122,7 +122,7 @@ def medium_problem(kind: Kind, preferred: str, email: str, address: str) -> str:
 
 def all_problems(text: str, kind: Kind, topic: str, preferred: str, email: str, address: str,
                  known: set[str], others: list[tuple[str, str]], threshold: float) -> list[str]:
-    """Every warning for a note, in the order the seed cares about."""
+    """Every warning for a note, in the order the method cares about."""
     problems = []
     words = misspellings(text, known)
     if words:
@@ -138,7 +138,15 @@ def all_problems(text: str, kind: Kind, topic: str, preferred: str, email: str, 
     medium = medium_problem(kind, preferred, email, address)
     if medium:
         problems.append(medium)
-    left = unfilled(text)
-    if left:
-        problems.append("Still to fill in: " + ", ".join(left))
+    problems.extend(placeholder_problems(text))
+    return problems
+
+
+def placeholder_problems(text: str) -> list[str]:
+    """One warning per placeholder still in the note, saying where its value comes from."""
+    problems = []
+    for placeholder in unfilled(text):
+        source = FILLED_FROM.get(placeholder.strip("{}"))
+        where = f": fill it in here, or in {source}" if source else ": fill it in here"
+        problems.append(f"The placeholder {placeholder} is not filled in{where}.")
     return problems

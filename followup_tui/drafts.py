@@ -13,7 +13,15 @@ from followup_tui.profile import Profile
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 PLACEHOLDERS = ("name", "first_name", "title", "company", "role", "interview_date", "topic", "strength",
-                "strengths", "my_name", "my_email", "my_phone", "my_address", "signature", "today")
+                "strengths", "my_name", "my_email", "my_phone", "my_address", "signature", "today", "since_we_met")
+# Where the user fills in what a placeholder needs, for the check that names an unfilled one.
+FILLED_FROM = {
+    "name": "the person's card (e)", "first_name": "the person's card (e)", "title": "the person's card (e)",
+    "company": "the interview (e)", "role": "the interview (e)", "topic": "the person's card (e)",
+    "strength": "your profile's strengths (p)", "strengths": "your profile's strengths (p)",
+    "my_name": "your profile (p)", "my_email": "your profile (p)", "my_phone": "your profile (p)",
+    "my_address": "your profile (p)", "signature": "your profile (p)",
+}
 
 TEMPLATES: dict[str, tuple[str, str]] = {
     "thank_you_email": (
@@ -38,8 +46,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "post_call_letter": (
         "Letter after the call",
         "Dear {first_name},\n\n"
-        "Thank you again for your time, both at our interview on {interview_date} and on the phone since. "
-        "I remain very interested in the {role} position at {company}, and I would like to summarise "
+        "{since_we_met} I remain very interested in the {role} position at {company}, and I would like to summarise "
         "what I would bring:\n\n{strengths}\n\n"
         "If there is any further information I can provide, I would be glad to.",
     ),
@@ -62,6 +69,8 @@ TEMPLATE_FOR = {
 EMAIL_DRAFTS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL, Kind.DECISION}
 LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER}
 CALL_DRAFTS = {Kind.CALL, Kind.WEEKLY_CALL}
+# The follow-up call as the letter after it tells it: not made yet, or how it went.
+NO_CALL, REACHED, VOICEMAIL, CALLED = "", "reached", "voicemail", "called"  # CALLED: ticked, outcome not said
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,8 @@ class DraftContext:
     address: str = ""
     preferred: str = "email"
     phone: str = ""
+    call: str = NO_CALL  # the follow-up call to this person: NO_CALL, REACHED, VOICEMAIL or CALLED
+    call_day: date | None = None
 
     def values(self, today: date) -> dict[str, str]:
         """Placeholder values; empty ones stay visible as {name} in the draft."""
@@ -101,7 +112,24 @@ class DraftContext:
             "my_address": self.profile.address,
             "signature": self.profile.signature or self.profile.name,
             "today": show_date(today, today),
+            "since_we_met": self.since_we_met(today),
         }
+
+    def since_we_met(self, today: date) -> str:
+        """The letter's thanks, saying only what happened: the interview, then the call as it went."""
+        interview = "our interview"
+        if self.interview_day:
+            interview += f" on {show_date(self.interview_day, today)}"
+        on = f" on {show_date(self.call_day, today)}" if self.call_day else ""
+        if self.call == REACHED:
+            return f"Thank you again for your time, both at {interview} and on the phone{on}."
+        if self.call == VOICEMAIL:
+            return (f"Thank you again for your time at {interview}. I left you a voicemail{on}, "
+                    "and I wanted to follow up in writing as well.")
+        if self.call == CALLED:
+            return (f"Thank you again for your time at {interview}. I followed up by phone{on}, "
+                    "and I wanted to write to you as well.")
+        return f"Thank you again for your time at {interview}."
 
 
 def render(template: str, values: dict[str, str]) -> str:
@@ -112,6 +140,14 @@ def render(template: str, values: dict[str, str]) -> str:
         return value if value else match.group(0)
 
     return PLACEHOLDER.sub(fill, template)
+
+
+def fill_in(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
+    """A saved draft with the placeholders that can be filled now filled, and which ones were (the
+    text the user wrote is left as it is)."""
+    before = set(unfilled(text))
+    filled = render(text, values)
+    return filled, sorted(before - set(unfilled(filled)))
 
 
 def template_problems(template: str) -> list[str]:
@@ -134,6 +170,27 @@ def split_subject(text: str) -> tuple[str, str]:
     if first.lower().startswith("subject:"):
         return first.split(":", 1)[1].strip(), rest.lstrip("\n")
     return "", text
+
+
+def email_template(kind: Kind) -> str:
+    """The template of an email for an item: its own, a thank-you for a thank-you letter, else a check-in."""
+    if kind in EMAIL_DRAFTS:
+        return TEMPLATE_FOR[kind]
+    return "thank_you_email" if kind is Kind.THANK_YOU_LETTER else "weekly_email"
+
+
+def default_subject(kind: Kind, role: str) -> str:
+    """The subject of an email whose draft has no "Subject:" line."""
+    the = f"the {role}" if role else "the"
+    if kind in (Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER):
+        return f"Thank you for {the} interview"
+    return f"Following up on {the} position"
+
+
+def email_parts(kind: Kind, role: str, text: str) -> tuple[str, str]:
+    """An email draft as (subject, body): its own "Subject:" line, else a subject that fits the note."""
+    subject, body = split_subject(text)
+    return subject or default_subject(kind, role), body.strip()
 
 
 def call_scripts(context: DraftContext, today: date) -> tuple[str, str]:

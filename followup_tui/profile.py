@@ -17,6 +17,11 @@ class Profile:
     signature: str = ""
     strengths: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing filled in yet: drafts would be all placeholders."""
+        return self == Profile()
+
     def to_json(self) -> str:
         """Stored form."""
         return json.dumps({**asdict(self), "strengths": list(self.strengths)})

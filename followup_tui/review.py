@@ -147,32 +147,3 @@ def as_json(items: list[ReviewItem], today: date, summary: Summary) -> dict:
             for i in items_in_section
         ],
     }
-
-
-def mailto(item: ReviewItem, sender: str = "") -> str:
-    """A mailto: link with subject and body prefilled from the person, the company and the role."""
-    role = item.role or "the position"
-    first = item.person.split()[0] if item.person else ""
-    if item.kind is Kind.THANK_YOU_EMAIL:
-        subject = f"Thank you for the {role} interview"
-        topic = f" I especially enjoyed our conversation about {item.topic.rstrip('.')}." if item.topic else ""
-        body = (
-            f"Dear {first or 'hiring team'},\n\nThank you for meeting with me about the {role} role at "
-            f"{item.company}.{topic} I am very interested in the position and confident my experience "
-            f"would help your team.\n\nBest regards,\n{sender}"
-        )
-    else:
-        subject = f"Following up on the {role} position"
-        body = (
-            f"Dear {first or 'hiring team'},\n\nI wanted to follow up on the {role} position at {item.company}. "
-            f"I remain very interested and would be glad to provide anything else you need.\n\n"
-            f"Best regards,\n{sender}"
-        )
-    return mailto_link(item.email, subject, body)
-
-
-def mailto_link(address: str, subject: str, body: str) -> str:
-    """A mailto: link with subject and body."""
-    from urllib.parse import quote
-
-    return f"mailto:{quote(address)}?subject={quote(subject)}&body={quote(body.rstrip())}"

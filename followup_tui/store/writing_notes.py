@@ -6,11 +6,23 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from followup_tui.drafts import TEMPLATE_FOR, TEMPLATES, DraftContext
+from followup_tui.drafts import (
+    CALLED,
+    EMAIL_DRAFTS,
+    NO_CALL,
+    REACHED,
+    TEMPLATE_FOR,
+    TEMPLATES,
+    VOICEMAIL,
+    DraftContext,
+    email_template,
+    fill_in,
+    render,
+)
 from followup_tui.plan import Kind, Medium, State
 from followup_tui.profile import Profile
 from followup_tui.inputs import ActionSnapshot
-from followup_tui.store.commands import _get, _snapshot, replan, set_setting
+from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
 from followup_tui.store.database import StoreError, reading, writing
 from followup_tui.store.models import Action, Contact, Interview, Meeting
 from followup_tui.store.queries import setting
@@ -92,6 +104,22 @@ def _known_words() -> set[str]:
     return {w.strip(".,;:()'\"") for w in words if w}
 
 
+def call_outcome(note: str) -> str:
+    """How a done call went, from the line `complete` wrote in its note (the last one counts); CALLED when
+    it was ticked without saying."""
+    outcomes = {_OUTCOME_NOTE[CallOutcome.REACHED]: REACHED, _OUTCOME_NOTE[CallOutcome.VOICEMAIL]: VOICEMAIL}
+    said = [outcomes[line.split(",")[0].strip()] for line in note.split("\n")
+            if line.split(",")[0].strip() in outcomes]
+    return said[-1] if said else CALLED
+
+
+def _follow_up_call(interview_id: int) -> tuple[str, date | None]:
+    call = Action.get_or_none((Action.interview == interview_id) & (Action.kind == Kind.CALL))
+    if call is None or call.state != State.DONE:
+        return NO_CALL, None
+    return call_outcome(call.note), call.done_on
+
+
 def draft_data(action_id: int) -> DraftData:
     """Everything the draft screen shows for an action."""
     with reading():
@@ -107,13 +135,14 @@ def draft_data(action_id: int) -> DraftData:
                         .where((Action.interview == interview.id) & (Action.id != action.id)
                                & Action.kind.in_([Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER])))
             others = [(a.contact.name, a.sent_text or a.draft) for a in siblings if (a.sent_text or a.draft)]
+        call, call_day = _follow_up_call(interview.id)
     context = DraftContext(
         kind=Kind(action.kind), name=contact.name if contact else "", title=contact.title if contact else "",
         company=interview.company, role=interview.role, interview_day=interview.day,
         topic=meeting.topic if meeting else "", profile=profile(), position=meeting.position if meeting else 0,
         email=contact.email if contact else "", address=contact.address if contact else "",
         preferred=contact.preferred if contact else Medium.EMAIL,
-        phone=(contact.phone or contact.mobile) if contact else "",
+        phone=(contact.phone or contact.mobile) if contact else "", call=call, call_day=call_day,
     )
     name = TEMPLATE_FOR.get(context.kind, "")
     return DraftData(
@@ -121,6 +150,16 @@ def draft_data(action_id: int) -> DraftData:
         draft=action.draft, sent_text=action.sent_text, template=template(name) if name else "",
         others=others, known_words=_known_words(), threshold=similarity_threshold(),
     )
+
+
+def email_draft(action_id: int, today: date) -> tuple[DraftContext, str]:
+    """The email to send for an action: its saved draft with what can be filled in now, else the template
+    filled from the person, the interview and the profile."""
+    data = draft_data(action_id)
+    values = data.context.values(today)
+    if data.context.kind in EMAIL_DRAFTS and data.draft:
+        return data.context, fill_in(data.draft, values)[0]
+    return data.context, render(template(email_template(data.context.kind)), values)
 
 
 def save_draft(action_id: int, text: str) -> None:

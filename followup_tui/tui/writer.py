@@ -22,13 +22,38 @@ def letters_dir(app: App) -> Path:
 
 
 def open_writer(app: App, action_id: int, kind: Kind, then: Callable[[], None]) -> None:
-    """Open the draft (notes, letters, emails) or the call script (calls) for an action."""
-    from followup_tui.tui.screens.call_script import CallScriptScreen
-    from followup_tui.tui.screens.draft import DraftScreen
+    """Open the draft (notes, letters, emails) or the call script (calls) for an action; with no profile
+    yet, the profile form comes first, so the draft is not born full of placeholders."""
+    from followup_tui.tui.screens.profile_form import ProfileForm
 
     if kind not in WRITABLE:
         app.notify("Nothing to write for this item: w works on thank-yous, letters, weekly follow-ups and calls.")
         return
+    try:
+        empty = writing_notes.profile().is_empty
+    except StoreError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return
+    if not empty:
+        _open(app, action_id, kind, then)
+        return
+
+    def saved(profile) -> None:
+        if profile is not None:
+            try:
+                writing_notes.save_profile(profile)
+            except StoreError as error:
+                app.notify(str(error), severity="error", markup=False)
+        _open(app, action_id, kind, then)  # cancelled: the draft opens anyway, its placeholders named
+
+    app.notify("First, your details: every note is signed with them.")
+    app.push_screen(ProfileForm(writing_notes.profile()), saved)
+
+
+def _open(app: App, action_id: int, kind: Kind, then: Callable[[], None]) -> None:
+    from followup_tui.tui.screens.call_script import CallScriptScreen
+    from followup_tui.tui.screens.draft import DraftScreen
+
     try:
         if kind in CALL_DRAFTS:
             data = writing_notes.draft_data(action_id)

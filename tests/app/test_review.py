@@ -7,12 +7,14 @@ from urllib.parse import unquote
 
 import pytest
 
+from followup_tui import mail_client
 from followup_tui.plan import Kind, State
 from followup_tui.inputs import InterviewInput, PersonInput
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
+from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.review import ReviewScreen
 from followup_tui.tui.widgets.checklist import Checklist
@@ -177,13 +179,18 @@ async def test_ticking_a_weekly_follow_up_shows_the_next_one(db_path, morning):
 async def test_mail_and_copy(db_path, morning, monkeypatch):
     app = FollowupApp(db_path)
     opened, copied = [], []
-    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(mail_client, "open_mailto", lambda url: opened.append(url) or True)
     monkeypatch.setattr(app, "copy_to_clipboard", lambda text: copied.append(text))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         thanks = item(app, Kind.THANK_YOU_EMAIL, "Dana Lee")
         await highlight(pilot, thanks.id)
-        await pilot.press("o", "y")
+        await pilot.press("o")  # no profile yet: asks before mailing placeholders
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "{signature}" in str(app.screen.question)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.press("y")
         await pilot.pause()
         assert opened and opened[0].startswith("mailto:dana%40bluefin.example?subject=")
         assert "Bluefin" in unquote(opened[0])
@@ -191,6 +198,7 @@ async def test_mail_and_copy(db_path, morning, monkeypatch):
         bo = item(app, Kind.THANK_YOU_EMAIL, "Bo Chen")
         await highlight(pilot, bo.id)
         await pilot.press("o")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(opened) == 1  # no email on file: a message, not a broken mailto
 

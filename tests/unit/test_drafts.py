@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import email
+import email.policy
 import io
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,16 +14,32 @@ import pytest
 from followup_tui.checks import (
     all_problems,
     medium_problem,
+    placeholder_problems,
     misspellings,
     shared_passages,
     similarity,
     suggestions,
     topic_problem,
 )
-from followup_tui.drafts import TEMPLATES, DraftContext, call_scripts, render, split_subject, template_problems, unfilled
-from followup_tui.letters import eml_text, file_stem, layout, pdf_bytes
+from followup_tui.drafts import (
+    CALLED,
+    NO_CALL,
+    REACHED,
+    TEMPLATES,
+    VOICEMAIL,
+    DraftContext,
+    call_scripts,
+    email_parts,
+    fill_in,
+    render,
+    split_subject,
+    template_problems,
+    unfilled,
+)
+from followup_tui.letters import eml_text, file_stem, layout, pdf_bytes, redate
 from followup_tui.plan import Kind
 from followup_tui.profile import Profile
+from followup_tui.store.writing_notes import call_outcome
 
 GOLDEN = Path(__file__).parent.parent / "data" / "golden"
 TODAY = date(2026, 11, 25)
@@ -122,7 +140,8 @@ def test_medium_check():
 
 
 def test_letter_layout_matches_the_golden_file():
-    body = render(TEMPLATES["post_call_letter"][1], context(kind=Kind.LETTER).values(TODAY))
+    reached = context(kind=Kind.LETTER, call=REACHED, call_day=TODAY)
+    body = render(TEMPLATES["post_call_letter"][1], reached.values(TODAY))
     text = layout(ME, "Priya Raman", "Head of Analytics", "Northwind Analytics",
                   "500 Market Street\nSan Francisco, CA 94105", TODAY, body)
     assert text == (GOLDEN / "post_call_letter.txt").read_text(encoding="utf-8")
@@ -150,3 +169,74 @@ def test_eml_is_a_ready_message():
 
 def test_file_stem_is_safe():
     assert file_stem("Jo/../Smith", "Acme: Inc", TODAY) == "2026-11-25 Jo_.._Smith - Acme_ Inc"
+
+
+def test_a_letter_has_one_closing_whoever_brings_it():
+    plain = layout(ME, "Priya Raman", "", "Northwind", "1 Main St", TODAY, "Dear Priya,\n\nThank you.")
+    assert plain.count("Yours sincerely,") == 1 and plain.rstrip().endswith("Yours sincerely,\n\n\nSam Rivera")
+    own = replace(ME, signature="Best regards,\nSam Rivera")
+    signed = layout(own, "Priya Raman", "", "Northwind", "1 Main St", TODAY, "Dear Priya,\n\nThank you.")
+    assert "Yours sincerely" not in signed and signed.count("Best regards,") == 1
+    closed = layout(ME, "Priya Raman", "", "Northwind", "1 Main St", TODAY,
+                    "Dear Priya,\n\nThank you.\n\nKind regards,\nSam")
+    assert "Yours sincerely" not in closed and closed.rstrip().endswith("Kind regards,\nSam")
+
+
+@pytest.mark.parametrize(
+    ("call", "day", "says", "never"),
+    [
+        (NO_CALL, None, "Thank you again for your time at our interview on Tue 24 Nov.", ("phone", "voicemail")),
+        (REACHED, date(2026, 11, 25), "both at our interview on Tue 24 Nov and on the phone on Wed 25 Nov.",
+         ("voicemail",)),
+        (VOICEMAIL, date(2026, 11, 25), "I left you a voicemail on Wed 25 Nov", ("on the phone",)),
+        (CALLED, date(2026, 11, 25), "I followed up by phone on Wed 25 Nov", ("on the phone", "voicemail")),
+    ],
+)
+def test_the_letter_after_the_call_says_what_happened(call, day, says, never):
+    body = render(TEMPLATES["post_call_letter"][1], context(kind=Kind.LETTER, call=call, call_day=day).values(TODAY))
+    assert says in body and not any(word in body for word in never) and unfilled(body) == []
+
+
+def test_call_outcome_is_read_from_the_line_the_outcome_key_wrote():
+    assert call_outcome("Left a voicemail, Mon 23 Nov") == VOICEMAIL
+    assert call_outcome("Ask about the team\nNo answer, Fri 20 Nov\nReached them, Mon 23 Nov") == REACHED
+    assert call_outcome("No answer, Fri 20 Nov\nLeft a voicemail, Mon 23 Nov") == VOICEMAIL
+    assert call_outcome("") == CALLED  # ticked without saying how it went
+
+
+def test_a_letter_is_redated_to_the_day_it_goes_out():
+    drafted = layout(ME, "Priya Raman", "", "Northwind", "1 Main St", date(2026, 11, 20),
+                     "Dear Priya,\n\nOn 20 November 2026 we met.")
+    sent = redate(drafted, TODAY)
+    assert "\n\n25 November 2026\n\n" in sent and "On 20 November 2026 we met." in sent  # only the date line
+
+
+def test_unfilled_placeholders_are_named_with_where_to_fill_them():
+    problems = placeholder_problems("Dear {first_name},\n\nWhat I bring: {strength}.\n\n{signature}")
+    assert problems == [
+        "The placeholder {first_name} is not filled in: fill it in here, or in the person's card (e).",
+        "The placeholder {signature} is not filled in: fill it in here, or in your profile (p).",
+        "The placeholder {strength} is not filled in: fill it in here, or in your profile's strengths (p).",
+    ]
+
+
+def test_a_saved_draft_takes_what_can_be_filled_now_and_keeps_the_rest():
+    text, filled = fill_in("Dear Priya,\n\nMine: {strength}. {nonsense}\n\n{signature}", context().values(TODAY))
+    assert text == "Dear Priya,\n\nMine: six years turning messy data into decisions. {nonsense}\n\nSam Rivera"
+    assert filled == ["{signature}", "{strength}"]
+
+
+def test_an_email_without_a_subject_line_gets_one_that_fits():
+    assert email_parts(Kind.THANK_YOU_EMAIL, "Analyst", "Dear Ana,\n\nThanks.") == (
+        "Thank you for the Analyst interview", "Dear Ana,\n\nThanks.")
+    assert email_parts(Kind.WEEKLY_EMAIL, "", "Subject: Checking in\n\nDear Ana,") == ("Checking in", "Dear Ana,")
+    assert email_parts(Kind.CALL, "", "Hi")[0] == "Following up on the position"
+
+
+def test_eml_quotes_a_name_with_a_comma_and_ends_lines_with_crlf():
+    raw = eml_text(ME, "Zoë O'Brien, Jr.", "zoe@example.org", "Thank you", "Dear Zoë,\n\nThanks.\n",
+                   datetime(2026, 11, 25))
+    message = email.message_from_string(raw, policy=email.policy.default)
+    assert [a.addr_spec for a in message["To"].addresses] == ["zoe@example.org"]
+    assert message["To"].addresses[0].display_name == "Zoë O'Brien, Jr."
+    assert "\r\n" in raw and "\n" not in raw.replace("\r\n", "")

@@ -1,13 +1,12 @@
-"""The daily review's pure rules: sections, progress, contact details, mail drafts."""
+"""The daily review's pure rules: sections, progress, contact details."""
 
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import parse_qs, unquote, urlsplit
 
 from followup_tui.dates import next_business_day
 from followup_tui.plan import Kind, State
-from followup_tui.review import OVERDUE, TODAY, UPCOMING, ReviewItem, group, mailto, summarise
+from followup_tui.review import OVERDUE, TODAY, UPCOMING, ReviewItem, group, summarise
 
 DAY = date(2026, 11, 25)
 
@@ -39,17 +38,6 @@ def test_contact_detail_matches_the_medium():
     assert make(1, Kind.THANK_YOU_LETTER, DAY, person="Ana").missing == "no mailing address on file"
     assert make(1, Kind.CALL, DAY).missing == "no interviewer on file"
     assert make(1, Kind.REFERENCES, DAY).missing == ""
-
-
-def test_mailto_prefills_subject_and_body_with_the_topic():
-    link = mailto(make(1, Kind.THANK_YOU_EMAIL, DAY, person="Ana Ruiz", email="ana@acme.example",
-                       topic="the churn dashboard", company="Acme & Co"))
-    parts = urlsplit(link)
-    assert parts.scheme == "mailto" and unquote(parts.path) == "ana@acme.example"
-    query = parse_qs(parts.query)
-    assert query["subject"] == ["Thank you for the Analyst interview"]
-    body = query["body"][0]
-    assert body.startswith("Dear Ana,") and "the churn dashboard" in body and "Acme & Co" in body
 
 
 def test_next_business_day_skips_the_weekend():

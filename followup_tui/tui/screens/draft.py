@@ -15,17 +15,17 @@ from textual.widgets import Static, TextArea
 
 from followup_tui import clock
 from followup_tui.checks import all_problems
-from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, render, split_subject
+from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, email_parts, fill_in, render
 from followup_tui.files import write_private
-from followup_tui.letters import eml_text, file_stem, layout, pdf_bytes
+from followup_tui.letters import file_stem, layout, pdf_bytes, redate
 from followup_tui.kinds import State
-from followup_tui.review import mailto_link
 from followup_tui.store import writing_notes
 from followup_tui.store.database import StoreError
 from followup_tui.text import clean_line
 from followup_tui.tui.screens.compare import CompareScreen
 from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.suggest import SuggestScreen
+from followup_tui.tui.mailing import Email, save_eml, send_email
 from followup_tui.tui.widgets.draft_editor import DraftEditor
 from followup_tui.tui.widgets.footer import KeyFooter
 
@@ -39,7 +39,7 @@ class DraftScreen(Screen[bool]):
         Binding("ctrl+t", "send", "Sent", tooltip="Mark sent: ticks the item and keeps the text"),
         Binding("ctrl+l", "suggest", "Spelling", tooltip="Suggestions for the misspelled word at the cursor"),
         Binding("ctrl+b", "compare", "Compare", tooltip="Side by side with the most similar note to a colleague"),
-        Binding("ctrl+g", "mail", "Mail", tooltip="Open in your mail client (mailto:)"),
+        Binding("ctrl+g", "mail", "Mail", tooltip="Send this text from your mail program (or save it as .eml)"),
         Binding("f2", "copy", "Copy", tooltip="Copy the whole note to the clipboard"),
         Binding("ctrl+o", "write_files", "Files", tooltip="Write the letter (.txt and .pdf) or the email (.eml)"),
         Binding("ctrl+e", "editor", "Editor", priority=True,
@@ -54,11 +54,31 @@ class DraftScreen(Screen[bool]):
         self.letters_dir = letters_dir
         self.data = writing_notes.draft_data(action_id)
         self.problems: list[str] = []
+        self.filled: list[str] = []  # placeholders of the saved draft filled in on opening
+
+    @property
+    def sent(self) -> bool:
+        return self.data.state is State.DONE and bool(self.data.sent_text)
 
     def _initial_text(self) -> str:
-        if self.data.draft:
-            return self.data.draft
-        return self._from_template()
+        if not self.data.draft:
+            return self._from_template()
+        if self.sent:
+            return self.data.draft  # what went out stays as it went
+        # Not sent yet: what was missing when it was drafted (the profile, a topic) comes in now.
+        text, self.filled = fill_in(self.data.draft, self.data.context.values(clock.today()))
+        return self._dated(text)
+
+    def _dated(self, text: str) -> str:
+        """A letter carries the day it is sent, not the day it was drafted."""
+        return redate(text, clock.today()) if self.data.context.kind in LETTER_DRAFTS else text
+
+    def _outgoing(self) -> str:
+        """The editor's text as it goes out today (a letter's date moved to today, shown in the editor too)."""
+        text = self._dated(self.editor.text)
+        if text != self.editor.text:
+            self.editor.replace(text, self.editor.document.start, self.editor.document.end)
+        return text
 
     def _from_template(self) -> str:
         ctx = self.data.context
@@ -86,6 +106,8 @@ class DraftScreen(Screen[bool]):
         self.query_one("#draft-editor").border_title = "Draft"
         self.query_one(DraftEditor).focus()
         self._check()
+        if self.filled:
+            self.notify(f"Filled in from your profile and the card: {', '.join(self.filled)}.", markup=False)
 
     @property
     def editor(self) -> DraftEditor:
@@ -132,7 +154,7 @@ class DraftScreen(Screen[bool]):
             if not yes:
                 return
             try:
-                writing_notes.mark_sent(self.action_id, self.editor.text, clock.today())
+                writing_notes.mark_sent(self.action_id, self._outgoing(), clock.today())
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
@@ -181,13 +203,12 @@ class DraftScreen(Screen[bool]):
         self.app.push_screen(CompareScreen(self.data.context.name, self.editor.text, who, other))
 
     def action_mail(self) -> None:
-        """Open the mail client with subject and body."""
+        """Send the text as it stands from the mail program; with none, offer an .eml file or the clipboard."""
         ctx = self.data.context
         if ctx.kind not in EMAIL_DRAFTS or not ctx.email:
             self.notify("This is not an email, or there is no email address for this person.", severity="warning")
             return
-        subject, body = split_subject(self.editor.text)
-        self.app.open_url(mailto_link(ctx.email, subject, body))
+        send_email(self.app, ctx, self.editor.text, self.letters_dir)
 
     def action_copy(self) -> None:
         """Copy the note."""
@@ -197,20 +218,16 @@ class DraftScreen(Screen[bool]):
     def action_write_files(self) -> None:
         """Write the letter as .txt and .pdf, or the email as .eml, into the letters folder."""
         ctx = self.data.context
-        today = clock.today()
-        stem = file_stem(ctx.name or "letter", ctx.company, today)
+        if ctx.kind in EMAIL_DRAFTS:
+            save_eml(self.app, Email(ctx, *email_parts(ctx.kind, ctx.role, self.editor.text)), self.letters_dir)
+            return
+        letter = self._outgoing()
+        stem = file_stem(ctx.name or "letter", ctx.company, clock.today())
         try:
             self.letters_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if ctx.kind in EMAIL_DRAFTS:
-                subject, body = split_subject(self.editor.text)
-                target = self.letters_dir / f"{stem}.eml"
-                name = ctx.name
-                write_private(target, eml_text(ctx.profile, name, ctx.email, subject, body, clock.now()))
-                self.notify(f"Saved {target}", markup=False, timeout=10)
-                return
             text_file = self.letters_dir / f"{stem}.txt"
-            write_private(text_file, self.editor.text)
-            data, replaced = pdf_bytes(self.editor.text)
+            write_private(text_file, letter)
+            data, replaced = pdf_bytes(letter)
             pdf_file = self.letters_dir / f"{stem}.pdf"
             pdf_file.write_bytes(data)
             pdf_file.chmod(0o600)

@@ -19,19 +19,19 @@ from followup_tui.review import (
     KEEP_HUNTING,
     LETTER_KINDS,
     ReviewItem,
-    mailto,
     needs_keep_hunting,
     summarise,
 )
-from followup_tui.store import commands, queries
+from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import StoreError, change_stamp
 from followup_tui.tui.keys import Section, binding_rows
+from followup_tui.tui.mailing import send_email
 from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
 from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.small_forms import DayForm, NoteForm
 from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.review_list import ReviewList
-from followup_tui.tui.writer import open_writer
+from followup_tui.tui.writer import letters_dir, open_writer
 
 REMINDER_KEY = "keep_hunting_shown_on"
 
@@ -44,7 +44,7 @@ class ReviewScreen(Screen):
         Binding("z", "snooze", "Snooze", tooltip="Snooze to the next business day"),
         Binding("r", "reschedule", "Move", tooltip="Reschedule to a date you type"),
         Binding("enter", "open_interview", "Open", tooltip="Open the interview on the main screen"),
-        Binding("o", "mail", "Mail", tooltip="Write the email in your mail client"),
+        Binding("o", "mail", "Mail", tooltip="Send the item's draft from your mail program"),
         Binding("y", "copy", "Copy", tooltip="Copy the email address or phone number"),
         Binding("n", "note", "Note", tooltip="Add or edit a note on the item"),
         Binding("w", "write", "Write", tooltip="Write the note, letter or call script"),
@@ -237,7 +237,7 @@ class ReviewScreen(Screen):
         self.dismiss(None)
 
     def action_mail(self) -> None:
-        """Open the mail client with a prefilled email."""
+        """Send the item's saved draft (else its template, filled in) from the mail program."""
         item = self.selected
         if item is None:
             return
@@ -245,9 +245,14 @@ class ReviewScreen(Screen):
             self.notify(f"No email on file for {item.person or 'this item'}; add it with c/e on the main screen.",
                         severity="warning", markup=False)
             return
+        try:
+            context, text = writing_notes.email_draft(item.id, clock.today())
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         if item.kind not in EMAIL_KINDS:
-            self.notify("This one is not an email, but here is a draft anyway.", markup=False)
-        self.app.open_url(mailto(item))
+            self.notify("This one is not an email, but here is an email anyway.", markup=False)
+        send_email(self.app, context, text, letters_dir(self.app))
 
     def action_copy(self) -> None:
         """Copy the email address or phone number the item needs."""
