@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region
@@ -31,18 +32,19 @@ class _Entry:
         return 2 if self.item else 1
 
 
-def _span(text: Text, value: str, style: str = "") -> None:
+def _span(text: Text, value: str, style: str | Style = "") -> None:
     text.append(value, style=style or None)
 
 
 class ReviewList(CursorList):
     """Headers and items; the cursor moves over items only. Cost per refresh is the rows on screen."""
 
-    COMPONENT_CLASSES = {"review-list--cursor"}
+    COMPONENT_CLASSES = {"review-list--cursor", "review-list--muted"}
     DEFAULT_CSS = """
     ReviewList {
         & > .review-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .review-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        & > .review-list--muted { color: $text-muted; }
     }
     """
 
@@ -116,10 +118,17 @@ class ReviewList(CursorList):
         if index in self.selectable:
             self.cursor = self.selectable.index(index)
 
+    def _muted(self) -> Style:
+        """The theme's muted text colour, worked out against this pane's background.
+
+        Not the theme variable itself: $text-muted is "auto 60%", which Rich cannot parse, and a span
+        with a style Rich cannot parse is drawn plain (done items showed neither struck nor dimmed)."""
+        return Style(color=self.get_component_rich_style("review-list--muted").color)
+
     def _lines(self, entry: _Entry) -> list[Text]:
         theme = self.app.theme_variables
         accent, warn = theme.get("accent", "cyan"), theme.get("warning", "yellow")
-        success, muted = theme.get("success", "green"), theme.get("text-muted", "grey50")
+        success, muted = theme.get("success", "green"), self._muted()
         item = entry.item
         if item is None:
             text = Text()
@@ -130,7 +139,7 @@ class ReviewList(CursorList):
         first, second = Text(), Text()
         if item.state is State.DONE:
             _span(first, "[x] ", muted)
-            _span(first, clean_line(item.what) + (f"  {who}" if who else ""), f"strike {muted}")
+            _span(first, clean_line(item.what) + (f"  {who}" if who else ""), muted + Style(strike=True))
             _span(second, f"    done · {where}", muted)
             return [first, second]
         days = (item.due - self.today).days
@@ -147,7 +156,7 @@ class ReviewList(CursorList):
         elif item.missing:
             _span(second, "  ! " + item.missing, warn)
         if item.note:
-            _span(second, "  note: " + clean_line(item.note), f"italic {muted}")
+            _span(second, "  note: " + clean_line(item.note), muted + Style(italic=True))
         return [first, second]
 
     def render_line(self, y: int) -> Strip:
