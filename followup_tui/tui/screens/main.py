@@ -708,7 +708,7 @@ class MainScreen(DataJobs, Screen):
             ("Moving around", [
                 ("tab shift+tab", "Next / previous pane"),
                 ("j k ↑ ↓", "Move in the interview list and the checklist"),
-                ("← → h l", "Previous / next person, in the card pane"),
+                ("← →", "Previous / next person, in the card pane ([ ] anywhere)"),
                 ("enter", "In the filter box: back to the list"),
                 ("escape", "In the filter box: clear the filter"),
                 ("ctrl+p", "Command palette: every action by name"),

@@ -19,11 +19,10 @@ NO_INTERVIEW = "Select an interview to see the people you met."
 class PersonCardView(Widget, can_focus=True):
     """Shows one of the selected interview's people; left/right or [ ] move between them."""
 
+    # Arrows only: h is the person's history everywhere (the pane itself says "h: full history").
     BINDINGS = [
         Binding("left", "step(-1)", "Previous person", show=False),
         Binding("right", "step(1)", "Next person", show=False),
-        Binding("h", "step(-1)", "Previous person", show=False),
-        Binding("l", "step(1)", "Next person", show=False),
     ]
 
     index: reactive[int] = reactive(0)
