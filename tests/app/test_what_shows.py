@@ -200,7 +200,8 @@ async def test_at_200_columns_the_interview_list_spreads_its_columns(yesterday_d
 # ---- the palette ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("typed", "opens"), [("export", ExportForm), ("import", ImportForm)])
+@pytest.mark.parametrize(("typed", "opens"), [("export", ExportForm), ("import", ImportForm), ("exp", ExportForm),
+                                              ("imp", ImportForm)])
 async def test_the_palette_runs_the_command_named_exactly(yesterday_db, typed, opens):
     app = FollowupApp(yesterday_db)
     async with app.run_test(size=(120, 40)) as pilot:
