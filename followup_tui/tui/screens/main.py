@@ -95,6 +95,8 @@ class MainScreen(DataJobs, Screen):
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
     ]
+    # What the footer keeps when not every key fits (80 columns): the rest are in ? and the palette.
+    FOOTER_FIRST = ("filter", "review", "help", "app.quit", "tick", "write", "add_interview", "capture")
 
     def __init__(self) -> None:
         super().__init__()
