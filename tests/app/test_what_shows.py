@@ -32,9 +32,12 @@ def screen_lines(app) -> list[str]:
     return [strip.text for strip in screen_strips(app)]
 
 
-def widget_lines(app, widget: Widget) -> list[str]:
-    """The lines a widget shows inside its border and padding, as on screen."""
+def widget_lines(app, widget: Widget, within: Widget | None = None) -> list[str]:
+    """The lines a widget shows inside its border and padding, as on screen (and inside `within`,
+    which clips it)."""
     region = widget.content_region
+    if within is not None:
+        region = region.intersection(within.content_region)
     return [line[region.x:region.right] for line in screen_lines(app)[region.y:region.bottom]]
 
 
@@ -170,7 +173,7 @@ async def test_at_80_columns_wrapped_help_lines_hang_under_the_description(yeste
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         scroller = app.screen.query_one("VerticalScroll")
-        lines = [line.rstrip() for line in widget_lines(app, scroller)]
+        lines = [line.rstrip() for line in widget_lines(app, scroller, within=app.screen.query_one(".dialog"))]
         titles = {title for title, _ in app.screen.sections}
         description_column = next(line.index("Add") for line in lines if line.startswith("  a "))
         continued = 0
