@@ -194,8 +194,8 @@ async def test_at_200_columns_the_interview_list_spreads_its_columns(yesterday_d
         lines = [line.rstrip() for line in widget_lines(app, box)]
         header, first = lines[0], lines[1]
         width = box.content_region.width
+        assert header.index("When") >= 40, header  # 26 cells for company and role at 120 columns
         assert header.index("Next action") > width // 2, header
-        assert len(header) > width - 30, "the columns leave a third of the pane empty"
         row = app.screen.rows[0]
         assert first.index(row.day.strftime("%a")) == header.index("When")  # rows line up under the titles
 

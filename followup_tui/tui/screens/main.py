@@ -25,7 +25,7 @@ from followup_tui.tui.screens.main_data import RESULT, DataJobs
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.filter_box import FilterBox
 from followup_tui.tui.widgets.footer import KeyFooter
-from followup_tui.tui.widgets.interview_list import InterviewList, header_text
+from followup_tui.tui.widgets.interview_list import InterviewList, ListHeader
 from followup_tui.tui.widgets.person_card import PersonCardView
 from followup_tui.wording import status_note
 
@@ -115,7 +115,7 @@ class MainScreen(DataJobs, Screen):
             with Vertical(id="left"):
                 yield FilterBox(placeholder="filter: company, role or interviewer (escape clears)", id="filter")
                 with Vertical(id="list-box"):
-                    yield Static(header_text(), id="list-header")
+                    yield ListHeader(id="list-header")
                     yield InterviewList(id="interviews")
                 yield Static(Content(EMPTY_STATE), id="empty")
             with Vertical(id="right"):
