@@ -61,7 +61,7 @@ def _screen(name: str):
 
 
 class MainScreen(DataJobs, Screen):
-    """Three panes; every key is in the footer, in help (?) and in the command palette."""
+    """Three panes; every key is in help (?) and the command palette, the everyday ones in the footer."""
 
     BINDINGS = [
         Binding("a", "add_interview", "Add", tooltip="Add an interview"),
