@@ -95,6 +95,11 @@ async def test_a_done_item_in_the_review_is_struck_through_and_dimmed(yesterday_
 
         assert contrast(dimmed) < contrast(normal), "the done item is as bright as the open ones"
         assert contrast(dimmed) > 150, "the done item is too faint to read"
+        review.select_id(item.id)  # under the cursor: still struck through, in the cursor's text colour
+        await pilot.pause()
+        highlighted = cells(item.what, "[x]")
+        assert all(style.strike for style in highlighted)
+        assert highlighted[0].color != done[0].color
 
 
 # ---- 80 columns -----------------------------------------------------------------------------

@@ -125,10 +125,11 @@ class ReviewList(CursorList):
         with a style Rich cannot parse is drawn plain (done items showed neither struck nor dimmed)."""
         return Style(color=self.get_component_rich_style("review-list--muted").color)
 
-    def _lines(self, entry: _Entry) -> list[Text]:
+    def _lines(self, entry: _Entry, highlighted: bool = False) -> list[Text]:
         theme = self.app.theme_variables
         accent, warn = theme.get("accent", "cyan"), theme.get("warning", "yellow")
-        success, muted = theme.get("success", "green"), self._muted()
+        # On the cursor's row the cursor's own text colour: grey on its blue was hard to read.
+        success, muted = theme.get("success", "green"), Style() if highlighted else self._muted()
         item = entry.item
         if item is None:
             text = Text()
@@ -167,10 +168,11 @@ class ReviewList(CursorList):
             return Strip.blank(width, base)
         index = bisect_right(self.tops, line_number) - 1
         entry = self.entries[index]
-        text = self._lines(entry)[line_number - self.tops[index]]
+        highlighted = bool(self.selectable) and index == self.selectable[self.cursor]
+        text = self._lines(entry, highlighted)[line_number - self.tops[index]]
         text.truncate(width, overflow="ellipsis", pad=True)
         style = base
-        if self.selectable and index == self.selectable[self.cursor]:
+        if highlighted:
             style = base + self.get_component_rich_style("review-list--cursor")
         return Strip(list(text.render(self.app.console))).apply_style(style).crop_extend(0, width, style)
 
