@@ -168,6 +168,16 @@ async def test_at_80_columns_wrapped_checklist_lines_hang_under_the_text(yesterd
         card = [line.rstrip() for line in widget_lines(app, screen.query_one(PersonCardView))]
         topic = next(n for n, line in enumerate(card) if line.startswith("Topic"))
         assert card[topic + 1].startswith(" " * 10), card
+        # A word wider than the room beside the label gives up some indent rather than being cut.
+        await pilot.press("j")
+        await pilot.pause()
+        emails = [person.email for person in screen.detail.people if len(person.email) > 22]
+        assert emails, "no long email address in yesterday's database: the check below shows nothing"
+        for _ in screen.detail.people:
+            shown = "\n".join(widget_lines(app, screen.query_one(PersonCardView)))
+            assert screen.query_one(PersonCardView).current.email in shown
+            screen.query_one(PersonCardView).action_step(1)
+            await pilot.pause()
 
 
 async def test_at_80_columns_wrapped_help_lines_hang_under_the_description(yesterday_db):

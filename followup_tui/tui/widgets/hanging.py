@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -52,9 +53,11 @@ def _hang(plain: str, spans: tuple, width: int, indent: Indent) -> Content:
         lines.append(first)
         if not more:
             continue
-        margin = min(indent(line.plain), width // 2)
         rest = line[len(first.plain):]
         rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")):]
+        # Less indent rather than a word cut in two ("marcus.lee@bluefin.exa / mple").
+        longest = max((cell_len(word) for word in rest.plain.split()), default=0)
+        margin = max(0, min(indent(line.plain), width // 2, width - longest))
         lines.extend(Content(" " * margin) + part for part in rest.wrap(width - margin))
     return Content("\n").join(lines)
 
