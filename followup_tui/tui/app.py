@@ -23,10 +23,18 @@ GC_SECONDS = 1.0
 FULL_GC_EVERY = 30  # timer ticks
 
 
+def _key_commands():
+    """The palette's commands, imported when the palette first opens (as Textual does its own)."""
+    from followup_tui.tui.palette import KeyCommands
+
+    return KeyCommands
+
+
 class FollowupApp(App):
     """A keyboard-driven desk for the follow-up after each interview."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = {_key_commands}
     TITLE = "followup"
 
     def __init__(self, database_path: Path, *, demo: bool = False, phone_region: str | None = None) -> None:

@@ -47,6 +47,7 @@ class DraftScreen(Screen[bool]):
         Binding("ctrl+r", "reset", "Template", tooltip="Start again from the template"),
         Binding("escape", "close", "Close", tooltip="Close, keeping the draft"),
     ]
+    FOOTER_FIRST = ("save", "send", "close", "suggest", "mail")  # when not every key fits
 
     def __init__(self, action_id: int, letters_dir: Path) -> None:
         super().__init__()

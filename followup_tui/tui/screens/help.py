@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-
+from followup_tui.tui.widgets.hanging import Hanging, under_the_second_column
 
 
 class HelpScreen(ModalScreen[None]):
@@ -29,7 +29,7 @@ class HelpScreen(ModalScreen[None]):
                     parts: list = [(title, "bold $accent"), "\n"]
                     for keys, text in rows:
                         parts.extend([(f"  {keys:<16}", "bold"), text, "\n"])
-                    yield Static(Content.assemble(*parts))
+                    yield Static(Hanging(Content.assemble(*parts), under_the_second_column))
             yield Label("escape close · ctrl+p finds any action by name", classes="dialog-keys")
 
 

@@ -25,7 +25,7 @@ from followup_tui.tui.screens.main_data import RESULT, DataJobs
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.filter_box import FilterBox
 from followup_tui.tui.widgets.footer import KeyFooter
-from followup_tui.tui.widgets.interview_list import InterviewList, header_text
+from followup_tui.tui.widgets.interview_list import InterviewList, ListHeader
 from followup_tui.tui.widgets.person_card import PersonCardView
 from followup_tui.wording import status_note
 
@@ -61,7 +61,7 @@ def _screen(name: str):
 
 
 class MainScreen(DataJobs, Screen):
-    """Three panes; every key is in the footer, in help (?) and in the command palette."""
+    """Three panes; every key is in help (?) and the command palette, the everyday ones in the footer."""
 
     BINDINGS = [
         Binding("a", "add_interview", "Add", tooltip="Add an interview"),
@@ -95,6 +95,8 @@ class MainScreen(DataJobs, Screen):
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
     ]
+    # What the footer keeps when not every key fits (80 columns): the rest are in ? and the palette.
+    FOOTER_FIRST = ("filter", "review", "help", "app.quit", "tick", "write", "add_interview", "capture")
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,7 +115,7 @@ class MainScreen(DataJobs, Screen):
             with Vertical(id="left"):
                 yield FilterBox(placeholder="filter: company, role or interviewer (escape clears)", id="filter")
                 with Vertical(id="list-box"):
-                    yield Static(header_text(), id="list-header")
+                    yield ListHeader(id="list-header")
                     yield InterviewList(id="interviews")
                 yield Static(Content(EMPTY_STATE), id="empty")
             with Vertical(id="right"):
@@ -708,7 +710,7 @@ class MainScreen(DataJobs, Screen):
             ("Moving around", [
                 ("tab shift+tab", "Next / previous pane"),
                 ("j k ↑ ↓", "Move in the interview list and the checklist"),
-                ("← → h l", "Previous / next person, in the card pane"),
+                ("← →", "Previous / next person, in the card pane ([ ] anywhere)"),
                 ("enter", "In the filter box: back to the list"),
                 ("escape", "In the filter box: clear the filter"),
                 ("ctrl+p", "Command palette: every action by name"),

@@ -53,6 +53,8 @@ class ReviewScreen(Screen):
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
     ]
+    # What the footer keeps when not every key fits (80 columns): the rest are in ? and the palette.
+    FOOTER_FIRST = ("done", "snooze", "write", "back", "help", "app.quit", "mail", "open_interview")
 
     def __init__(self, days: int = DEFAULT_DAYS) -> None:
         super().__init__()

@@ -6,7 +6,8 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.content import Content
+from textual.widgets import Input, Label
 
 from followup_tui import validate
 from followup_tui.dates import show_date
@@ -24,7 +25,9 @@ class DayForm(FormScreen[date]):
         self.current = current
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.field(f"New date for {self.what}"[:60], "day", "", f"now {show_date(self.current)}; e.g. mon, +3d")
+        # What is moved goes above the field, whole: an 18-cell label cut it to "New date for no".
+        yield Label(Content(f"New date for {self.what}"), classes="dialog-subtitle")
+        yield from self.field("New date", "day", "", f"now {show_date(self.current)}; e.g. mon, +3d")
 
     @on(Input.Changed, "#day")
     def _changed(self) -> None:

@@ -17,6 +17,7 @@ from followup_tui.kinds import State
 from followup_tui.records import ActionRow, InterviewDetail
 from followup_tui.text import clean_line, clean_text
 from followup_tui.tui.widgets.cursor_list import CursorList
+from followup_tui.tui.widgets.hanging import Hanging, under_the_box
 
 GENERAL = "General"
 
@@ -75,7 +76,7 @@ def _layout(entries: list[_Entry], styles, width: int) -> tuple[list[int], int]:
     tops, line = [], 0
     for entry in entries:
         tops.append(line)
-        line += entry.content.get_height(styles, width)
+        line += Hanging(entry.content, under_the_box).get_height(styles, width)
     return tops, line
 
 
@@ -229,7 +230,7 @@ class Checklist(CursorList):
 
     def _draw(self, entry: _Entry, width: int, highlighted: bool) -> list[Strip]:
         style = self.get_visual_style("checklist--cursor") if highlighted else self.visual_style
-        strips = Visual.to_strips(self, entry.content, width, None, style, pad=True)
+        strips = Visual.to_strips(self, Hanging(entry.content, under_the_box), width, None, style, pad=True)
         strips = [strip.extend_cell_length(width, style.rich_style) for strip in strips]
         return strips or [Strip.blank(width, style.rich_style)]
 

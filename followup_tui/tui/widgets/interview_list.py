@@ -14,6 +14,7 @@ from textual import events
 from textual.geometry import Region
 from textual.signal import Signal
 from textual.strip import Strip
+from textual.widget import Widget
 
 from followup_tui.dates import relative_due, show_date
 from followup_tui.kinds import Kind
@@ -23,8 +24,22 @@ from followup_tui.text import clean_line
 from followup_tui.tui.widgets.cursor_list import CursorList
 
 SHORT_KIND = WHAT  # the same short wording as the daily review
-COLUMNS = (("Interview", 26), ("When", 11), ("Next action", 22))
+TITLES = ("Interview", "When", "Next action")
+INTERVIEW, WHEN, NEXT = 26, 11, 22  # the widths at 120 columns; beyond, Interview and Next share 26:22
+MIN_NEXT = 10  # narrower, the next action is left to the checklist
 ROW_HEIGHT = 2
+
+
+def column_widths(width: int) -> tuple[int, int, int]:
+    """The widths of Interview, When and Next action in a list `width` cells wide (a column takes
+    its width and a space either side; Next action 0 when it is left out)."""
+    free = width - 3 * 2 - WHEN
+    if free >= INTERVIEW + NEXT:
+        interview = free * INTERVIEW // (INTERVIEW + NEXT)
+        return interview, WHEN, free - interview
+    if free - INTERVIEW >= MIN_NEXT:
+        return INTERVIEW, WHEN, free - INTERVIEW
+    return max(1, width - 2 * 2 - WHEN), WHEN, 0
 
 
 def _fit(text: str, width: int) -> str:
@@ -40,9 +55,17 @@ def _style(definition: str) -> Style:
     return Style.parse(definition) if definition else Style()
 
 
-def header_text() -> Text:
-    """The column titles, laid out like the rows."""
-    return Text("".join(f" {title:<{width}} " for title, width in COLUMNS), style="bold", no_wrap=True)
+def header_text(width: int) -> Text:
+    """The column titles of a list `width` cells wide, laid out like the rows."""
+    return Text("".join(f" {title:<{size}} " for title, size in zip(TITLES, column_widths(width), strict=True)
+                        if size), style="bold", no_wrap=True)
+
+
+class ListHeader(Widget):
+    """The column titles above the list, spread like its columns over the same width."""
+
+    def render(self) -> Text:
+        return header_text(self.size.width)
 
 
 class InterviewList(CursorList):
@@ -135,7 +158,7 @@ class InterviewList(CursorList):
         """The two lines of each column for one interview, as (text fitted to the column, style)."""
         theme = self.app.theme_variables
         active = row.is_active
-        who_width, when_width, next_width = (width for _, width in COLUMNS)
+        who_width, when_width, next_width = column_widths(self.outer_size.width)
         who = ((_fit(row.company, who_width), "bold" if active else "dim"),
                (_fit(row.role, who_width), "dim" if active else "dim italic"))
         when = ((_fit(show_date(row.day, self.today), when_width), "" if active else "dim"),
@@ -161,7 +184,8 @@ class InterviewList(CursorList):
             for cell in self._cells(self.rows[index]):
                 for part in (0, 1):
                     text, style = cell[part]
-                    lines[part].append(Segment(f" {text} ", _style(style)))
+                    if text:  # a column left out at this width is empty
+                        lines[part].append(Segment(f" {text} ", _style(style)))
             strips = tuple(Strip(segments).apply_style(row_style).crop_extend(0, width, row_style) for segments in lines)
             if len(self._drawn) > 400:  # a few screens' worth; rows are redrawn when they change anyway
                 self._drawn.clear()

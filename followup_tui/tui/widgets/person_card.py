@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from followup_tui.records import PersonCard
 from followup_tui.text import clean_line, clean_text
+from followup_tui.tui.widgets.hanging import Hanging, under_the_second_column
 
 EMPTY = "No one recorded for this interview yet.\n\nPress c to capture an interviewer's business card."
 NO_INTERVIEW = "Select an interview to see the people you met."
@@ -19,11 +20,10 @@ NO_INTERVIEW = "Select an interview to see the people you met."
 class PersonCardView(Widget, can_focus=True):
     """Shows one of the selected interview's people; left/right or [ ] move between them."""
 
+    # Arrows only: h is the person's history everywhere (the pane itself says "h: full history").
     BINDINGS = [
         Binding("left", "step(-1)", "Previous person", show=False),
         Binding("right", "step(1)", "Next person", show=False),
-        Binding("h", "step(-1)", "Previous person", show=False),
-        Binding("l", "step(1)", "Next person", show=False),
     ]
 
     index: reactive[int] = reactive(0)
@@ -90,8 +90,8 @@ class PersonCardView(Widget, can_focus=True):
             self._tallest = height
             self.styles.min_height = height  # a layout, only when the pane must grow
 
-    def render(self) -> Content:
-        return self._content(self.current)
+    def render(self) -> Hanging:
+        return Hanging(self._content(self.current), under_the_second_column)
 
     def _content(self, person: PersonCard | None) -> Content:
         if self.people is None:
@@ -118,7 +118,8 @@ class PersonCardView(Widget, can_focus=True):
     def _draw(self, content: Content, width: int) -> list[Strip]:
         style = self.visual_style
         return [strip.extend_cell_length(width, style.rich_style)
-                for strip in Visual.to_strips(self, content, width, None, style, pad=True)]
+                for strip in Visual.to_strips(self, Hanging(content, under_the_second_column), width, None, style,
+                                              pad=True)]
 
     def _remember(self, key: tuple, lines: list[Strip]) -> None:
         self._drawn[key] = lines

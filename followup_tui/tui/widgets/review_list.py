@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region
@@ -31,18 +32,19 @@ class _Entry:
         return 2 if self.item else 1
 
 
-def _span(text: Text, value: str, style: str = "") -> None:
+def _span(text: Text, value: str, style: str | Style = "") -> None:
     text.append(value, style=style or None)
 
 
 class ReviewList(CursorList):
     """Headers and items; the cursor moves over items only. Cost per refresh is the rows on screen."""
 
-    COMPONENT_CLASSES = {"review-list--cursor"}
+    COMPONENT_CLASSES = {"review-list--cursor", "review-list--muted"}
     DEFAULT_CSS = """
     ReviewList {
         & > .review-list--cursor { background: $block-cursor-blurred-background; }
         &:focus > .review-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        & > .review-list--muted { color: $text-muted; }
     }
     """
 
@@ -116,10 +118,18 @@ class ReviewList(CursorList):
         if index in self.selectable:
             self.cursor = self.selectable.index(index)
 
-    def _lines(self, entry: _Entry) -> list[Text]:
+    def _muted(self) -> Style:
+        """The theme's muted text colour, worked out against this pane's background.
+
+        Not the theme variable itself: $text-muted is "auto 60%", which Rich cannot parse, and a span
+        with a style Rich cannot parse is drawn plain (done items showed neither struck nor dimmed)."""
+        return Style(color=self.get_component_rich_style("review-list--muted").color)
+
+    def _lines(self, entry: _Entry, highlighted: bool = False) -> list[Text]:
         theme = self.app.theme_variables
         accent, warn = theme.get("accent", "cyan"), theme.get("warning", "yellow")
-        success, muted = theme.get("success", "green"), theme.get("text-muted", "grey50")
+        # On the cursor's row the cursor's own text colour: grey on its blue was hard to read.
+        success, muted = theme.get("success", "green"), Style() if highlighted else self._muted()
         item = entry.item
         if item is None:
             text = Text()
@@ -130,7 +140,7 @@ class ReviewList(CursorList):
         first, second = Text(), Text()
         if item.state is State.DONE:
             _span(first, "[x] ", muted)
-            _span(first, clean_line(item.what) + (f"  {who}" if who else ""), f"strike {muted}")
+            _span(first, clean_line(item.what) + (f"  {who}" if who else ""), muted + Style(strike=True))
             _span(second, f"    done · {where}", muted)
             return [first, second]
         days = (item.due - self.today).days
@@ -147,7 +157,7 @@ class ReviewList(CursorList):
         elif item.missing:
             _span(second, "  ! " + item.missing, warn)
         if item.note:
-            _span(second, "  note: " + clean_line(item.note), f"italic {muted}")
+            _span(second, "  note: " + clean_line(item.note), muted + Style(italic=True))
         return [first, second]
 
     def render_line(self, y: int) -> Strip:
@@ -158,10 +168,11 @@ class ReviewList(CursorList):
             return Strip.blank(width, base)
         index = bisect_right(self.tops, line_number) - 1
         entry = self.entries[index]
-        text = self._lines(entry)[line_number - self.tops[index]]
+        highlighted = bool(self.selectable) and index == self.selectable[self.cursor]
+        text = self._lines(entry, highlighted)[line_number - self.tops[index]]
         text.truncate(width, overflow="ellipsis", pad=True)
         style = base
-        if self.selectable and index == self.selectable[self.cursor]:
+        if highlighted:
             style = base + self.get_component_rich_style("review-list--cursor")
         return Strip(list(text.render(self.app.console))).apply_style(style).crop_extend(0, width, style)
 
