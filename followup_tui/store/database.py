@@ -408,14 +408,24 @@ def _is_database_error(error: BaseException) -> bool:
 def _migrate() -> None:
     if db.execute_sql("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
         return  # the usual start: no write lock taken
-    for version in range(SCHEMA_VERSION):
-        with writing():
-            # Read inside the write lock: a second copy may have migrated meanwhile.
-            current = db.execute_sql("PRAGMA user_version").fetchone()[0]
-            if current > version:
-                continue
-            MIGRATIONS[version]()
-            db.execute_sql(f"PRAGMA user_version = {version + 1}")
+    # playhouse.migrate rebuilds a table to add a NOT NULL column (v2, v3), and dropping the old copy
+    # with foreign keys on cascaded into every meeting and call of a v1 file (tests/data/schema/v1.db).
+    # SQLite's own recipe: foreign keys off around the change (it is ignored inside a transaction).
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for version in range(SCHEMA_VERSION):
+            with writing():
+                # Read inside the write lock: a second copy may have migrated meanwhile.
+                current = db.execute_sql("PRAGMA user_version").fetchone()[0]
+                if current > version:
+                    continue
+                MIGRATIONS[version]()
+                if db.execute_sql("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise StoreError(f"Upgrading the database to schema {version + 1} would break links "
+                                     "between its records; nothing was changed by that step.")
+                db.execute_sql(f"PRAGMA user_version = {version + 1}")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
 
 
 def translate(error: Exception) -> StoreError:
