@@ -32,6 +32,10 @@ def _print_card(card: CardFields, out: TextIO) -> None:
             out.write(f"{label + ':':<10}{clean_line(value) if name != 'address' else value.replace(chr(10), ', ')}\n")
 
 
+def _same(data: PersonInput) -> str:
+    return "email or phone" if data.email or data.phone_e164 or data.mobile_e164 else "name and company"
+
+
 def _store(card: CardFields, interview_id: int | None) -> str:
     """Store one card (linking an existing contact with the same email or phone); a summary line."""
     from followup_tui.store import commands, queries
@@ -39,10 +43,11 @@ def _store(card: CardFields, interview_id: int | None) -> str:
     data = PersonInput.from_card(card)
     if not data.name:
         return f"skipped: no name ({card.email or card.phone or 'empty card'})"
-    existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164))
+    existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164), name=data.name,
+                                    company=data.company)
     if interview_id is None:
         if existing is not None:
-            return f"already stored: {existing.name} (same email or phone), not doubled"
+            return f"already stored: {existing.name} (same {_same(data)}), not doubled"
         commands.add_contact(data)
         return f"added: {data.name}"
     if existing is not None:
