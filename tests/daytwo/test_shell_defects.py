@@ -151,13 +151,19 @@ def test_backups_belong_to_their_own_database(tmp_path, yesterday_db, followup):
     assert [b.path for b in list_backups(yesterday_db)] == [Path(mine)]
 
 
-def test_old_backups_are_still_listed_for_the_database_they_belong_to(yesterday_db, followup):
-    backups = yesterday_db.parent / "backups"
+@pytest.mark.parametrize("name", ["followup.db", "work.db"])
+def test_old_backups_are_still_listed_for_the_database_they_belong_to(name, yesterday_db, followup):
+    """Before, every backup was named followup-...: they belong to followup.db, or to the folder's only
+    database."""
+    db = yesterday_db.rename(yesterday_db.with_name(name))
+    backups = db.parent / "backups"
     backups.mkdir()
     old = backups / "followup-20261120-080000-daily.db"
-    shutil.copy2(yesterday_db, old)
-    ran = followup(yesterday_db, "restore")
+    shutil.copy2(db, old)
+    ran = followup(db, "restore")
     assert ran.code == 0 and str(old) in ran.out and "daily" in ran.out
+    shutil.copy2(db, db.with_name("other.db"))
+    assert str(old) not in followup(db.with_name("other.db"), "restore").out
 
 
 def test_capture_of_input_without_card_details_says_so(yesterday_db, followup):
