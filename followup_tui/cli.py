@@ -76,10 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     _freeze_clock_from_env()
-    if args.command in ("backup", "restore"):
-        return _run_backup_command(args)
     if args.command:
-        return _run_shell_command(args)
+        return _run_command(args)
     import shutil
     import tempfile
 
@@ -97,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 _daily_backup(path)
         except StoreError as error:
-            print(f"followup: {error}", file=sys.stderr)
-            return 2
+            return _fail(error, 2)
         finally:
             close_database()
         from followup_tui.tui.app import FollowupApp
@@ -128,63 +125,91 @@ def _daily_backup(path: Path) -> None:
         print(f"followup: warning: {error}", file=sys.stderr)
 
 
-def _run_backup_command(args: argparse.Namespace) -> int:
-    """`backup` and `restore`: work on the file through SQLite, without opening it as the app does."""
-    from followup_tui.store import backup
-    from followup_tui.store.database import StoreError
+def _fail(error: Exception | str, code: int) -> int:
+    """One line (or a few) on stderr, with any control character in a quoted name shown as an escape."""
+    from followup_tui.shell import printable
 
+    print(f"followup: {printable(str(error))}", file=sys.stderr)
+    return code
+
+
+# Commands that change the database; refused up front on a read-only file.
+WRITES = ("done", "snooze", "import")
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """A shell subcommand. Only the app creates a database: a command given a path where there is
+    none says so, rather than act on a new empty file at a mistyped path."""
     path = paths.db_path(args.db)
     if not path.exists():
-        print(f"followup: there is no database at {path}", file=sys.stderr)
-        return 1
+        if args.command == "capture" and not args.save:
+            from followup_tui import shell
+
+            return shell.run("capture", args, stored=False)  # printing a card's fields needs no database
+        return _fail(f"no database at {path}; `followup --db {path}` creates one", 2)
+    if args.command in ("backup", "restore"):
+        return _run_backup_command(args, path)
+    return _run_shell_command(args, path)
+
+
+def _run_backup_command(args: argparse.Namespace, path: Path) -> int:
+    """`backup` and `restore`: work on the file through SQLite, without opening it as the app does."""
+    from followup_tui.shell import printable
+    from followup_tui.store import backup
+    from followup_tui.store.database import StoreError, check_intact
+
     try:
         if args.command == "backup":
+            check_intact(path)  # a damaged file is named as such, with the backups that could replace it
             made = backup.make_backup(path, "manual")
-            print(f"backup made and checked: {made}")
+            print(printable(f"backup made and checked: {made}"))
             return 0
         if args.file is None:
             found = backup.list_backups(path)
             if not found:
-                print(f"no backups yet in {backup.backups_dir(path)}")
+                print(printable(f"no backups of {path} yet in {backup.backups_dir(path)}"))
             for item in found:
-                print(f"{item.taken:%Y-%m-%d %H:%M:%S}  {item.reason:<16} {item.size / 1024:8.0f} KB  {item.path}")
+                print(printable(f"{item.taken:%Y-%m-%d %H:%M:%S}  {item.reason:<22} {item.size / 1024:8.0f} KB  "
+                                f"{item.path}"))
             return 0
         if not args.yes:
             if not sys.stdin.isatty():
-                print("followup: restoring replaces the current data; add --yes to confirm", file=sys.stderr)
-                return 2
-            answer = input(f"Replace the data in {path} with {args.file}? The current data is kept aside. [y/N] ")
+                return _fail("restoring replaces the current data; add --yes to confirm", 2)
+            answer = input(printable(f"Replace the data in {path} with {args.file}? The current data is kept "
+                                     "aside. [y/N] "))
             if answer.strip().lower() not in ("y", "yes"):
                 print("nothing changed")
                 return 1
         aside = backup.restore(path, args.file.expanduser())
-        print(f"restored {args.file}; the data it replaced is kept in {aside}")
+        print(printable(f"restored {args.file}; the data it replaced is kept in {aside}"))
         return 0
     except StoreError as error:
-        print(f"followup: {error}", file=sys.stderr)
-        return 1
+        return _fail(error, 1)
 
 
-def _run_shell_command(args: argparse.Namespace) -> int:
-    """`today`, `done` and `snooze`: open the database, act, close; no TUI."""
+def _run_shell_command(args: argparse.Namespace, path: Path) -> int:
+    """`today`, `done`, `snooze`, `capture`, `import`, `export`: open the database, act, close; no TUI."""
     from followup_tui import shell
 
     try:
         if args.command == "today":
             # Reads through the standard library when the file is current; peewee only if it is not.
-            quick = shell.today_quickly(paths.db_path(args.db), args)
+            quick = shell.today_quickly(path, args)
             if quick is not None:
                 return quick
     except BrokenPipeError:
         return _reader_left()
-    from followup_tui.store.database import StoreError, close_database, open_database
+    from followup_tui.store.database import StoreError, close_database, is_read_only, open_database
 
     try:
-        open_database(paths.db_path(args.db))
+        # Before a change or an export, SQLite checks every page: `today` reports the damage it reads.
+        open_database(path, check=args.command != "today")
     except StoreError as error:
-        print(f"followup: {error}", file=sys.stderr)
-        return 2
+        return _fail(error, 2)
     try:
+        if is_read_only() and (args.command in WRITES or getattr(args, "save", False)):
+            return _fail(f"{path} is read-only (the file or its folder cannot be written), so nothing was "
+                         "changed.", 1)
         return shell.run(args.command, args)
     except BrokenPipeError:
         return _reader_left()

@@ -8,13 +8,27 @@ from typing import TextIO
 
 from followup_tui import clock
 from followup_tui.dates import relative_due, show_date, snoozed_day
-from followup_tui.kinds import State
+from followup_tui.kinds import Kind, State
 from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
 from followup_tui.text import clean_line
 
 BOLD, DIM, WARN, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
 CARD_COMMANDS = ("capture", "import", "export")
 COLUMNS = (("id", 5), ("due", 15), ("what", 18), ("who", 18), ("company · role", 30), ("contact", 30))
+
+
+CALLS = (Kind.CALL, Kind.WEEKLY_CALL)
+
+
+def printable(text: str) -> str:
+    """A message for the terminal in which a quoted file name or file content cannot drive it:
+    control and format characters (ESC, BEL, bidi overrides, ...) are shown as escapes such as \\x1b.
+
+    Kept small and local on purpose: a general text-cleaning module may replace it."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\u200c\u200d" else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -105,13 +119,14 @@ def today_quickly(path, args, out: TextIO | None = None, err: TextIO | None = No
     return 0
 
 
-def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run a shell subcommand on the open database; returns the exit status."""
+def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None, *, stored: bool = True) -> int:
+    """Run a shell subcommand on the open database (without `stored`: a capture that only prints);
+    returns the exit status."""
     out, err = out or sys.stdout, err or sys.stderr
     if command in CARD_COMMANDS:
         from followup_tui.shell_cards import run_card_command
 
-        return run_card_command(command, args, out, err)
+        return run_card_command(command, args, out, err, stored=stored)
     from followup_tui.store import queries
     from followup_tui.store.database import StoreError
 
@@ -129,6 +144,10 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
             return 1
         from followup_tui.store import commands
 
+        if command == "done" and args.outcome and item.kind not in CALLS:
+            err.write(printable(f"followup: outcomes are for calls; action {args.id} is not one "
+                                f"({clean_line(item.what)}): `followup done {args.id}` marks it done\n"))
+            return 2
         if command == "done":
             outcome = commands.CallOutcome(args.outcome) if args.outcome else None
             commands.complete(args.id, today, outcome)
@@ -140,5 +159,5 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
         out.write(f"{clean_line(label)}: {verb}\n")
         return 0
     except StoreError as error:
-        err.write(f"followup: {error}\n")
+        err.write(f"followup: {printable(str(error))}\n")
         return 1

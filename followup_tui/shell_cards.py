@@ -9,6 +9,7 @@ from typing import TextIO
 from followup_tui import clock, validate
 from followup_tui.cards import CardFields, CardTooLong, parse_card
 from followup_tui.inputs import PersonInput
+from followup_tui.shell import printable
 from followup_tui.text import clean_line
 from followup_tui.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
 
@@ -17,11 +18,16 @@ FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"), ("
                 ("linkedin", "LinkedIn"), ("address", "Address"))
 
 
-def _region(args) -> str:
-    from followup_tui.store import queries
+EXPORT_FORMATS = ".vcf (contacts), .json (everything), .csv (interviews) or .ics (follow-ups)"
 
+
+def _region(args, stored: bool = True) -> str:
     if getattr(args, "region", None):
         return validate.region(args.region)
+    if not stored:
+        return validate.default_region()
+    from followup_tui.store import queries
+
     return queries.setting("phone_region") or validate.default_region()
 
 
@@ -32,6 +38,10 @@ def _print_card(card: CardFields, out: TextIO) -> None:
             out.write(f"{label + ':':<10}{clean_line(value) if name != 'address' else value.replace(chr(10), ', ')}\n")
 
 
+def _same(data: PersonInput) -> str:
+    return "email or phone" if data.email or data.phone_e164 or data.mobile_e164 else "name and company"
+
+
 def _store(card: CardFields, interview_id: int | None) -> str:
     """Store one card (linking an existing contact with the same email or phone); a summary line."""
     from followup_tui.store import commands, queries
@@ -39,10 +49,11 @@ def _store(card: CardFields, interview_id: int | None) -> str:
     data = PersonInput.from_card(card)
     if not data.name:
         return f"skipped: no name ({card.email or card.phone or 'empty card'})"
-    existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164))
+    existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164), name=data.name,
+                                    company=data.company)
     if interview_id is None:
         if existing is not None:
-            return f"already stored: {existing.name} (same email or phone), not doubled"
+            return f"already stored: {existing.name} (same {_same(data)}), not doubled"
         commands.add_contact(data)
         return f"added: {data.name}"
     if existing is not None:
@@ -85,29 +96,52 @@ def _export_other(target, out: TextIO, err: TextIO) -> int:
     suffix = target.suffix.lower()
     if suffix == ".json":
         counts = portable.export_json(target, progress=_progress(err))
-        out.write(f"exported {', '.join(f'{n} {table}' for table, n in counts.items())} to {target}\n")
+        out.write(printable(f"exported {', '.join(f'{n} {table}' for table, n in counts.items())} to {target}\n"))
     elif suffix == ".csv":
         write_private(target, portable.interviews_csv())
-        out.write(f"exported the interviews to {target}\n")
+        out.write(printable(f"exported the interviews to {target}\n"))
     else:
         data = portable.followups_ics(clock.now())
         write_private(target, data.decode("utf-8"))
-        out.write(f"exported the follow-ups as to-dos to {target}\n")
+        out.write(printable(f"exported the follow-ups as to-dos to {target}\n"))
     return 0
 
 
-def run_card_command(command: str, args, out: TextIO, err: TextIO) -> int:
-    """Run capture, import or export; returns the exit status."""
-    from followup_tui.store import queries
+def _export_problem(target) -> str | None:
+    """Why `target` cannot be exported to, before anything is read or written."""
+    import os
+
+    if target.suffix.lower() not in (".vcf", ".json", ".csv", ".ics"):
+        return f"cannot export to {target}: name the file {EXPORT_FORMATS}"
+    folder = target.parent
+    if not folder.is_dir():
+        return f"cannot export to {target}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot export to {target}: permission denied"
+    return None
+
+
+def run_card_command(command: str, args, out: TextIO, err: TextIO, *, stored: bool = True) -> int:
+    """Run capture, import or export; returns the exit status. Without `stored` (no database), only a
+    capture that prints."""
     from followup_tui.store.database import StoreError
 
     try:
-        if getattr(args, "interview", None) is not None and queries.interview_detail(args.interview) is None:
-            err.write(f"followup: there is no interview {args.interview}\n")
-            return 1
+        if command == "export" and (problem := _export_problem(args.file)):
+            err.write(printable(f"followup: {problem}\n"))
+            return 2
+        if stored and getattr(args, "interview", None) is not None:
+            from followup_tui.store import queries
+
+            if queries.interview_detail(args.interview) is None:
+                err.write(f"followup: there is no interview {args.interview}\n")
+                return 1
         if command == "capture":
             text = sys.stdin.read(validate.TEXT_LIMIT + 1)
-            card = parse_card(text, _region(args))
+            card = parse_card(text, _region(args, stored))
+            if not any(card.as_dict().values()):
+                err.write("followup: no card details found in the input\n")
+                return 1
             if args.json:
                 json.dump(card.as_dict(), out, indent=2, ensure_ascii=False)
                 out.write("\n")
@@ -134,16 +168,17 @@ def run_card_command(command: str, args, out: TextIO, err: TextIO) -> int:
             for card in cards:
                 out.write(clean_line(_store(card, args.interview)) + "\n")
             return 0
-        cards = queries.contact_cards()
         from followup_tui.files import write_private
+        from followup_tui.store import queries
 
+        cards = queries.contact_cards()
         write_private(args.file, write_vcards(cards))
-        out.write(f"exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {args.file}\n")
+        out.write(printable(f"exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {args.file}\n"))
         return 0
     except (CardTooLong, CardImportError, validate.InputProblem, StoreError) as error:
         _progress(err)(0, 0)
-        err.write(f"followup: {error}\n")
+        err.write(f"followup: {printable(str(error))}\n")
         return 1
     except OSError as error:
-        err.write(f"followup: cannot use {getattr(args, 'file', 'that file')}: {error.strerror}\n")
+        err.write(printable(f"followup: cannot use {getattr(args, 'file', 'that file')}: {error.strerror}\n"))
         return 1

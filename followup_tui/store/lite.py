@@ -8,6 +8,7 @@ the app's connection, and `followup today` through a read-only `sqlite3` connect
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -67,15 +68,47 @@ def review_items_from(rows: list[tuple]) -> list[ReviewItem]:
     return items
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that opens `path` for reading only, also in a folder that cannot be written.
+
+    A WAL file is read through its -shm index, which SQLite creates beside it; in a read-only folder it
+    cannot, so a cleanly closed file (no -wal left) is opened immutable: nobody can be writing to it there."""
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    if os.access(path.parent, os.W_OK) or (wal.exists() and wal.stat().st_size):
+        return f"{path.resolve().as_uri()}?mode=ro"
+    return f"{path.resolve().as_uri()}?immutable=1"
+
+
+def truncated(path: Path) -> bool:
+    """Whether the file is shorter than its own header says: cut off by a full disk or a bad copy.
+
+    The header's page count is trusted only when SQLite marked it valid (bytes 92-95 equal to the
+    change counter at 24-27); the file is never legitimately shorter than that count."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    if len(header) < 100:
+        return len(header) > 0
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[92:96] == header[24:28]
+    return valid and pages > 0 and size < pages * page_size
+
+
 def open_current(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to `path` when it is a followup database at this version's schema.
 
     None for anything else (no file yet, an older schema to migrate, a newer or foreign file, a file
     SQLite cannot open read-only): the caller then opens it the full way, which migrates, or explains."""
     try:
-        if not path.is_file():
+        if not path.is_file() or truncated(path):
             return None
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     except (OSError, sqlite3.Error):
         return None
     try:

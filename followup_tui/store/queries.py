@@ -112,8 +112,10 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
     )
 
 
-def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | None = None) -> PersonCard | None:
-    """A stored contact with the same email or phone (E.164), not already met at `exclude_interview`."""
+def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | None = None, *,
+                 name: str = "", company: str = "") -> PersonCard | None:
+    """A stored contact with the same email or phone (E.164), not already met at `exclude_interview`;
+    for a card with neither, the same name at the same company (given `name`)."""
     from peewee import fn
 
     from followup_tui.store.models import Contact, Meeting
@@ -122,6 +124,10 @@ def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | N
         conditions.append(fn.LOWER(Contact.email) == email.lower())
     for phone in (p for p in phones if p):
         conditions.append((Contact.phone_e164 == phone) | (Contact.mobile_e164 == phone))
+    if not conditions and name:
+        # A card without email or phone (a name from a business card) matched nothing, so importing
+        # the app's own export doubled every such person.
+        conditions.append((fn.LOWER(Contact.name) == name.lower()) & (fn.LOWER(Contact.company) == company.lower()))
     if not conditions:
         return None
     where = conditions[0]

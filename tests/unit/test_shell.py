@@ -108,11 +108,12 @@ def test_piping_into_head_stops_quietly(db_path, hunt):
     assert result.stdout.startswith("Wed 25 Nov 2026") and "Traceback" not in result.stderr
 
 
-def test_today_without_a_database_creates_it_the_full_way(capsys, tmp_path):
-    """No file yet: the quick read steps aside and the normal open creates an empty database."""
+def test_today_without_a_database_says_so_and_creates_nothing(capsys, tmp_path):
+    """Only the app creates a database: a mistyped --db must not leave a new empty file behind."""
     fresh = tmp_path / "new" / "followup.db"
     code, out, err = run(capsys, fresh, "today")
-    assert code == 0 and fresh.exists() and "nothing" in out and not err
+    assert code == 2 and out == "" and f"no database at {fresh}" in err
+    assert not fresh.parent.exists()
 
 
 def test_today_on_a_file_that_is_not_ours_explains_and_leaves_it(capsys, tmp_path):
