@@ -20,6 +20,7 @@ from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
+from followup_tui import clock
 from followup_tui.kinds import Kind
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.call_script import CallScriptScreen
@@ -66,7 +67,7 @@ OPENS = {
 WRITES = {
     "MainScreen": {"tick", "shift_due"},
     "ReviewScreen": {"done", "snooze"},
-    "DraftScreen": {"save", "send", "close", "editor"},
+    "DraftScreen": {"save", "send", "close"},
     "FormScreen": {"save", "restore"},
     "ConfirmScreen": {"answer(True)"},
     "CallScriptScreen": {"outcome('reached')", "outcome('voicemail')", "outcome('no_answer')"},
@@ -476,3 +477,82 @@ async def test_every_key_of_every_screen_on_a_database_made_earlier(source, requ
                  "TemplateList", "SettingsForm", "ExportForm", "ImportForm", "PersonForm", "StatusScreen",
                  "HelpScreen", "CommandPalette", "CompareScreen", "DayForm", "NoteForm", "ConfirmScreen"):
         assert pressed[name] > 0, f"no key pressed on {name}: {sorted(pressed)}"
+
+
+# ---- The crashes of issue 11: each key pressed before anything is written since the app started ----
+
+
+async def first_screen(pilot) -> Sweep:
+    await settle(pilot)
+    run = Sweep(pilot, Path())
+    run.shows("ReviewScreen", "opening yesterday's database")
+    return run
+
+
+async def test_w_on_a_thank_you_due_today_in_the_review_opens_its_draft(yesterday_db):
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        run = await first_screen(pilot)
+        await run.to_item(lambda item: item.kind is Kind.THANK_YOU_EMAIL and item.due == clock.today())
+        person = app.screen.selected.person
+        await run.press("w")
+        draft = run.shows("DraftScreen", "w on a thank-you due today")
+        assert person in str(draft.query_one("#draft-heading").render())
+        assert f"Dear {person.split()[0]}," in draft.query_one(DraftEditor).text
+
+
+async def test_w_in_the_main_checklist_opens_the_draft(yesterday_db):
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        run = await first_screen(pilot)
+        await run.press("t")
+        main = run.shows("MainScreen", "t")
+        await run.to_action(lambda action: action.kind is Kind.THANK_YOU_EMAIL)
+        action = next(a for a in main.detail.actions if a.id == main.checklist.selected_action_id)
+        await run.press("w")
+        draft = run.shows("DraftScreen", "w in the checklist")
+        assert action.person_name and action.person_name in str(draft.query_one("#draft-heading").render())
+        assert f"Dear {action.person_name.split()[0]}," in draft.query_one(DraftEditor).text
+
+
+async def test_w_on_a_call_shows_the_call_script(yesterday_db):
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        run = await first_screen(pilot)
+        await run.to_item(lambda item: item.kind is Kind.CALL)
+        person = app.screen.selected.person
+        await run.press("w")
+        script = run.shows("CallScriptScreen", "w on a call")
+        text = "".join(str(widget.render()) for widget in script.query("Static"))
+        assert f"Call {person}" in text and "If they answer" in text and "If you reach voicemail" in text
+
+
+async def test_x_then_ctrl_s_exports_to_the_file(yesterday_db, tmp_path):
+    target = tmp_path / "contacts.vcf"
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        run = await first_screen(pilot)
+        await run.press("t")
+        main = run.shows("MainScreen", "t")
+        await run.press("x")
+        form = run.shows("ExportForm", "x")
+        form.query_one("#path", Input).value = str(target)
+        await run.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is main
+        person = main.card.current.name
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCARD") and f"FN:{person}" in text
+
+
+async def test_ctrl_e_where_the_terminal_cannot_hand_over_says_so_and_keeps_the_draft(yesterday_db):
+    app = FollowupApp(yesterday_db)  # run_test's terminal cannot suspend, like textual serve's
+    async with app.run_test(size=SIZE) as pilot:
+        run = await first_screen(pilot)
+        await run.to_item(lambda item: item.kind is Kind.THANK_YOU_EMAIL)
+        await run.press("w")
+        draft = run.shows("DraftScreen", "w")
+        text = draft.query_one(DraftEditor).text
+        await run.press("ctrl+e")
+        assert app.screen is draft and draft.query_one(DraftEditor).text == text
+        assert any("cannot hand over" in str(n.message) for n in app._notifications)
