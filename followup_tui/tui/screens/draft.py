@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -258,6 +258,8 @@ class DraftScreen(Screen[bool]):
                             markup=False)
         except (OSError, ValueError) as error:
             self.notify(f"Could not run {editor}: {error}", severity="error", markup=False)
+        except SuspendNotSupported:  # e.g. under textual serve: there is no terminal to hand over
+            self.notify("This terminal cannot hand over to another editor; edit the draft here.", severity="warning")
         finally:
             path.unlink(missing_ok=True)
 
