@@ -78,7 +78,6 @@ WRITES = {
 }
 # The reschedule form's label ("New date for get card" in 18 cells) is fixed on branch ui (commit
 # 5284b30, field labels wrap): drop this exception when that is merged.
-CUT_UNTIL_MERGED = {"DayForm"}
 REFUSES = {"add_interview", "capture", "new_action", "import"}  # these open an empty form: ctrl+s refuses
 LATER = {"write", "app.quit", "quit", "command_palette"}  # swept on their own, below
 
@@ -192,8 +191,7 @@ class Sweep:
     def shows(self, name: str, after: str) -> Screen:
         screen = self.app.screen
         assert type(screen).__name__ == name, f"{after}: {type(screen).__name__} shown, not {name}"
-        if name not in CUT_UNTIL_MERGED:
-            assert not cut_labels(screen), f"{after}: labels cut on {name}: {cut_labels(screen)}"
+        assert not cut_labels(screen), f"{after}: labels cut on {name}: {cut_labels(screen)}"
         return screen
 
     async def dialog(self, how: str, parent: Screen, reopen: Callable[[], Awaitable[None]] | None) -> None:
