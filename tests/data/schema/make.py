@@ -96,11 +96,12 @@ ACTIONS = [
     _action(20, 3, 5, "call", "2026-11-16", "done", "2026-11-14", window_end="2026-11-16",
             note="Reached them, Sat 14 Nov 2026"),
     _action(21, 3, 5, "letter", "2026-11-17", "done", "2026-11-18"),
-    _action(22, 3, 5, "weekly_call", "2026-11-25", seq=1),
+    _action(22, 3, 5, "weekly_call", "2026-11-25", seq=2),  # a week after weekly #1 (27) was done
     _action(23, 3, None, "custom", "2026-11-27", title="Send the site-handover checklist", moved=1),
     _action(24, 4, 6, "thank_you_email", "2026-10-26", "done", "2026-10-26"),
     _action(25, 4, None, "references", "2026-10-27", "cancelled"),
     _action(26, 4, 6, "call", "2026-11-02", "cancelled", window_end="2026-11-03"),
+    _action(27, 3, 5, "weekly_email", "2026-11-18", "done", "2026-11-18", seq=1),
 ]
 PROFILE = {"name": "Sam Rivera", "email": "sam.rivera@example.com", "phone": "+1 503 555 0100",
            "address": "12 Oak Lane\nPortland, OR 97201", "signature": "Sam Rivera",
