@@ -27,6 +27,8 @@ _TAGS = range(0xE0020, 0xE0080)
 # validate.TEXT_LIMIT with a message): an import or another program's 10 MB note must not make every
 # pane lay out 10 million cells. Measured: 100,000 characters in a row still draw at once.
 MAX_STORED = 100_000
+# The same for a one-line field (a company, a name): the forms allow validate.LINE_LIMIT.
+MAX_STORED_LINE = 1_000
 ELLIPSIS = "…"
 
 
@@ -49,6 +51,11 @@ def clean(value: str, limit: int = MAX_STORED) -> str:
     to `limit` characters; what the store reads and writes goes through this."""
     if not value.replace("\n", "").replace("\t", "").isprintable():
         value = "".join(ch for ch in _unbroken(value) if _keep(ch, multiline=True))
+    return clip(value, limit)
+
+
+def clip(value: str, limit: int) -> str:
+    """`value` cut to at most `limit` characters, the cut marked with an ellipsis."""
     return value if len(value) <= limit else value[: limit - 1] + ELLIPSIS
 
 
