@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from followup_tui.checks import shared_passages, similarity
-from followup_tui.text import clean_text
+from followup_tui.text import clean_line, clean_text
 
 
 def marked(text: str, passages: list[str]) -> Content:
@@ -61,6 +61,6 @@ class CompareScreen(ModalScreen[None]):
             with Horizontal(classes="compare-panes"):
                 for who, text in ((self.mine_to, self.mine), (self.other_to, self.other)):
                     with VerticalScroll(classes="compare-pane") as pane:
-                        pane.border_title = f"to {who}"
+                        pane.border_title = Content(f"to {clean_line(who)}")
                         yield Static(marked(text, passages))
             yield Label("escape back to the draft: vary the marked passages in one of them", classes="dialog-keys")

@@ -261,7 +261,7 @@ class ReviewScreen(Screen):
         if not value:
             self.notify(item.missing or "Nothing to copy for this item.", severity="warning", markup=False)
             return
-        self.app.copy_to_clipboard(value)
+        self.app.copy_to_clipboard(clean_text(value))
         self.notify(f"Copied {value}", markup=False)
 
     def action_help(self) -> None:
