@@ -87,3 +87,24 @@ def test_json_output_is_safe_and_reads_back_the_same(value):
     dumped = json_visible(json.dumps([value], ensure_ascii=False))
     assert json.loads(dumped) == [value]
     assert not any(_bad(ch, "") for ch in dumped)
+
+
+def test_the_spelled_out_set_is_exactly_what_unicode_calls_control_format_and_surrogate():
+    from followup_tui.text import _DROP
+
+    def dropped(ch: str) -> bool:
+        category = unicodedata.category(ch)
+        if category == "Cc":
+            return ch not in "\n\t"
+        if category == "Cf":
+            return ch not in "\u200c\u200d" and not 0xE0020 <= ord(ch) < 0xE0080
+        return category == "Cs"
+
+    wrong = [hex(c) for c in range(0x110000) if bool(_DROP.fullmatch(chr(c))) != dropped(chr(c))]
+    assert not wrong, f"text._DROP differs from unicodedata {unicodedata.unidata_version} at {wrong[:20]}"
+
+
+def test_a_long_hostile_row_is_cleaned_whole():
+    value = ("\x1b]0;x\x07 " + "y" * 1000) * 100
+    assert clean(value, limit=10**6) == ("]0;x " + "y" * 1000) * 100
+    assert clean_line(value) == " ".join((("]0;x " + "y" * 1000) * 100).split())
