@@ -23,7 +23,7 @@ WAIT = 20.0  # seconds: generous, the machine may be loaded
 
 KEYS = {
     "escape": "\x1b", "enter": "\r", "tab": "\t", "shift+tab": "\x1b[Z", "space": " ", "backspace": "\x7f",
-    "up": "\x1b[A", "down": "\x1b[B", "right": "\x1b[C", "left": "\x1b[D",
+    "home": "\x1b[H", "end": "\x1b[F", "up": "\x1b[A", "down": "\x1b[B", "right": "\x1b[C", "left": "\x1b[D",
     "ctrl+p": "\x10", "ctrl+s": "\x13", "ctrl+c": "\x03", "ctrl+q": "\x11",
 }
 
