@@ -8,7 +8,16 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup_tui.text import ELLIPSIS, MAX_STORED, clean, clean_line, clean_text, json_visible
+from followup_tui.text import (
+    ELLIPSIS,
+    MAX_STORED,
+    MAX_STORED_LINE,
+    clean,
+    clean_line,
+    clean_text,
+    clip,
+    json_visible,
+)
 
 # Emoji that are several code points: ZWJ sequences, a skin tone, a keycap, a subdivision flag (tags).
 EMOJI = [
@@ -107,4 +116,5 @@ def test_the_spelled_out_set_is_exactly_what_unicode_calls_control_format_and_su
 def test_a_long_hostile_row_is_cleaned_whole():
     value = ("\x1b]0;x\x07 " + "y" * 1000) * 100
     assert clean(value, limit=10**6) == ("]0;x " + "y" * 1000) * 100
-    assert clean_line(value) == " ".join((("]0;x " + "y" * 1000) * 100).split())
+    # One line is cut at MAX_STORED_LINE characters, after cleaning.
+    assert clean_line(value) == clip(" ".join((("]0;x " + "y" * 1000) * 100).split()), MAX_STORED_LINE)

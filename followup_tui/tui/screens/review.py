@@ -25,6 +25,7 @@ from followup_tui.review import (
 )
 from followup_tui.store import commands, queries
 from followup_tui.store.database import StoreError, change_stamp
+from followup_tui.text import clean_text
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
 from followup_tui.tui.screens.help import HelpScreen
