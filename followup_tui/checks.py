@@ -11,7 +11,9 @@ from followup_tui.drafts import EMAIL_DRAFTS, FILLED_FROM, LETTER_DRAFTS, unfill
 from followup_tui.kinds import Kind
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*")
-SKIP = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\{[a-z_]+\}")
+# An email is tried only from the start of a run of non-spaces, and without backtracking: "\S+@" tried at
+# every position of a 100,000-character word without an @ took minutes (quadratic).
+SKIP = re.compile(r"(?<!\S)[^\s@]++@\S+|https?://\S+|www\.\S+|\{[a-z_]+\}")
 # Words of a job hunt that the general dictionary lacks.
 TRADE_WORDS = {
     "analytics", "onboarding", "stakeholder", "stakeholders", "roadmap", "roadmaps", "dashboards", "dashboard",
@@ -61,7 +63,7 @@ def misspellings(text: str, known: set[str]) -> list[Misspelling]:
             lower = word.lower()
             if len(word) < 3 or lower in known_lower or word.isupper():
                 continue
-            before = masked[: match.start()].rstrip()
+            before = masked[max(0, match.start() - 80): match.start()].rstrip()  # not the whole line, per word
             sentence_start = not before or before[-1] in ".!?:-" or before.endswith(",")
             if word[0].isupper() and not sentence_start:
                 continue  # a proper noun mid-sentence

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from followup_tui.text import clean_line, clean_text
+
+_MULTILINE = ("address", "signature")
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -35,6 +39,9 @@ class Profile:
             return cls()
         if not isinstance(data, dict):
             return cls()
-        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__ and k != "strengths"}
-        strengths = tuple(str(s) for s in data.get("strengths", []) if str(s).strip())
+        # Cleaned here: the stored JSON spells a control as \u001b, which no cleaning of the row can see.
+        known = {k: (clean_text if k in _MULTILINE else clean_line)(str(v)) for k, v in data.items()
+                 if k in cls.__dataclass_fields__ and k != "strengths"}
+        strengths = data.get("strengths", [])
+        strengths = tuple(s for s in (clean_line(str(s)) for s in strengths if isinstance(strengths, list)) if s)
         return cls(**known, strengths=strengths)

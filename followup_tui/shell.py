@@ -10,7 +10,7 @@ from followup_tui import clock
 from followup_tui.dates import relative_due, show_date, snoozed_day
 from followup_tui.kinds import Kind, State
 from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
-from followup_tui.text import clean_line
+from followup_tui.text import clean_line, json_visible
 
 BOLD, DIM, WARN, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
 CARD_COMMANDS = ("capture", "import", "export")
@@ -67,7 +67,9 @@ def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_outp
     if as_json_output:
         import json
 
-        json.dump(as_json(items, today, summary), out, indent=2, ensure_ascii=False)
+        # ensure_ascii=False keeps names and emoji readable; json_visible then spells every control and
+        # bidi character as a \u escape (json.dumps escapes only U+0000-U+001F).
+        out.write(json_visible(json.dumps(as_json(items, today, summary), indent=2, ensure_ascii=False)))
         out.write("\n")
         return
     colour = use_colour(out)

@@ -10,7 +10,7 @@ from followup_tui import clock, validate
 from followup_tui.cards import CardFields, CardTooLong, parse_card
 from followup_tui.inputs import PersonInput
 from followup_tui.shell import printable
-from followup_tui.text import clean_line
+from followup_tui.text import clean_line, json_visible
 from followup_tui.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
 
 FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"), ("email", "Email"),
@@ -143,7 +143,7 @@ def run_card_command(command: str, args, out: TextIO, err: TextIO, *, stored: bo
                 err.write("followup: no card details found in the input\n")
                 return 1
             if args.json:
-                json.dump(card.as_dict(), out, indent=2, ensure_ascii=False)
+                out.write(json_visible(json.dumps(card.as_dict(), indent=2, ensure_ascii=False)))
                 out.write("\n")
             else:
                 _print_card(card, out)

@@ -11,6 +11,7 @@ from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, Perso
 from followup_tui.review import ReviewItem
 from followup_tui.store import lite
 from followup_tui.store.database import execute, reading
+from followup_tui.text import clean
 from followup_tui.wording import action_label, missing_detail
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ ORDER BY i.list_rank
 
 
 _day = date.fromisoformat
+
+
+def _cleaned(row: tuple) -> tuple:
+    return tuple(clean(value) if isinstance(value, str) else value for value in row)
 
 
 def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> list[InterviewRow]:
@@ -75,8 +80,11 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         found = execute(_DETAIL_SQL, (interview_id,)).fetchone()
         if found is None:
             return None
-        people_rows = execute(_PEOPLE_SQL, (interview_id,)).fetchall()
-        action_rows = execute(_ACTIONS_SQL, (interview_id,)).fetchall()
+        # A handful of rows, shown in the panes, the forms and every dialog: cleaned here once, as
+        # peewee's reads are (store.models.read_text).
+        found = _cleaned(found)
+        people_rows = [_cleaned(row) for row in execute(_PEOPLE_SQL, (interview_id,)).fetchall()]
+        action_rows = [_cleaned(row) for row in execute(_ACTIONS_SQL, (interview_id,)).fetchall()]
     people = [
         PersonCard(
             meeting_id=m_id, contact_id=c_id, name=name, title=title, company=company, email=email, phone=phone,
@@ -164,7 +172,7 @@ def setting(key: str) -> str | None:
     """A stored user setting, or None."""
     with reading():
         row = execute('SELECT value FROM "setting" WHERE key = ?', (key,)).fetchone()
-    return row[0] if row else None
+    return clean(row[0]) if row else None
 
 
 def review_items(today: date, days: int) -> list[ReviewItem]:
@@ -225,7 +233,7 @@ def histories(contact_ids: list[int]) -> dict[int, list[HistoryEntry]]:
         return result
     sql = _HISTORY_SQL.format(marks=", ".join("?" * len(contact_ids)))
     with reading():
-        rows = execute(sql, tuple(contact_ids)).fetchall()
+        rows = [_cleaned(row) for row in execute(sql, tuple(contact_ids)).fetchall()]
     for contact_id, done_on, due, kind, name, title, seq, company, sent_text, note in rows:
         text = "\n".join(t for t in (sent_text, note) if t)
         result[contact_id].append(HistoryEntry(

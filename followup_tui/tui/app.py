@@ -7,15 +7,15 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
-from textual.content import Content
 from textual.screen import Screen
 
 from followup_tui import crashlog
-from followup_tui.text import clean_line
 from followup_tui.store import queries
 from followup_tui.store.database import close_database, is_read_only, open_database
 from followup_tui.tui.review_data import ReviewData
+from followup_tui.text import clean, clean_line, clean_text
 from followup_tui.validate import default_region
 
 
@@ -42,7 +42,7 @@ class FollowupApp(App):
         self.database_path = Path(database_path)
         self.demo = demo
         self._phone_region = phone_region
-        self.sub_title = "demo data (throw-away)" if demo else str(self.database_path)
+        self.sub_title = "demo data (throw-away)" if demo else clean_line(str(self.database_path))
         self.review_data = ReviewData(self)
         self.crash_log: Path | None = None
         """Where the last unexpected error was logged (the command prints it if the app had to stop)."""
@@ -70,8 +70,8 @@ class FollowupApp(App):
         self.crash_log = log
         detail = f"{type(error).__name__}: {clean_line(str(error))[:200]}" if str(error) else type(error).__name__
         where_logged = f"The details are in {log}." if log else "The log could not be written."
-        self.notify(Content(f"Something went wrong ({detail}). Nothing stored was lost. {where_logged}"),
-                    title="Unexpected error", severity="error", timeout=15)
+        self.notify(f"Something went wrong ({detail}). Nothing stored was lost. {where_logged}",
+                    title="Unexpected error", severity="error", timeout=15, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """Textual's hook for an error no handler caught. A failed worker is reported and the app goes
@@ -124,6 +124,21 @@ class FollowupApp(App):
             help_text = f"key: {self.get_key_display(binding)}"
             yield SystemCommand(binding.tooltip or binding.description, help_text,
                                 partial(self.run_action, binding.action, active.node))
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification (screens' and widgets' notify come here): the message often quotes a
+        company or a name, which must reach the terminal without its control codes."""
+        # Never markup: no notification of ours uses it, and most quote a name (`[/]` would crash it).
+        super().notify(clean_text(str(message)), title=clean_line(title), severity=severity, timeout=timeout,
+                       markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every paste, into whichever field has focus, without the terminal codes it may carry (text
+        # copied from a web page or a file); the only way text gets into a field other than typing.
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = clean(event.text)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         # Python's collector runs when allocations cross a threshold, which is often in the middle of

@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from followup_tui.store.commands import CallOutcome
+from followup_tui.text import clean_line
 
 CHOICES = (
     (CallOutcome.REACHED, "r", "Reached them", "done"),
@@ -36,7 +37,7 @@ class CallOutcomeScreen(ModalScreen[CallOutcome | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog status"):
-            yield Label(Content.assemble("How did the call to ", (self.who or "them", "bold"), " go?"),
+            yield Label(Content.assemble("How did the call to ", (clean_line(self.who) or "them", "bold"), " go?"),
                         classes="dialog-title")
             yield OptionList(
                 *(Option(Content.assemble((f"{key}  ", "bold $accent"), (text, "bold"), f"  {hint}"), id=outcome.value)

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 from followup_tui import clock
 from followup_tui.drafts import DraftContext, call_scripts
 from followup_tui.store.commands import CallOutcome
-from followup_tui.text import clean_text
+from followup_tui.text import clean_line, clean_shown
 
 
 class CallScriptScreen(ModalScreen[CallOutcome | None]):
@@ -33,11 +33,11 @@ class CallScriptScreen(ModalScreen[CallOutcome | None]):
     def compose(self) -> ComposeResult:
         call, voicemail = call_scripts(self.context, clock.today())
         with Vertical(classes="dialog help"):
-            yield Label(Content.assemble("Call ", (self.context.name or "the lead interviewer", "bold"), "  ",
-                                         (self.phone or "no phone on file", "$accent")), classes="dialog-title")
+            yield Label(Content.assemble("Call ", (clean_line(self.context.name) or "the lead interviewer", "bold"),
+                                         "  ", (clean_line(self.phone) or "no phone on file", "$accent")), classes="dialog-title")
             with VerticalScroll():
-                yield Static(Content.assemble(("If they answer\n", "bold $accent"), clean_text(call), "\n\n",
-                                              ("If you reach voicemail\n", "bold $accent"), clean_text(voicemail)))
+                yield Static(Content.assemble(("If they answer\n", "bold $accent"), clean_shown(call), "\n\n",
+                                              ("If you reach voicemail\n", "bold $accent"), clean_shown(voicemail)))
             yield Label("r reached · v left a voicemail (both count as done) · n no answer · escape close",
                         classes="dialog-keys")
 

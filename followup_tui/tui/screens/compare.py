@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from followup_tui.checks import shared_passages, similarity
-from followup_tui.text import clean_text
+from followup_tui.text import MAX_SHOWN, clean_line, clean_text, clip
 
 
 def marked(text: str, passages: list[str]) -> Content:
@@ -46,6 +46,9 @@ class CompareScreen(ModalScreen[None]):
 
     def __init__(self, mine_to: str, mine: str, other_to: str, other: str) -> None:
         super().__init__()
+        # A note is a page: what is longer (rows another program wrote) is compared on its first 5,000
+        # characters, so marking the shared passages stays quick.
+        mine, other = clip(mine, MAX_SHOWN), clip(other, MAX_SHOWN)
         self.mine_to, self.mine, self.other_to, self.other = mine_to, mine, other_to, other
 
     def compose(self) -> ComposeResult:
@@ -61,6 +64,6 @@ class CompareScreen(ModalScreen[None]):
             with Horizontal(classes="compare-panes"):
                 for who, text in ((self.mine_to, self.mine), (self.other_to, self.other)):
                     with VerticalScroll(classes="compare-pane") as pane:
-                        pane.border_title = f"to {who}"
+                        pane.border_title = Content(f"to {clean_line(who)}")
                         yield Static(marked(text, passages))
             yield Label("escape back to the draft: vary the marked passages in one of them", classes="dialog-keys")

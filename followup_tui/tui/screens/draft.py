@@ -21,7 +21,7 @@ from followup_tui.letters import file_stem, layout, pdf_bytes, redate
 from followup_tui.kinds import State
 from followup_tui.store import writing_notes
 from followup_tui.store.database import StoreError
-from followup_tui.text import clean_line
+from followup_tui.text import clean, clean_line
 from followup_tui.tui.screens.compare import CompareScreen
 from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.suggest import SuggestScreen
@@ -252,7 +252,7 @@ class DraftScreen(Screen[bool]):
             with self.app.suspend():
                 result = subprocess.run([*shlex.split(editor), str(path)])
             if result.returncode == 0:
-                self.editor.text = path.read_text(encoding="utf-8")
+                self.editor.text = clean(path.read_text(encoding="utf-8", errors="replace"))
             else:
                 self.notify(f"{editor} exited with {result.returncode}; the draft is unchanged.", severity="warning",
                             markup=False)

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from followup_tui import clock
 from followup_tui.dates import DATE_HINT, DateInputError, parse_day, show_date
+from followup_tui.text import MAX_STORED_LINE, clean, clean_line, clip
 from followup_tui.validate import InputProblem
 
 Result = TypeVar("Result")
@@ -45,14 +46,15 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         """A labelled one-line input with a message line under it."""
         with Horizontal(classes="field-row"):
             yield Label(Content(label), classes="field-label")
-            yield Input(value, placeholder=placeholder, id=ident, compact=True)
+            # Values come from the file, which another program may have written.
+            yield Input(clip(clean_line(value), MAX_STORED_LINE), placeholder=placeholder, id=ident, compact=True)
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
 
     def area(self, label: str, ident: str, value: str = "") -> ComposeResult:
         """A labelled multi-line text area with a message line under it."""
         with Horizontal(classes="field-row -area", id=f"{ident}-row"):
             yield Label(Content(label), classes="field-label")
-            yield TextArea(value, id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus", compact=True)
+            yield TextArea(clean(value), id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus", compact=True)
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
 
     def value(self, ident: str) -> str:

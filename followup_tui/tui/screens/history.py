@@ -11,7 +11,7 @@ from textual.widgets import Label, Static
 
 from followup_tui import clock
 from followup_tui.dates import show_date
-from followup_tui.text import clean_line, clean_text
+from followup_tui.text import clean_line, clean_shown
 
 
 class HistoryScreen(ModalScreen[None]):
@@ -34,6 +34,6 @@ class HistoryScreen(ModalScreen[None]):
                     parts: list = [(show_date(entry.day, clock.today()), "bold $accent"), "  ",
                                    (clean_line(entry.what), "bold"), ("  " + clean_line(entry.company), "$text-muted")]
                     if entry.text:
-                        parts.extend(["\n", clean_text(entry.text)])
+                        parts.extend(["\n", clean_shown(entry.text)])
                     yield Static(Content.assemble(*parts), classes="history-entry")
             yield Label("escape close", classes="dialog-keys")

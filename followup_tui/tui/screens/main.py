@@ -20,6 +20,7 @@ from followup_tui.records import InterviewDetail, InterviewRow
 from followup_tui.lazy import lazy_import
 from followup_tui.store import queries
 from followup_tui.store.database import StoreError, change_stamp
+from followup_tui.text import clean_line
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.main_data import RESULT, DataJobs
 from followup_tui.tui.widgets.checklist import Checklist
@@ -266,7 +267,8 @@ class MainScreen(DataJobs, Screen):
         self.checklist.show(detail, clock.today(), keep_action)
         if detail:
             open_count = sum(1 for a in detail.actions if a.state is State.OPEN)
-            self.checklist.border_title = f"Next actions · {detail.company}"
+            # A border title is markup unless it is Content: "Acme [/] Ltd" would crash the app.
+            self.checklist.border_title = Content(f"Next actions · {clean_line(detail.company)}")
             self.checklist.border_subtitle = f"{open_count} open" if detail.status is Status.ACTIVE else detail.status.label
         else:
             self.checklist.border_title = "Next actions"

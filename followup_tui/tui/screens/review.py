@@ -24,6 +24,7 @@ from followup_tui.review import (
 )
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import StoreError, change_stamp
+from followup_tui.text import clean_text
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.mailing import send_email
 from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
@@ -268,7 +269,7 @@ class ReviewScreen(Screen):
         if not value:
             self.notify(item.missing or "Nothing to copy for this item.", severity="warning", markup=False)
             return
-        self.app.copy_to_clipboard(value)
+        self.app.copy_to_clipboard(clean_text(value))
         self.notify(f"Copied {value}", markup=False)
 
     def action_help(self) -> None:

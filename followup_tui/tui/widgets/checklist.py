@@ -15,7 +15,7 @@ from textual.visual import Visual
 from followup_tui.dates import relative_due, show_date
 from followup_tui.kinds import State
 from followup_tui.records import ActionRow, InterviewDetail
-from followup_tui.text import clean_line, clean_text
+from followup_tui.text import clean_line, clean_shown
 from followup_tui.tui.widgets.cursor_list import CursorList
 from followup_tui.tui.widgets.hanging import Hanging, under_the_box
 
@@ -42,7 +42,7 @@ def action_content(action: ActionRow, today: date) -> Content:
         )
     if action.note:
         # Whitespace stays outside styled spans: a styled span loses its leading spaces when wrapped.
-        content = content + Content.assemble("\n    ", ("note: " + clean_text(action.note), "$text-muted italic"))
+        content = content + Content.assemble("\n    ", ("note: " + clean_shown(action.note), "$text-muted italic"))
     return content
 
 

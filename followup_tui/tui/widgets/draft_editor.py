@@ -8,6 +8,7 @@ from textual.widgets.text_area import TextAreaTheme
 
 from followup_tui.checks import Misspelling, misspellings
 from followup_tui.drafts import PLACEHOLDER
+from followup_tui.text import clean
 
 THEME = TextAreaTheme(
     name="followup-draft",
@@ -29,7 +30,7 @@ class DraftEditor(TextArea):
         # Set before TextArea's constructor: it builds the highlight map while loading the text.
         self.known_words = set(known_words)
         self.misspelled: list[Misspelling] = []
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
+        super().__init__(clean(text), soft_wrap=True, tab_behavior="focus", **kwargs)
         self.register_theme(THEME)
         self.theme = THEME.name
 

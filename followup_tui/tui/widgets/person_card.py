@@ -10,7 +10,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from followup_tui.records import PersonCard
-from followup_tui.text import clean_line, clean_text
+from followup_tui.text import clean_line, clean_shown
 from followup_tui.tui.widgets.hanging import Hanging, under_the_second_column
 
 EMPTY = "No one recorded for this interview yet.\n\nPress c to capture an interviewer's business card."
@@ -164,12 +164,12 @@ def card_content(person: PersonCard, history: list | None = None) -> Content:
         ("Fax", clean_line(person.fax)),
         ("Web", clean_line(person.website)),
         ("LinkedIn", clean_line(person.linkedin)),
-        ("Address", clean_text(person.address) or "—"),
+        ("Address", clean_shown(person.address) or "—"),
         ("Prefers", person.preferred.label),
-        ("Topic", clean_text(person.topic) or "— (the thank-you should name one)"),
+        ("Topic", clean_shown(person.topic) or "— (the thank-you should name one)"),
     ]
     if person.notes:
-        rows.append(("Notes", clean_text(person.notes)))
+        rows.append(("Notes", clean_shown(person.notes)))
     for label, value in rows:
         if not value:
             continue

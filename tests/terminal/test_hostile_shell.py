@@ -1,0 +1,136 @@
+"""Hostile text through the shell commands: what they print, and what they store from a file."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import unicodedata
+
+import pytest
+from hostile import ALL, COLUMNS, SHORT, poison
+
+# What must never reach a terminal from a payload: ESC, NUL, BEL, C1 controls, bidi controls.
+RAW_CODE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _run(command, *args, stdin: str = "", env=None):
+    return subprocess.run([*command, *args], input=stdin.encode(), capture_output=True, timeout=120,
+                          env={"FOLLOWUP_NOW": "2026-11-25T09:30", "PATH": "/usr/bin:/bin", **(env or {})})
+
+
+def _printable(output: bytes) -> str:
+    text = output.decode("utf-8")
+    assert not RAW_CODE.search(text), RAW_CODE.findall(text)[:5]
+    return text
+
+
+@pytest.fixture
+def hostile_db(yesterday_db):
+    poison(yesterday_db)
+    return yesterday_db
+
+
+def test_today_prints_hostile_rows_without_their_codes(followup_command, hostile_db):
+    table = _run(followup_command, "--db", str(hostile_db), "today")
+    assert table.returncode == 0, table.stderr
+    text = _printable(table.stdout)
+    assert "]0;ZQTITLEA" in text  # the words of the payload, without its ESC
+    _printable(table.stderr)
+
+
+def test_today_json_spells_codes_as_escapes_and_keeps_emoji(followup_command, hostile_db):
+    con = sqlite3.connect(hostile_db)
+    con.execute("UPDATE contact SET name = name || ' 👩\u200d💻'")
+    con.commit()
+    con.close()
+    result = _run(followup_command, "--db", str(hostile_db), "today", "--json")
+    assert result.returncode == 0, result.stderr
+    text = _printable(result.stdout)
+    assert "\\u202e" in text and "\\u001b" in text
+    assert "👩\u200d💻" in text
+    data = json.loads(text)
+    assert any("\u202e" in item["person"] for item in data["items"])  # the value itself is kept, escaped
+
+
+def test_export_and_capture_messages_are_clean(followup_command, hostile_db, tmp_path):
+    for suffix in (".json", ".vcf", ".csv", ".ics"):
+        result = _run(followup_command, "--db", str(hostile_db), "export", str(tmp_path / f"out{suffix}"))
+        assert result.returncode == 0, (suffix, result.stderr)
+        _printable(result.stdout)
+        _printable(result.stderr)
+    card = f"Ana Ruiz {SHORT}\nHead of Data\nacme@example.com\n+1 415 555 0142"
+    for args in ((), ("--json",)):
+        result = _run(followup_command, "--db", str(hostile_db), "capture", *args, stdin=card)
+        _printable(result.stdout)
+        _printable(result.stderr)
+
+
+def _stored_text(db) -> list[str]:
+    con = sqlite3.connect(db)
+    try:
+        values = []
+        for table, columns in COLUMNS.items():
+            for column in columns:
+                values += [row[0] for row in con.execute(f'SELECT "{column}" FROM "{table}"')]
+        return values
+    finally:
+        con.close()
+
+
+def _clean_value(value: str) -> bool:
+    return not any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in value) and not (
+        set(value) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def test_json_import_stores_hostile_text_cleaned(followup_command, hostile_db, tmp_path):
+    # An export of the hostile rows (json.dumps spells the codes as \u escapes, which read back as codes).
+    exported = tmp_path / "hostile.json"
+    assert _run(followup_command, "--db", str(hostile_db), "export", str(exported)).returncode == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    for table in ("interviews", "contacts", "meetings", "actions"):
+        for record in data[table]:
+            for name, value in record.items():
+                if isinstance(value, str) and name not in ("uid", "interview", "contact", "day", "due",
+                                                           "created_at", "created_on", "added_on", "kind",
+                                                           "state", "status", "preferred", "done_on",
+                                                           "window_end", "ended_at", "sent_at",
+                                                           "decision_expected"):
+                    record[name] = f"{value} {SHORT}"
+    data["interviews"][0]["notes"] += " " + ALL  # one 100,000-character line (all of them: over 50 MB)
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    fresh = tmp_path / "fresh" / "followup.db"
+    result = _run(followup_command, "--db", str(fresh), "import", str(exported))
+    assert result.returncode == 0, result.stderr
+    _printable(result.stdout)
+    _printable(result.stderr)
+    stored = _stored_text(fresh)
+    assert stored and all(_clean_value(v) for v in stored)
+    assert any("]0;ZQTITLEA" in v for v in stored)  # the words stay, only the codes go
+
+
+def test_vcf_import_stores_hostile_text_cleaned(followup_command, yesterday_db, tmp_path):
+    # A NUL makes the file binary: refused, with a clean message (below, the same file without it).
+    binary = tmp_path / "binary.vcf"
+    binary.write_text(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë {SHORT}\r\nEND:VCARD\r\n", encoding="utf-8")
+    refused = _run(followup_command, "--db", str(yesterday_db), "import", str(binary))
+    assert refused.returncode == 1 and b"not a vCard file" in refused.stderr
+    _printable(refused.stderr)
+    hostile = SHORT.replace(";", " ").replace(",", " ").replace("\\", " ").replace("\x00", "")
+    card = tmp_path / "cards.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+        f"FN:Zoë {hostile}\r\nN:{hostile};Zoë;;;\r\nORG:Acme {hostile}\r\nTITLE:Lead {hostile}\r\n"
+        f"EMAIL:zoe@example.com\r\nNOTE:{hostile}\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    result = _run(followup_command, "--db", str(yesterday_db), "import", str(card))
+    assert result.returncode == 0, result.stderr
+    _printable(result.stdout)
+    _printable(result.stderr)
+    con = sqlite3.connect(yesterday_db)
+    row = con.execute("SELECT name, company, title FROM contact WHERE email = 'zoe@example.com'").fetchone()
+    con.close()
+    assert row is not None
+    assert all(_clean_value(v) for v in row) and "ZQTITLEA" in row[0]
