@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 import subprocess
+import sys
 import unicodedata
 
 import pytest
@@ -101,6 +102,9 @@ def test_json_import_stores_hostile_text_cleaned(followup_command, hostile_db, t
     data["interviews"][0]["notes"] += " " + ALL  # one 100,000-character line (all of them: over 50 MB)
     exported.write_text(json.dumps(data), encoding="utf-8")
     fresh = tmp_path / "fresh" / "followup.db"
+    # A new, empty database made by an earlier process (the shell commands refuse a path with none).
+    subprocess.run([sys.executable, "-c", "import sys, pathlib; from followup_tui.store.database import "
+                    "open_database; open_database(pathlib.Path(sys.argv[1]))", str(fresh)], check=True)
     result = _run(followup_command, "--db", str(fresh), "import", str(exported))
     assert result.returncode == 0, result.stderr
     _printable(result.stdout)
