@@ -71,6 +71,14 @@ class TextBlockField(TextField):
         return clean(value) if isinstance(value, str) else value
 
 
+class SettingField(TextField):
+    """A setting's value, often JSON: cleaned but never cut, since a cut JSON text cannot be read back."""
+
+    def db_value(self, value):
+        value = super().db_value(value)
+        return clean(value, limit=len(value)) if isinstance(value, str) else value
+
+
 def new_uid() -> str:
     """A stable id that survives export and import (row ids do not)."""
     return uuid4().hex
@@ -161,7 +169,7 @@ class Setting(BaseModel):
     """A user setting, such as the default phone region."""
 
     key = CharField(primary_key=True)
-    value = TextBlockField()
+    value = SettingField()
 
 
 MODELS = (Interview, Contact, Meeting, Action, Setting)

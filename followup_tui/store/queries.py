@@ -172,7 +172,9 @@ def setting(key: str) -> str | None:
     """A stored user setting, or None."""
     with reading():
         row = execute('SELECT value FROM "setting" WHERE key = ?', (key,)).fetchone()
-    return clean(row[0]) if row else None
+    # Never cut: a setting may be JSON (the profile, templates), which a cut would make unreadable;
+    # its values are cleaned and capped once parsed (Profile.from_json).
+    return clean(row[0], limit=len(row[0])) if row else None
 
 
 def review_items(today: date, days: int) -> list[ReviewItem]:

@@ -348,3 +348,15 @@ def test_a_read_inside_a_write_transaction_sees_its_changes(store):
         assert queries.interview_detail(iid).company == "Acme"
         assert [row.id for row in queries.list_interviews([iid])] == [iid]
     assert queries.interview_detail(iid).company == "Acme"  # and after it commits, as ever
+
+
+def test_a_long_profile_is_read_back_whole_not_cut_into_unreadable_json(store):
+    """Settings are JSON: a cut at the text cap made the profile unreadable, so every draft asked for it again."""
+    from followup_tui.profile import Profile
+    from followup_tui.store import writing_notes
+
+    long = Profile(name="Sam Rivera", address="12 Oak Lane\n" + "Portland " * 7_000,
+                   signature="Sam\n" + "x" * 60_000, strengths=("six years of analysis",))
+    writing_notes.save_profile(long)
+    back = writing_notes.profile()
+    assert not back.is_empty and back.name == "Sam Rivera" and back.strengths == ("six years of analysis",)
