@@ -91,6 +91,9 @@ def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile
         app.press(PASTE)
         app.wait_for("Ana Ruiz [/] 2J CEO")
         app.press("escape")
+        # The panes show behind the dialog: wait for the dialog itself to go, or the next key would
+        # follow ESC so closely that the terminal parser reads the two as one alt+key.
+        app.wait_without("Capture a business card")
         app.wait_for("Interviews")
         visited.append("capture paste")
         # The daily review, its note dialog and its draft.
