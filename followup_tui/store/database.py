@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from followup_tui.store.lite import APPLICATION_ID, read_only_uri, truncated
+from followup_tui.store.lite import APPLICATION_ID, read_only_uri, reading_connection, truncated
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
@@ -322,7 +322,7 @@ def _reader() -> sqlite3.Connection:
         _local.con = None
     if _state["path"] is None:
         raise StoreError("No database is open.")
-    con = sqlite3.connect(_state["uri"], uri=True, timeout=5, isolation_level=None)
+    con = reading_connection(_state["uri"], isolation_level=None)
     con.execute("PRAGMA busy_timeout = 5000")
     con.execute("PRAGMA foreign_keys = ON")
     _local.con, _local.path = con, _state["path"]

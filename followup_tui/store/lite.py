@@ -47,6 +47,19 @@ ACTIVE_COUNT = "SELECT count(*) FROM \"interview\" WHERE status = 'active'"
 _day = date.fromisoformat
 
 
+def read_text(raw: bytes) -> str:
+    """A text value as read: bytes that are not UTF-8 (a row another program wrote) each become U+FFFD
+    rather than failing the whole read, as peewee's connection reads them too."""
+    return raw.decode("utf-8", "replace")
+
+
+def reading_connection(uri: str, **options) -> sqlite3.Connection:
+    """A standard-library connection for the reads (the panes, the review, `followup today`)."""
+    con = sqlite3.connect(uri, uri=True, timeout=5, **options)
+    con.text_factory = read_text
+    return con
+
+
 def window_params(today: date, days: int) -> tuple[str, str]:
     """IN_WINDOW's parameters: open items due up to `days` ahead (overdue included), and today's done ones."""
     return (today + timedelta(days=days)).isoformat(), today.isoformat()
@@ -108,7 +121,7 @@ def open_current(path: Path) -> sqlite3.Connection | None:
     try:
         if not path.is_file() or truncated(path):
             return None
-        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
+        con = reading_connection(read_only_uri(path))
     except (OSError, sqlite3.Error):
         return None
     try:
