@@ -49,7 +49,8 @@ _day = date.fromisoformat
 
 def read_text(raw: bytes) -> str:
     """A text value as read: bytes that are not UTF-8 (a row another program wrote) each become U+FFFD
-    rather than failing the whole read, as peewee's connection reads them too."""
+    rather than failing the whole read, as peewee's connection reads them too. (A Python call per value:
+    2,022 review items of a 10,000-interview file 10 -> 13 ms; the `followup today` process 95 -> 99 ms.)"""
     return raw.decode("utf-8", "replace")
 
 
