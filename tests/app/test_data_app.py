@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import sqlite3
 from datetime import date
 
@@ -89,3 +90,37 @@ async def test_an_edit_made_in_another_window_is_detected_and_the_user_chooses(d
         await pilot.press("k")  # keep theirs
         await pilot.pause()
         assert (app.screen.detail.company, app.screen.detail.role) == ("Acme", "Senior Analyst")
+
+
+@pytest.mark.parametrize(("prefix", "suffix"), [("../[/]", "\x1b]0;x\x07"), (".", "/"), ("[@click=app.quit] ", "")])
+async def test_the_export_dialog_suggests_a_file_in_home_named_after_the_person(yesterday_db, prefix, suffix):
+    with sqlite3.connect(yesterday_db) as raw:  # names as another program (or an import) may have left them
+        names = {row[0] for row in raw.execute('SELECT name FROM "contact"')}
+        raw.execute('UPDATE "contact" SET name = ? || name || ?', (prefix, suffix))
+    raw.close()
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # from the review to the interviews
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        suggested = Path(app.screen.query_one("#path", Input).value)
+        assert suggested.parent == Path.home(), suggested
+        assert suggested.suffix == ".vcf" and not suggested.name.startswith(".")
+        assert suggested.name.isprintable() and "[" not in suggested.name
+        assert any(name in suggested.stem for name in names), suggested.name
+
+
+async def test_the_export_dialog_suggests_contact_vcf_when_nothing_of_the_name_is_usable(yesterday_db):
+    with sqlite3.connect(yesterday_db) as raw:
+        raw.execute("""UPDATE "contact" SET name = '../..//'""")
+    raw.close()
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value == str(Path.home() / "contact.vcf")

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual import work
 
 from followup_tui import clock
-from followup_tui.files import write_private
+from followup_tui.files import file_name, write_private
 from followup_tui.lazy import lazy_import
 from followup_tui.records import InterviewDetail
 from followup_tui.store import queries
@@ -181,7 +181,7 @@ class DataJobs:
         """Write a .vcf of this person, this interview's people or every contact."""
         detail = self.detail
         person = self.card.current
-        default = Path.home() / (f"{person.name}.vcf" if person else "followup-contacts.vcf")
+        default = Path.home() / (file_name(person.name, ".vcf", "contact") if person else "followup-contacts.vcf")
 
         from followup_tui.tui.screens.vcard_files import ExportForm
 
