@@ -77,6 +77,16 @@ def clean_line(value: str) -> str:
     return clip(" ".join(value.split()), MAX_STORED_LINE)
 
 
+# A name or a company in a dialog's title or a heading: one of 300 characters (an import, another
+# program) wrapped over five lines and pushed the dialog's keys off an 80x24 screen.
+TITLE_PART = 50  # "Status of " and 50 fit the narrowest dialog's line (66 cells)
+
+
+def title_part(value: str, limit: int = TITLE_PART) -> str:
+    """User text for a title or a heading: one clean line, cut with an ellipsis at `limit` characters."""
+    return clip(clean_line(value), limit)
+
+
 def clean_shown(value: str) -> str:
     """Multi-line text as a pane or a dialog shows it: cleaned, trimmed, at most MAX_SHOWN characters."""
     return clip(clean_text(value), MAX_SHOWN)

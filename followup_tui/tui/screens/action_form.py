@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select
 from followup_tui import validate
 from followup_tui.dates import show_date
 from followup_tui.records import ActionRow, PersonCard
+from followup_tui.text import title_part
 from followup_tui.tui.screens.form import FormScreen
 
 
@@ -42,7 +43,7 @@ class ActionForm(FormScreen[ActionInput]):
         if self.custom:
             yield from self.field("What to do *", "title", c.title if c else "", "e.g. Send the portfolio link")
         else:
-            yield Label(Content(c.label), classes="dialog-subtitle")
+            yield Label(Content(title_part(c.label, 120)), classes="dialog-subtitle")
         yield from self.field("Due *", "due", show_date(c.due) if c else "today", "today, fri, +3d, nov 20…")
         if self.custom and c is None:
             with Horizontal(classes="field-row"):

@@ -12,7 +12,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from followup_tui.store.commands import CallOutcome
-from followup_tui.text import clean_line
+from followup_tui.text import title_part
 
 CHOICES = (
     (CallOutcome.REACHED, "r", "Reached them", "done"),
@@ -37,7 +37,7 @@ class CallOutcomeScreen(ModalScreen[CallOutcome | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog status"):
-            yield Label(Content.assemble("How did the call to ", (clean_line(self.who) or "them", "bold"), " go?"),
+            yield Label(Content.assemble("How did the call to ", (title_part(self.who) or "them", "bold"), " go?"),
                         classes="dialog-title")
             yield OptionList(
                 *(Option(Content.assemble((f"{key}  ", "bold $accent"), (text, "bold"), f"  {hint}"), id=outcome.value)

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 from followup_tui import clock
 from followup_tui.drafts import DraftContext, call_scripts
 from followup_tui.store.commands import CallOutcome
-from followup_tui.text import clean_line, clean_shown
+from followup_tui.text import clean_shown, title_part
 
 
 class CallScriptScreen(ModalScreen[CallOutcome | None]):
@@ -33,8 +33,8 @@ class CallScriptScreen(ModalScreen[CallOutcome | None]):
     def compose(self) -> ComposeResult:
         call, voicemail = call_scripts(self.context, clock.today())
         with Vertical(classes="dialog help"):
-            yield Label(Content.assemble("Call ", (clean_line(self.context.name) or "the lead interviewer", "bold"),
-                                         "  ", (clean_line(self.phone) or "no phone on file", "$accent")), classes="dialog-title")
+            yield Label(Content.assemble("Call ", (title_part(self.context.name) or "the lead interviewer", "bold"),
+                                         "  ", (title_part(self.phone, 30) or "no phone on file", "$accent")), classes="dialog-title")
             with VerticalScroll():
                 yield Static(Content.assemble(("If they answer\n", "bold $accent"), clean_shown(call), "\n\n",
                                               ("If you reach voicemail\n", "bold $accent"), clean_shown(voicemail)))

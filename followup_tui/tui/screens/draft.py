@@ -21,7 +21,7 @@ from followup_tui.letters import file_stem, layout, pdf_bytes, redate
 from followup_tui.kinds import State
 from followup_tui.store import writing_notes
 from followup_tui.store.database import StoreError
-from followup_tui.text import clean, clean_line
+from followup_tui.text import clean, title_part
 from followup_tui.tui.screens.compare import CompareScreen
 from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.suggest import SuggestScreen
@@ -92,8 +92,8 @@ class DraftScreen(Screen[bool]):
         ctx = self.data.context
         medium = "email" if ctx.kind in EMAIL_DRAFTS else "letter by post"
         heading = Content.assemble(
-            (medium.capitalize(), "bold $accent"), " to ", (clean_line(ctx.name) or "the lead interviewer", "bold"),
-            f" · {clean_line(ctx.company)}", f" · {clean_line(ctx.role)}" if ctx.role else "",
+            (medium.capitalize(), "bold $accent"), " to ", (title_part(ctx.name) or "the lead interviewer", "bold"),
+            f" · {title_part(ctx.company)}", f" · {title_part(ctx.role)}" if ctx.role else "",
         )
         if self.data.state is State.DONE and self.data.sent_text:
             heading += Content.assemble(("   already sent; marking again updates the kept text", "$text-muted"))

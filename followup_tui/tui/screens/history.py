@@ -11,7 +11,7 @@ from textual.widgets import Label, Static
 
 from followup_tui import clock
 from followup_tui.dates import show_date
-from followup_tui.text import clean_line, clean_shown
+from followup_tui.text import clean_line, clean_shown, title_part
 
 
 class HistoryScreen(ModalScreen[None]):
@@ -26,7 +26,7 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            yield Label(Content.assemble("History with ", (clean_line(self.person), "bold")), classes="dialog-title")
+            yield Label(Content.assemble("History with ", (title_part(self.person), "bold")), classes="dialog-title")
             with VerticalScroll():
                 if not self.entries:
                     yield Static("Nothing sent, said or noted yet.")

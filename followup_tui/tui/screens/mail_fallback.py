@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from followup_tui.text import title_part
+
 EML, COPY = "eml", "copy"
 CHOICES = (
     (EML, "e", "Save it as an .eml file", "your mail program opens it as a message ready to send"),
@@ -30,7 +32,7 @@ class MailFallbackScreen(ModalScreen[str | None]):
     def __init__(self, to: str) -> None:
         super().__init__()
         self.message = Content.assemble(
-            "No mail program on this computer took the email to ", (to, "bold"), "."
+            "No mail program on this computer took the email to ", (title_part(to), "bold"), "."
         )
 
     def compose(self) -> ComposeResult:

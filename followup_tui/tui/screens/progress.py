@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 
+from followup_tui.text import title_part
+
 
 class ProgressScreen(ModalScreen[None]):
     """Shows how far a job has got; the job closes it when done."""
@@ -18,7 +20,7 @@ class ProgressScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog status"):
-            yield Label(Content(self.title_text), classes="dialog-title")
+            yield Label(Content(title_part(self.title_text, 120)), classes="dialog-title")
             yield ProgressBar(total=None, show_eta=False)
 
     def advance(self, done: int, total: int) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label
 
 from followup_tui import validate
 from followup_tui.dates import show_date
+from followup_tui.text import title_part
 from followup_tui.tui.screens.form import FormScreen
 
 
@@ -26,7 +27,7 @@ class DayForm(FormScreen[date]):
 
     def compose_fields(self) -> ComposeResult:
         # What is moved goes above the field, whole: an 18-cell label cut it to "New date for no".
-        yield Label(Content(f"New date for {self.what}"), classes="dialog-subtitle")
+        yield Label(Content(f"New date for {title_part(self.what, 120)}"), classes="dialog-subtitle")
         yield from self.field("New date", "day", "", f"now {show_date(self.current)}; e.g. mon, +3d")
 
     @on(Input.Changed, "#day")

@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from followup_tui.kinds import Status
+from followup_tui.text import title_part
 
 HELP = {
     Status.ACTIVE: "still in the running: the follow-up plan runs",
@@ -35,7 +36,7 @@ class StatusScreen(ModalScreen[Status | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog status"):
-            yield Label(Content.assemble("Status of ", (self.company, "bold")), classes="dialog-title")
+            yield Label(Content.assemble("Status of ", (title_part(self.company), "bold")), classes="dialog-title")
             yield OptionList(
                 *(
                     Option(Content.assemble((s.label, "bold"), f"  {HELP[s]}"), id=s.value)

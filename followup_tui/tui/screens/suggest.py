@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from followup_tui.checks import suggestions
+from followup_tui.text import title_part
 
 
 class SuggestScreen(ModalScreen[str | None]):
@@ -27,7 +28,7 @@ class SuggestScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         options = [Option(Content(s), id=s) for s in suggestions(self.word)]
         with Vertical(classes="dialog status"):
-            yield Label(Content.assemble("Spelling: ", (self.word, "bold $warning")), classes="dialog-title")
+            yield Label(Content.assemble("Spelling: ", (title_part(self.word), "bold $warning")), classes="dialog-title")
             if options:
                 yield OptionList(*options)
             else:
