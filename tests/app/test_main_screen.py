@@ -317,7 +317,9 @@ async def test_second_copy_sees_a_tick_made_by_the_first(db_path):
 
         with sqlite3.connect(db_path) as other:
             other.execute("UPDATE action SET state='done', done_on='2026-11-25' WHERE id=?", (ident,))
-        await pilot.pause(2.5)
+        app.screen._poll_other_copies()  # what the 2 s timer calls: no sleep against our own timer
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert next(a for a in app.screen.detail.actions if a.id == ident).state is State.DONE
         assert app.screen.detail.id == iid
 
