@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from datetime import date, datetime, time as clock_time, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 
 from followup_tui import clock
-from followup_tui.plan import Status
 from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.plan import Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.store.models import db

@@ -110,10 +110,11 @@ class PaintClock:
 
 async def interactions(path: Path, moves: int) -> dict[str, list[float]]:
     """Key-to-painted-panes wall time, in process, on the real app (see PaintClock)."""
+    from textual.widgets import Input
+
     from followup_tui.tui.app import FollowupApp
     from followup_tui.tui.screens.review import ReviewScreen
     from followup_tui.tui.widgets.checklist import Checklist
-    from textual.widgets import Input
 
     results: dict[str, list[float]] = {"move": [], "filter": [], "review": [], "tick": []}
     app = FollowupApp(path, phone_region="US")

@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="export: .vcf contacts, .json everything, .csv interviews, .ics follow-ups")
     exp.add_argument("file", type=Path)
     sub.add_parser("backup", parents=[common], help="make a checked backup now (kept in backups/ beside the database)")
-    restore = sub.add_parser("restore", parents=[common], help="list backups, or restore one (the current data is kept aside)")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="list backups, or restore one (the current data is kept aside)")
     restore.add_argument("file", type=Path, nargs="?")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
@@ -69,7 +70,8 @@ def _freeze_clock_from_env() -> None:
         try:
             clock.freeze(datetime.fromisoformat(value))
         except ValueError:
-            raise SystemExit(f"followup: ${NOW_ENV} must be an ISO date-time such as 2026-11-25T09:00, not {value!r}")
+            raise SystemExit(
+                f"followup: ${NOW_ENV} must be an ISO date-time such as 2026-11-25T09:00, not {value!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:

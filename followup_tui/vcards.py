@@ -121,7 +121,7 @@ def read_vcards(data: bytes, region: str = "US") -> list[CardFields]:
         )
     if b"\x00" in data[:4096]:
         raise CardImportError("This is not a vCard file (it holds binary data).")
-    text = data.decode("utf-8", "replace") if not data.startswith(b"\xef\xbb\xbf") else data[3:].decode("utf-8", "replace")
+    text = (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).decode("utf-8", "replace")
     if "BEGIN:VCARD" not in text.upper():
         raise CardImportError("This is not a vCard file: it has no BEGIN:VCARD.")
     # vobject chokes on PHOTO payloads of some exporters; they are not needed.

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from peewee import fn
 
+from followup_tui.dates import next_business_day, show_date, snoozed_day
+from followup_tui.inputs import ActionSnapshot, InterviewInput, PersonInput
 from followup_tui.plan import (
     ActionFacts,
     InterviewFacts,
@@ -18,10 +20,8 @@ from followup_tui.plan import (
     Status,
     plan,
 )
-from followup_tui.dates import next_business_day, show_date, snoozed_day
-from followup_tui.inputs import ActionSnapshot, InterviewInput, PersonInput
-from followup_tui.store.database import StoreError, writing
 from followup_tui.store import summary
+from followup_tui.store.database import StoreError, writing
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
 
 _FIELD_COLUMNS = {"person_id": "contact"}

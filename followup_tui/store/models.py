@@ -19,6 +19,7 @@ from peewee import (
 from followup_tui.store.database import bind_peewee
 from followup_tui.text import MAX_STORED_LINE, clean, clean_line, clip
 
+
 def read_text(raw: bytes) -> str:
     """Every text value read through peewee (drafts, exports, what a write checks), as the terminal may
     see it: rows another program wrote may hold terminal codes, or bytes that are not UTF-8. (The panes'

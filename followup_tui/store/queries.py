@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Medium
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard

@@ -19,9 +19,9 @@ from followup_tui.drafts import (
     fill_in,
     render,
 )
+from followup_tui.inputs import ActionSnapshot
 from followup_tui.plan import Kind, Medium, State
 from followup_tui.profile import Profile
-from followup_tui.inputs import ActionSnapshot
 from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
 from followup_tui.store.database import StoreError, reading, writing
 from followup_tui.store.models import Action, Contact, Interview, Meeting

@@ -14,10 +14,9 @@ from textual.screen import Screen
 from followup_tui import crashlog
 from followup_tui.store import queries
 from followup_tui.store.database import close_database, is_read_only, open_database
-from followup_tui.tui.review_data import ReviewData
 from followup_tui.text import clean, clean_line, clean_text
+from followup_tui.tui.review_data import ReviewData
 from followup_tui.validate import default_region
-
 
 GC_SECONDS = 1.0
 FULL_GC_EVERY = 30  # timer ticks

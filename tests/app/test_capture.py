@@ -57,7 +57,8 @@ async def test_pasting_a_card_fills_the_form_live(db_path, interviews):
         await pilot.pause()
         form.query_one("#paste", TextArea).text = CARD
         await pilot.pause()
-        values = {name: form.value(name) for name in ("name", "title", "company", "email", "phone", "mobile", "address")}
+        names = ("name", "title", "company", "email", "phone", "mobile", "address")
+        values = {name: form.value(name) for name in names}
         assert values == {
             "name": "Priya Raman", "title": "Analytics lead", "company": "Northwind Analytics, Inc.",
             "email": "priya.raman@northwind.example", "phone": "(415) 555-0142 x204", "mobile": "+1 415 555 0199",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select

@@ -6,8 +6,8 @@ import asyncio
 import stat
 
 from textual import events
-
 from textual.widgets import Input, Select
+
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
 

@@ -20,16 +20,10 @@ from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
-from followup_tui import clock
+from followup_tui import clock, mail_client
 from followup_tui.kinds import Kind
-from followup_tui import mail_client
 from followup_tui.tui.app import FollowupApp
-from followup_tui.tui.screens.call_script import CallScriptScreen
-from followup_tui.tui.screens.compare import CompareScreen
-from followup_tui.tui.screens.confirm import ConfirmScreen
-from followup_tui.tui.screens.draft import DraftScreen
 from followup_tui.tui.screens.form import FormScreen
-from followup_tui.tui.screens.help import HelpScreen
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.review import ReviewScreen
 from followup_tui.tui.widgets.checklist import Checklist
@@ -417,7 +411,7 @@ async def _sweep(app: FollowupApp, run: Sweep, db: Path) -> None:
 
         first_of = None  # the interview of the first thank-you: the second is to a colleague there
         for _ in range(2):
-            await run.to_action(thanks, two_thanks if first_of is None else (lambda d: d.id == first_of))
+            await run.to_action(thanks, two_thanks if first_of is None else (lambda d, first=first_of: d.id == first))
             first_of = main.detail.id
             drafted.add(main.query_one(Checklist).selected_action_id)
             await run.press("w")
@@ -451,7 +445,8 @@ async def _sweep(app: FollowupApp, run: Sweep, db: Path) -> None:
         await run.to_item(lambda item: item.state.value == "open" and not item.is_call and item.kind is not Kind.CARD)
         review = app.screen
         ident, due = review.selected.id, review.selected.due
-        for key, state, moved in (("space", "done", False), ("u", "open", False), ("z", "open", True), ("u", "open", False)):
+        steps = (("space", "done", False), ("u", "open", False), ("z", "open", True), ("u", "open", False))
+        for key, state, moved in steps:
             await run.press(key)
             assert (review.items[ident].state.value, review.items[ident].due != due) == (state, moved), key
         await run.press("t")

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from followup_tui import cli, paths
-from followup_tui.store.database import close_database, open_database
 from followup_tui.store import queries
+from followup_tui.store.database import close_database, open_database
 
 
 def test_db_path_precedence(monkeypatch, tmp_path):

@@ -14,8 +14,8 @@ import pytest
 from followup_tui.checks import (
     all_problems,
     medium_problem,
-    placeholder_problems,
     misspellings,
+    placeholder_problems,
     shared_passages,
     similarity,
     suggestions,
@@ -155,7 +155,8 @@ def test_pdf_opens_and_holds_the_text():
     data, replaced = pdf_bytes(text)
     assert data.startswith(b"%PDF") and not replaced
     extracted = PdfReader(io.BytesIO(data)).pages[0].extract_text()
-    for line in ("Sam Rivera", "25 November 2026", "Anna Müller", "Friedrichstraße 100", "Thank you for the interview."):
+    lines = ("Sam Rivera", "25 November 2026", "Anna Müller", "Friedrichstraße 100", "Thank you for the interview.")
+    for line in lines:
         assert line in extracted
 
 

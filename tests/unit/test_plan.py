@@ -121,14 +121,14 @@ def test_weekly_follow_ups_start_a_week_after_the_letter_and_alternate():
     actions = apply([], interview, [person(1)], MON)
     assert not find(actions, Kind.WEEKLY_EMAIL)  # none until the letter is mailed
     letter = find(actions, Kind.LETTER)[0]
-    actions = [a if a is not letter else ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": date(2026, 11, 26)})
-               for a in actions]
+    done_letter = ActionFacts(**{**letter.__dict__, "state": State.DONE, "done_on": date(2026, 11, 26)})
+    actions = [a if a is not letter else done_letter for a in actions]
     actions = apply(actions, interview, [person(1)], date(2026, 11, 26))
     first = find(actions, Kind.WEEKLY_EMAIL)
     assert len(first) == 1 and first[0].seq == 1 and first[0].due == date(2026, 12, 3)
     # Done late, on Monday 7 Dec: the next, a call, counts from that contact.
-    actions = [a if a is not first[0] else ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": date(2026, 12, 7)})
-               for a in actions]
+    done_first = ActionFacts(**{**first[0].__dict__, "state": State.DONE, "done_on": date(2026, 12, 7)})
+    actions = [a if a is not first[0] else done_first for a in actions]
     actions = apply(actions, interview, [person(1)], date(2026, 12, 7))
     second = find(actions, Kind.WEEKLY_CALL)
     assert len(second) == 1 and second[0].seq == 2 and second[0].due == date(2026, 12, 14)

@@ -34,7 +34,8 @@ class CallScriptScreen(ModalScreen[CallOutcome | None]):
         call, voicemail = call_scripts(self.context, clock.today())
         with Vertical(classes="dialog help"):
             yield Label(Content.assemble("Call ", (title_part(self.context.name) or "the lead interviewer", "bold"),
-                                         "  ", (title_part(self.phone, 30) or "no phone on file", "$accent")), classes="dialog-title")
+                                         "  ", (title_part(self.phone, 30) or "no phone on file", "$accent")),
+                        classes="dialog-title")
             with VerticalScroll():
                 yield Static(Content.assemble(("If they answer\n", "bold $accent"), clean_shown(call), "\n\n",
                                               ("If you reach voicemail\n", "bold $accent"), clean_shown(voicemail)))

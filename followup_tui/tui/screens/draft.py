@@ -17,15 +17,15 @@ from followup_tui import clock
 from followup_tui.checks import all_problems
 from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, email_parts, fill_in, render
 from followup_tui.files import write_private
-from followup_tui.letters import file_stem, layout, pdf_bytes, redate
 from followup_tui.kinds import State
+from followup_tui.letters import file_stem, layout, pdf_bytes, redate
 from followup_tui.store import writing_notes
 from followup_tui.store.database import StoreError
 from followup_tui.text import clean, title_part
+from followup_tui.tui.mailing import Email, save_eml, send_email
 from followup_tui.tui.screens.compare import CompareScreen
 from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.suggest import SuggestScreen
-from followup_tui.tui.mailing import Email, save_eml, send_email
 from followup_tui.tui.widgets.draft_editor import DraftEditor
 from followup_tui.tui.widgets.footer import KeyFooter
 

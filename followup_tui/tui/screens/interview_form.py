@@ -26,7 +26,8 @@ class InterviewForm(FormScreen[InterviewInput]):
         c = self.current
         yield from self.field("Company *", "company", c.company if c else "", "who interviewed you")
         yield from self.field("Role", "role", c.role if c else "", "the job title")
-        yield from self.field("Interview date *", "day", show_date(c.day) if c else "today", "today, yesterday, nov 20…")
+        yield from self.field("Interview date *", "day", show_date(c.day) if c else "today",
+                              "today, yesterday, nov 20…")
         yield from self.field(
             "Ended at", "ended_at", c.ended_at.strftime("%H:%M") if c and c.ended_at else "",
             "e.g. 14:30; from 15:00 the thank-yous are due next morning",

@@ -16,8 +16,8 @@ from textual.widgets import Header, Input, Static
 
 from followup_tui import clock
 from followup_tui.kinds import Kind, State, Status
-from followup_tui.records import InterviewDetail, InterviewRow
 from followup_tui.lazy import lazy_import
+from followup_tui.records import InterviewDetail, InterviewRow
 from followup_tui.store import queries
 from followup_tui.store.database import StoreError, change_stamp
 from followup_tui.text import clean_line
@@ -75,8 +75,10 @@ class MainScreen(DataJobs, Screen):
         Binding("h", "history", "History", show=False, tooltip="What was sent, said and noted to this person"),
         Binding("p", "profile", "Profile", show=False, tooltip="Your profile: name, address, signature, strengths"),
         Binding("m", "templates", "Templates", show=False, tooltip="Edit the templates drafts start from"),
-        Binding("plus,equals_sign", "shift_due(1)", "Later", key_display="+", show=False, tooltip="Move the action a day later"),
-        Binding("minus", "shift_due(-1)", "Sooner", key_display="-", show=False, tooltip="Move the action a day earlier"),
+        Binding("plus,equals_sign", "shift_due(1)", "Later", key_display="+", show=False,
+                tooltip="Move the action a day later"),
+        Binding("minus", "shift_due(-1)", "Sooner", key_display="-", show=False,
+                tooltip="Move the action a day earlier"),
         Binding("d", "delete", "Delete", tooltip="Delete what has focus (asks first)"),
         # priority: handled the moment it arrives, so the letters typed straight after it (already
         # on their way) find the filter box focused rather than the list's keys (e edits, d deletes).
@@ -269,7 +271,8 @@ class MainScreen(DataJobs, Screen):
             open_count = sum(1 for a in detail.actions if a.state is State.OPEN)
             # A border title is markup unless it is Content: "Acme [/] Ltd" would crash the app.
             self.checklist.border_title = Content(f"Next actions · {clean_line(detail.company)}")
-            self.checklist.border_subtitle = f"{open_count} open" if detail.status is Status.ACTIVE else detail.status.label
+            self.checklist.border_subtitle = (f"{open_count} open" if detail.status is Status.ACTIVE
+                                              else detail.status.label)
         else:
             self.checklist.border_title = "Next actions"
             self.checklist.border_subtitle = ""
@@ -389,7 +392,8 @@ class MainScreen(DataJobs, Screen):
         def saved(data) -> None:
             if data is not None:
                 if self.write(lambda: commands.add_interview(data, clock.today()), select=RESULT):
-                    self.notify(f"Interview added. Press c to capture {data.company}'s interviewers' cards.", markup=False)
+                    self.notify(f"Interview added. Press c to capture {data.company}'s interviewers' cards.",
+                                markup=False)
 
         self.app.push_screen(_screen("interview_form.InterviewForm")(), saved)
 
@@ -472,7 +476,8 @@ class MainScreen(DataJobs, Screen):
         def saved(data: ActionInput | None) -> None:
             if data is not None:
                 self.write(
-                    lambda: commands.add_custom(detail.id, data.title, data.due, data.person_id, data.note, clock.today()),
+                    lambda: commands.add_custom(detail.id, data.title, data.due, data.person_id, data.note,
+                                                clock.today()),
                     keep_action=RESULT,
                 )
 

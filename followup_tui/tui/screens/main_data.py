@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 
@@ -113,8 +113,8 @@ class DataJobs:
     def _export(self, choice, ids: list[int] | None) -> None:
         """Write an export off the UI thread, in its own connection."""
         from followup_tui.store import portable
-        from followup_tui.vcards import write_vcards
         from followup_tui.store.database import thread_connection
+        from followup_tui.vcards import write_vcards
 
         try:
             with thread_connection():

@@ -9,8 +9,8 @@ from textual.widgets import Checkbox, Label, Select, TextArea
 
 from followup_tui import validate
 from followup_tui.cards import CardFields, CardTooLong, parse_card
-from followup_tui.kinds import Medium
 from followup_tui.inputs import PersonInput
+from followup_tui.kinds import Medium
 from followup_tui.tui.screens.form import FormScreen
 
 # Form fields a pasted card fills, by card field name.
@@ -75,7 +75,8 @@ class PersonForm(FormScreen[PersonInput]):
             return
         self.fill(card)
         found = [name for name in FILLED if getattr(card, name)]
-        self.say("paste", f"Found: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet.")
+        self.say("paste",
+                 f"Found: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet.")
 
     def fill(self, card: CardFields) -> None:
         """Put card values into the fields the user has not typed in (or that a paste filled before)."""
@@ -83,7 +84,8 @@ class PersonForm(FormScreen[PersonInput]):
             value = getattr(card, name)
             widget = self.query_one(f"#{name}")
             current = widget.text if isinstance(widget, TextArea) else widget.value
-            if current and current != self._autofilled.get(name) and not (name == "company" and current == self.company):
+            by_hand = current and current != self._autofilled.get(name)
+            if by_hand and not (name == "company" and current == self.company):
                 continue  # typed by hand: never overwritten
             if not value and name not in self._autofilled:
                 continue

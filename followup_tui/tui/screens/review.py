@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from followup_tui import clock
-from followup_tui.kinds import State
 from followup_tui.inputs import ActionSnapshot
+from followup_tui.kinds import State
 from followup_tui.review import (
     DEFAULT_DAYS,
     EMAIL_KINDS,

@@ -12,7 +12,6 @@ from textual.widgets import Input, Label, Select
 from followup_tui import validate
 from followup_tui.tui.screens.form import FormScreen
 
-
 START_CHOICES = (
     ("the daily review when something is due, else the interviews", "auto"),
     ("always the daily review", "review"),

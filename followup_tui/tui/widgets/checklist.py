@@ -36,7 +36,8 @@ def action_content(action: ActionRow, today: date) -> Content:
             parts.extend(["  ", ("! " + action.missing, "$warning")])
         content = Content.assemble(*parts)
     else:
-        when = f"done {show_date(action.done_on, today)}" if action.state is State.DONE and action.done_on else "cancelled"
+        done = action.state is State.DONE and action.done_on
+        when = f"done {show_date(action.done_on, today)}" if done else "cancelled"
         content = Content.assemble(
             (box, "$text-muted"), (clean_line(action.label), "strike $text-muted"), "\n    ", (when, "$text-muted")
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-
 from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
@@ -186,7 +185,8 @@ class InterviewList(CursorList):
                     text, style = cell[part]
                     if text:  # a column left out at this width is empty
                         lines[part].append(Segment(f" {text} ", _style(style)))
-            strips = tuple(Strip(segments).apply_style(row_style).crop_extend(0, width, row_style) for segments in lines)
+            strips = tuple(Strip(segments).apply_style(row_style).crop_extend(0, width, row_style)
+                           for segments in lines)
             if len(self._drawn) > 400:  # a few screens' worth; rows are redrawn when they change anyway
                 self._drawn.clear()
             self._drawn[key] = strips
