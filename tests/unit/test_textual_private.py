@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # (module, class or None for a module attribute, name): who needs it, and for what.
 PRIVATE = {
     ("textual.app", "App", "_handle_exception"):
-        "tui/app.py FollowupApp: Textual's hook for an error no handler caught (a failed worker is reported, not fatal)",
+        "tui/app.py FollowupApp: Textual's hook for an error no handler caught (a failed worker: reported, not fatal)",
     ("textual.app", "App", "_display"):
         "benchmarks: a spy on the frames each key causes",
     ("textual.widget", "Widget", "_scroll_update"):
