@@ -16,7 +16,6 @@ from textual.widgets import Header, Input, Static
 
 from followup_tui import clock
 from followup_tui.kinds import Kind, State, Status
-from followup_tui.lazy import lazy_import
 from followup_tui.records import InterviewDetail, InterviewRow
 from followup_tui.store import queries
 from followup_tui.store.database import StoreError, change_stamp
@@ -31,8 +30,6 @@ from followup_tui.tui.widgets.person_card import PersonCardView
 from followup_tui.wording import status_note
 
 # Writes load peewee and the writing checks; a start-up that only reads does not need them yet.
-commands = lazy_import("followup_tui.store.commands")
-writing_notes = lazy_import("followup_tui.store.writing_notes")
 
 if TYPE_CHECKING:  # the forms themselves load when first opened
     from followup_tui.tui.screens.action_form import ActionInput
@@ -52,13 +49,6 @@ FIRST_PAGE = 60  # rows read before the first paint
 def _raise(error: Exception) -> None:
     raise error
 
-
-def _screen(name: str):
-    """A dialog or screen class, imported when first opened: start-up loads none of them."""
-    from importlib import import_module
-
-    module, _, attr = name.rpartition(".")
-    return getattr(import_module(f"followup_tui.tui.screens.{module}"), attr)
 
 
 class MainScreen(DataJobs, Screen):
@@ -348,6 +338,7 @@ class MainScreen(DataJobs, Screen):
     def write_checked(self, change: Callable[[object], object], opened_with: object, mine: object) -> None:
         """An edit that is refused if another window changed the record since the form opened; then the
         user chooses: keep theirs, or overwrite with mine."""
+        from followup_tui.store import commands
         try:
             change(opened_with)
         except commands.Conflict as conflict:
@@ -359,7 +350,8 @@ class MainScreen(DataJobs, Screen):
                     self.reload()
                     self.notify("Kept the version saved in the other window.")
 
-            self.app.push_screen(_screen("conflict.ConflictScreen")(conflict, mine), chosen)
+            from followup_tui.tui.screens.conflict import ConflictScreen
+            self.app.push_screen(ConflictScreen(conflict, mine), chosen)
             return
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False, timeout=8)
@@ -390,12 +382,14 @@ class MainScreen(DataJobs, Screen):
         """Open the interview form."""
 
         def saved(data) -> None:
+            from followup_tui.store import commands
             if data is not None:
                 if self.write(lambda: commands.add_interview(data, clock.today()), select=RESULT):
                     self.notify(f"Interview added. Press c to capture {data.company}'s interviewers' cards.",
                                 markup=False)
 
-        self.app.push_screen(_screen("interview_form.InterviewForm")(), saved)
+        from followup_tui.tui.screens.interview_form import InterviewForm
+        self.app.push_screen(InterviewForm(), saved)
 
     def action_capture(self) -> None:
         """Open the card form for the selected interview."""
@@ -422,6 +416,7 @@ class MainScreen(DataJobs, Screen):
             person = self.card.current
 
             def saved_person(data) -> None:
+                from followup_tui.store import commands
                 if data is not None:
                     self.write_checked(
                         lambda expected: commands.update_person(person.meeting_id, data, clock.today(), expected),
@@ -435,22 +430,26 @@ class MainScreen(DataJobs, Screen):
             action = next(a for a in detail.actions if a.id == self.checklist.selected_action_id)
 
             def saved_action(data: ActionInput | None) -> None:
+                from followup_tui.store import commands
                 if data is not None:
                     title = data.title if action.kind is Kind.CUSTOM else None
                     self.write(lambda: commands.update_action(action.id, data.due, data.note, title),
                                keep_action=action.id, row_only=True)
 
-            self.app.push_screen(_screen("action_form.ActionForm")(detail.people, action), saved_action)
+            from followup_tui.tui.screens.action_form import ActionForm
+            self.app.push_screen(ActionForm(detail.people, action), saved_action)
         else:
 
             def saved_interview(data) -> None:
+                from followup_tui.store import commands
                 if data is not None:
                     self.write_checked(
                         lambda expected: commands.update_interview(detail.id, data, clock.today(), expected),
                         detail.as_input(), data,
                     )
 
-            self.app.push_screen(_screen("interview_form.InterviewForm")(detail.as_input()), saved_interview)
+            from followup_tui.tui.screens.interview_form import InterviewForm
+            self.app.push_screen(InterviewForm(detail.as_input()), saved_interview)
 
     def action_status(self) -> None:
         """Choose the selected interview's status."""
@@ -459,13 +458,15 @@ class MainScreen(DataJobs, Screen):
             return
 
         def chosen(status: Status | None) -> None:
+            from followup_tui.store import commands
             if status is None or status is detail.status:
                 return
             if self.write(lambda: commands.set_status(detail.id, status, clock.today())):
                 note = status_note(status)
                 self.notify(note or f"{detail.company}: {status.label}.", markup=False, timeout=10 if note else 4)
 
-        self.app.push_screen(_screen("status.StatusScreen")(detail.status, detail.company), chosen)
+        from followup_tui.tui.screens.status import StatusScreen
+        self.app.push_screen(StatusScreen(detail.status, detail.company), chosen)
 
     def action_new_action(self) -> None:
         """Add an action of the user's own to the selected interview."""
@@ -474,6 +475,7 @@ class MainScreen(DataJobs, Screen):
             return
 
         def saved(data: ActionInput | None) -> None:
+            from followup_tui.store import commands
             if data is not None:
                 self.write(
                     lambda: commands.add_custom(detail.id, data.title, data.due, data.person_id, data.note,
@@ -481,10 +483,12 @@ class MainScreen(DataJobs, Screen):
                     keep_action=RESULT,
                 )
 
-        self.app.push_screen(_screen("action_form.ActionForm")(detail.people), saved)
+        from followup_tui.tui.screens.action_form import ActionForm
+        self.app.push_screen(ActionForm(detail.people), saved)
 
     def action_tick(self) -> None:
         """Tick or untick the highlighted action; written at once."""
+        from followup_tui.store import commands
         ident = self.checklist.selected_action_id
         if ident is None or self.detail is None:
             return
@@ -517,10 +521,12 @@ class MainScreen(DataJobs, Screen):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.app.push_screen(_screen("history.HistoryScreen")(person.name, entries))
+        from followup_tui.tui.screens.history import HistoryScreen
+        self.app.push_screen(HistoryScreen(person.name, entries))
 
     def action_profile(self) -> None:
         """Edit your profile."""
+        from followup_tui.store import writing_notes
         try:
             current = writing_notes.profile()
         except StoreError as error:
@@ -528,22 +534,27 @@ class MainScreen(DataJobs, Screen):
             return
 
         def saved(profile) -> None:
+            from followup_tui.store import writing_notes
             if profile is not None and self.write(lambda: writing_notes.save_profile(profile)):
                 self.notify("Profile saved: new drafts use it.")
 
-        self.app.push_screen(_screen("profile_form.ProfileForm")(current), saved)
+        from followup_tui.tui.screens.profile_form import ProfileForm
+        self.app.push_screen(ProfileForm(current), saved)
 
     def action_templates(self) -> None:
         """Pick a template to edit."""
 
         def picked(name: str | None) -> None:
+            from followup_tui.store import writing_notes
             if name is None:
                 return
 
             def saved(text: str | None) -> None:
+                from followup_tui.store import writing_notes
                 if text is None:
                     return
-                restore = text == _screen("templates.TemplateForm").RESTORE
+                from followup_tui.tui.screens.templates import TemplateForm
+                restore = text == TemplateForm.RESTORE
                 if self.write(lambda: writing_notes.save_template(name, None if restore else text)):
                     self.notify("Template restored." if restore else "Template saved: new drafts use it.")
 
@@ -552,18 +563,22 @@ class MainScreen(DataJobs, Screen):
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
-            self.app.push_screen(_screen("templates.TemplateForm")(name, current), saved)
+            from followup_tui.tui.screens.templates import TemplateForm
+            self.app.push_screen(TemplateForm(name, current), saved)
 
-        self.app.push_screen(_screen("templates.TemplateList")(), picked)
+        from followup_tui.tui.screens.templates import TemplateList
+        self.app.push_screen(TemplateList(), picked)
 
     def action_shift_due(self, days: int) -> None:
         """Move the highlighted action's due date by a day."""
+        from followup_tui.store import commands
         ident = self.checklist.selected_action_id
         if ident is not None:
             self.write(lambda: commands.move_due(ident, days, clock.today()), keep_action=ident, row_only=True)
 
     def action_delete(self) -> None:
         """Delete the focused thing after a confirmation."""
+        from followup_tui.store import commands
         detail = self.detail
         if detail is None:
             return
@@ -592,7 +607,8 @@ class MainScreen(DataJobs, Screen):
             if yes and self.write(change):
                 self.notify("Deleted.")
 
-        self.app.push_screen(_screen("confirm.ConfirmScreen")(question), answered)
+        from followup_tui.tui.screens.confirm import ConfirmScreen
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_filter(self) -> None:
         """Show the filter box and focus it."""
@@ -628,12 +644,14 @@ class MainScreen(DataJobs, Screen):
 
     def action_settings(self) -> None:
         """Open the settings form."""
+        from followup_tui.store import writing_notes
 
         def saved(settings: AppSettings | None) -> None:
             if settings is None:
                 return
 
             def store() -> None:
+                from followup_tui.store import commands
                 commands.set_setting("phone_region", settings.phone_region)
                 commands.set_setting("start_screen", settings.start_screen)
                 commands.set_setting("similarity_threshold", str(settings.similarity_percent / 100))
@@ -650,15 +668,18 @@ class MainScreen(DataJobs, Screen):
             percent = round(writing_notes.similarity_threshold() * 100)
         except StoreError:
             percent = 80
-        current = _screen("settings_form.AppSettings")(self.app.phone_region, start, percent)
-        self.app.push_screen(_screen("settings_form.SettingsForm")(current), saved)
+        from followup_tui.tui.screens.settings_form import AppSettings
+        current = AppSettings(self.app.phone_region, start, percent)
+        from followup_tui.tui.screens.settings_form import SettingsForm
+        self.app.push_screen(SettingsForm(current), saved)
 
     def action_review(self) -> None:
         """Open the daily review; enter there brings its interview back here."""
         # One review screen, kept installed: opening it again re-reads its items, not its widgets,
         # and its undo history lasts the session.
         if not self.app.is_screen_installed("review"):
-            self.app.install_screen(_screen("review.ReviewScreen")(), "review")
+            from followup_tui.tui.screens.review import ReviewScreen
+            self.app.install_screen(ReviewScreen(), "review")
         else:
             review = self.app.get_screen("review")
             if review.is_mounted:
@@ -707,7 +728,8 @@ class MainScreen(DataJobs, Screen):
 
     def action_help(self) -> None:
         """Show every key."""
-        self.app.push_screen(_screen("help.HelpScreen")(self.help_sections()))
+        from followup_tui.tui.screens.help import HelpScreen
+        self.app.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[Section]:
         """The key reference, from the bindings of this screen and its panes."""

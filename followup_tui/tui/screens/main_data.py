@@ -10,7 +10,6 @@ from textual import work
 
 from followup_tui import clock
 from followup_tui.files import file_name, write_private
-from followup_tui.lazy import lazy_import
 from followup_tui.records import InterviewDetail
 from followup_tui.store import queries
 from followup_tui.store.database import StoreError
@@ -18,9 +17,6 @@ from followup_tui.store.database import StoreError
 if TYPE_CHECKING:
     from followup_tui.inputs import CardFields, PersonInput
 
-commands = lazy_import("followup_tui.store.commands")  # writes load peewee: not before the first paint
-progress = lazy_import("followup_tui.tui.screens.progress")
-inputs = lazy_import("followup_tui.inputs")
 
 RESULT = object()  # in MainScreen.write: "select what the command returned"
 
@@ -30,6 +26,7 @@ class DataJobs:
 
     def save_person(self, detail: InterviewDetail, data: PersonInput, then: Callable[[], None] | None = None) -> None:
         """Add a person to an interview; a match with a stored contact is offered for linking, never doubled."""
+        from followup_tui.store import commands
         done = then or (lambda: None)
         try:
             existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164))
@@ -67,6 +64,7 @@ class DataJobs:
         """Import business cards into the selected interview (each confirmed), or a followup export."""
 
         def chosen(path: Path | None) -> None:
+            from followup_tui.tui.screens import progress
             if path is None:
                 return
             if path.suffix.lower() == ".json":
@@ -84,11 +82,13 @@ class DataJobs:
 
     def _progress(self, done: int, total: int) -> None:
         """From a worker: move the progress bar."""
+        from followup_tui.tui.screens import progress
         if isinstance(self.app.screen, progress.ProgressScreen):
             self.app.call_from_thread(self.app.screen.advance, done, total)
 
     def _finish_job(self, message: str, error: bool = False) -> None:
         """On the UI thread: close the progress bar, say how it went, show the new data."""
+        from followup_tui.tui.screens import progress
         if isinstance(self.app.screen, progress.ProgressScreen):
             self.app.pop_screen()
         self.notify(message, severity="error" if error else "information", markup=False, timeout=10)
@@ -154,6 +154,7 @@ class DataJobs:
 
     def _confirm_imported(self, cards: list[CardFields], interview_id: int, index: int) -> None:
         """Show imported card `index` in the capture form; escape skips it."""
+        from followup_tui import inputs
         if index >= len(cards):
             self.notify(f"Import finished: {len(cards)} card{'s' if len(cards) != 1 else ''} reviewed.")
             return
@@ -186,6 +187,7 @@ class DataJobs:
         from followup_tui.tui.screens.vcard_files import ExportForm
 
         def chosen(choice) -> None:
+            from followup_tui.tui.screens import progress
             if choice is None:
                 return
             ids = None
