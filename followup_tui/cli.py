@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     import shutil
     import tempfile
 
-    from followup_tui.store.database import StoreError, close_database, open_database
+    from followup_tui.store.database import close_database, open_database
+    from followup_tui.store.errors import StoreError
 
     scratch = Path(tempfile.mkdtemp(prefix="followup-demo-")) if args.demo else None
     path = scratch / "demo.db" if scratch else paths.db_path(args.db)
@@ -116,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 def _daily_backup(path: Path) -> None:
     """Once a day, on the first start: a checked copy in backups/, old ones pruned."""
     from followup_tui.store import backup
-    from followup_tui.store.database import StoreError, is_read_only
+    from followup_tui.store.database import is_read_only
+    from followup_tui.store.errors import StoreError
 
     if is_read_only() or not backup.daily_backup_due(path, clock.today()):
         return
@@ -158,7 +160,8 @@ def _run_backup_command(args: argparse.Namespace, path: Path) -> int:
     """`backup` and `restore`: work on the file through SQLite, without opening it as the app does."""
     from followup_tui.shell import printable
     from followup_tui.store import backup
-    from followup_tui.store.database import StoreError, check_intact
+    from followup_tui.store.database import check_intact
+    from followup_tui.store.errors import StoreError
 
     try:
         if args.command == "backup":
@@ -201,7 +204,8 @@ def _run_shell_command(args: argparse.Namespace, path: Path) -> int:
                 return quick
     except BrokenPipeError:
         return _reader_left()
-    from followup_tui.store.database import StoreError, close_database, is_read_only, open_database
+    from followup_tui.store.database import close_database, is_read_only, open_database
+    from followup_tui.store.errors import StoreError
 
     try:
         # Before a change or an export, SQLite checks every page: `today` reports the damage it reads.

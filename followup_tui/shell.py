@@ -130,7 +130,7 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
 
         return run_card_command(command, args, out, err, stored=stored)
     from followup_tui.store import queries
-    from followup_tui.store.database import StoreError
+    from followup_tui.store.errors import StoreError
 
     today = clock.today()
     try:

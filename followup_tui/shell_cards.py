@@ -124,7 +124,7 @@ def _export_problem(target) -> str | None:
 def run_card_command(command: str, args, out: TextIO, err: TextIO, *, stored: bool = True) -> int:
     """Run capture, import or export; returns the exit status. Without `stored` (no database), only a
     capture that prints."""
-    from followup_tui.store.database import StoreError
+    from followup_tui.store.errors import StoreError
 
     try:
         if command == "export" and (problem := _export_problem(args.file)):

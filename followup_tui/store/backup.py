@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from followup_tui.store.database import StoreError
+from followup_tui.store.errors import StoreError
 from followup_tui.store.lite import read_only_uri
 
 KEEP_DAILY = 7

@@ -21,7 +21,8 @@ from followup_tui.plan import (
     plan,
 )
 from followup_tui.store import summary
-from followup_tui.store.database import StoreError, writing
+from followup_tui.store.database import writing
+from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
 
 _FIELD_COLUMNS = {"person_id": "contact"}

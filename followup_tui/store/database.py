@@ -18,6 +18,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from followup_tui.store.errors import (
+    DamagedDatabase,
+    DatabaseBusy,
+    NewerDatabase,
+    NotOurDatabase,
+    StoreError,
+    WriteFailed,
+)
 from followup_tui.store.lite import APPLICATION_ID, read_only_uri, reading_connection, truncated
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -27,30 +35,6 @@ PRAGMAS = {
     "foreign_keys": 1,
     "busy_timeout": 5000,
 }
-
-
-class StoreError(Exception):
-    """A storage failure with a message written for the user."""
-
-
-class NotOurDatabase(StoreError):
-    """The file is not a followup database, or is damaged."""
-
-
-class DamagedDatabase(NotOurDatabase):
-    """A followup database whose file SQLite found damaged (cut short, or pages overwritten)."""
-
-
-class NewerDatabase(StoreError):
-    """The file was written by a newer followup."""
-
-
-class DatabaseBusy(StoreError):
-    """Another copy held the write lock for longer than the busy timeout."""
-
-
-class WriteFailed(StoreError):
-    """A write could not be made (read-only file, full disk, I/O error)."""
 
 
 def _schema_v1() -> None:

@@ -23,7 +23,8 @@ from followup_tui.inputs import ActionSnapshot
 from followup_tui.plan import Kind, Medium, State
 from followup_tui.profile import Profile
 from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
-from followup_tui.store.database import StoreError, reading, writing
+from followup_tui.store.database import reading, writing
+from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting
 from followup_tui.store.queries import setting
 

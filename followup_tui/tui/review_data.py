@@ -11,7 +11,8 @@ from textual.app import App
 
 from followup_tui.review import DEFAULT_DAYS, ReviewItem
 from followup_tui.store import queries
-from followup_tui.store.database import StoreError, change_stamp
+from followup_tui.store.database import change_stamp
+from followup_tui.store.errors import StoreError
 
 
 @dataclass(frozen=True)

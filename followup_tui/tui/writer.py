@@ -11,7 +11,7 @@ from followup_tui import clock
 from followup_tui.drafts import CALL_DRAFTS, TEMPLATE_FOR
 from followup_tui.kinds import Kind
 from followup_tui.store import commands, writing_notes
-from followup_tui.store.database import StoreError
+from followup_tui.store.errors import StoreError
 
 WRITABLE = set(TEMPLATE_FOR) | CALL_DRAFTS
 

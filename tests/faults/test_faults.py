@@ -84,7 +84,8 @@ import resource, signal, sys
 from datetime import date
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full disk: writes fail with EFBIG instead of a signal
 from followup_tui.store import commands
-from followup_tui.store.database import StoreError, open_database
+from followup_tui.store.database import open_database
+from followup_tui.store.errors import StoreError
 open_database(__import__("pathlib").Path({path!r}))
 size = __import__("os").path.getsize({path!r})
 resource.setrlimit(resource.RLIMIT_FSIZE, (size + 64 * 1024, size + 64 * 1024))

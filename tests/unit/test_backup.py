@@ -10,7 +10,8 @@ import pytest
 
 from followup_tui.inputs import InterviewInput
 from followup_tui.store import backup, commands, queries
-from followup_tui.store.database import NotOurDatabase, close_database, open_database
+from followup_tui.store.database import close_database, open_database
+from followup_tui.store.errors import NotOurDatabase
 
 DAY = datetime(2026, 11, 25, 9, 30)
 

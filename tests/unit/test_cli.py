@@ -44,7 +44,8 @@ def test_a_read_only_file_opens_read_only_and_refuses_edits(db_path, monkeypatch
 
     from followup_tui.inputs import InterviewInput
     from followup_tui.store import commands
-    from followup_tui.store.database import WriteFailed, is_read_only
+    from followup_tui.store.database import is_read_only
+    from followup_tui.store.errors import WriteFailed
 
     open_database(db_path)
     commands.add_interview(InterviewInput("Acme", date(2026, 11, 20)), date(2026, 11, 20))

@@ -20,7 +20,7 @@ from followup_tui.files import write_private
 from followup_tui.kinds import State
 from followup_tui.letters import file_stem, layout, pdf_bytes, redate
 from followup_tui.store import writing_notes
-from followup_tui.store.database import StoreError
+from followup_tui.store.errors import StoreError
 from followup_tui.text import clean, title_part
 from followup_tui.tui.mailing import Email, save_eml, send_email
 from followup_tui.tui.screens.compare import CompareScreen

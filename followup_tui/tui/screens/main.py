@@ -18,7 +18,8 @@ from followup_tui import clock
 from followup_tui.kinds import Kind, State, Status
 from followup_tui.records import InterviewDetail, InterviewRow
 from followup_tui.store import queries
-from followup_tui.store.database import StoreError, change_stamp
+from followup_tui.store.database import change_stamp
+from followup_tui.store.errors import StoreError
 from followup_tui.text import clean_line
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens.main_data import RESULT, DataJobs

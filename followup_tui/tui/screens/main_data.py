@@ -12,7 +12,7 @@ from followup_tui import clock
 from followup_tui.files import file_name, write_private
 from followup_tui.records import InterviewDetail
 from followup_tui.store import queries
-from followup_tui.store.database import StoreError
+from followup_tui.store.errors import StoreError
 
 if TYPE_CHECKING:
     from followup_tui.inputs import CardFields, PersonInput

@@ -23,7 +23,8 @@ from followup_tui.review import (
     summarise,
 )
 from followup_tui.store import commands, queries, writing_notes
-from followup_tui.store.database import StoreError, change_stamp
+from followup_tui.store.database import change_stamp
+from followup_tui.store.errors import StoreError
 from followup_tui.text import clean_text
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.mailing import send_email
