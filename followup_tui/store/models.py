@@ -16,16 +16,17 @@ from peewee import (
     TextField,
 )
 
+from followup_tui.store import lite
 from followup_tui.store.database import bind_peewee
 from followup_tui.text import MAX_STORED_LINE, clean, clean_line, clip
 
 
 def read_text(raw: bytes) -> str:
     """Every text value read through peewee (drafts, exports, what a write checks), as the terminal may
-    see it: rows another program wrote may hold terminal codes, or bytes that are not UTF-8. (The panes'
-    plain-SQL reads clean in store.queries, only what they show: a Python call per value costs 15 ms
-    per 10,000 rows.)"""
-    return clean(raw.decode("utf-8", "replace"))
+    see it: decoded as the plain-SQL reads are (bad UTF-8 replaced), then without terminal codes. (The
+    panes' plain-SQL reads clean in store.queries, only what they show: a Python call per value costs
+    15 ms per 10,000 rows.)"""
+    return clean(lite.read_text(raw))
 
 
 class StoreDatabase(SqliteDatabase):
@@ -55,29 +56,37 @@ class StoreDatabase(SqliteDatabase):
 db = StoreDatabase(None)
 
 
-class LineField(CharField):
-    """One line of user text. Whatever writes it (a form, an import, a command), what is stored has no
-    terminal codes and no line breaks: the one place every write of user text passes through."""
+class _Cleaned:
+    """A text field whose every write passes through `cleaned`: whatever writes it (a form, an import, a
+    command), what is stored has no terminal codes."""
+
+    @staticmethod
+    def cleaned(value: str) -> str:
+        return clean(value)
 
     def db_value(self, value):
         value = super().db_value(value)
-        return clip(clean_line(value), MAX_STORED_LINE) if isinstance(value, str) else value
+        return self.cleaned(value) if isinstance(value, str) else value
 
 
-class TextBlockField(TextField):
+class LineField(_Cleaned, CharField):
+    """One line of user text: no terminal codes, no line breaks, at most MAX_STORED_LINE characters."""
+
+    @staticmethod
+    def cleaned(value: str) -> str:
+        return clip(clean_line(value), MAX_STORED_LINE)
+
+
+class TextBlockField(_Cleaned, TextField):
     """Multi-line user text (notes, an address, a draft), stored without terminal codes."""
 
-    def db_value(self, value):
-        value = super().db_value(value)
-        return clean(value) if isinstance(value, str) else value
 
-
-class SettingField(TextField):
+class SettingField(_Cleaned, TextField):
     """A setting's value, often JSON: cleaned but never cut, since a cut JSON text cannot be read back."""
 
-    def db_value(self, value):
-        value = super().db_value(value)
-        return clean(value, limit=len(value)) if isinstance(value, str) else value
+    @staticmethod
+    def cleaned(value: str) -> str:
+        return clean(value, limit=len(value))
 
 
 def new_uid() -> str:
