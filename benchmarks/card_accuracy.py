@@ -44,11 +44,15 @@ def report(label: str, path: Path) -> None:
     print(f"\n{label}: {total} cards ({path.name})")
     print(f"{'field':<12} {'right':>6} {'missed':>7} {'wrong':>6} {'accuracy':>9}")
     for field, counts in table.items():
-        print(f"{field:<12} {counts['right']:>6} {counts['missed']:>7} {counts['wrong']:>6} "
-              f"{counts['right'] / total:>8.0%}")
+        print(
+            f"{field:<12} {counts['right']:>6} {counts['missed']:>7} {counts['wrong']:>6} "
+            f"{counts['right'] / total:>8.0%}"
+        )
     right = sum(c["right"] for c in table.values())
-    print(f"{'all fields':<12} {right:>6} {sum(c['missed'] for c in table.values()):>7} "
-          f"{sum(c['wrong'] for c in table.values()):>6} {right / (total * len(FIELDS)):>8.1%}")
+    print(
+        f"{'all fields':<12} {right:>6} {sum(c['missed'] for c in table.values()):>7} "
+        f"{sum(c['wrong'] for c in table.values()):>6} {right / (total * len(FIELDS)):>8.1%}"
+    )
 
 
 if __name__ == "__main__":

@@ -23,15 +23,89 @@ from followup_tui.store.database import close_database, open_database
 from followup_tui.store.models import db
 
 TODAY = date(2026, 11, 25)
-FIRST = ("Ana", "Ben", "Chloe", "Dana", "Emil", "Farah", "Grace", "Hiro", "Ines", "Jon", "Kofi", "Lena", "Marcus",
-         "Nina", "Omar", "Priya", "Quinn", "Ravi", "Sofia", "Tom", "Uma", "Vik", "Wen", "Yara", "Zoe")
-LAST = ("Ruiz", "Becker", "Nguyen", "Whitfield", "Okafor", "Raman", "Kim", "Tanaka", "Silva", "Müller", "Mensah",
-        "Novak", "Lee", "Rossi", "Haddad", "Iyer", "Walsh", "Menon", "Alvarez", "Chen", "Patel", "Park")
-COMPANIES = ("Northwind", "Bluefin", "Cedar", "Meridian", "Quill", "Lumen", "Harbor", "Orbital", "Granite",
-             "Solstice", "Pinecone", "Redwood", "Summit", "Cascade", "Thistle", "Kaveri", "Silverline")
+FIRST = (
+    "Ana",
+    "Ben",
+    "Chloe",
+    "Dana",
+    "Emil",
+    "Farah",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jon",
+    "Kofi",
+    "Lena",
+    "Marcus",
+    "Nina",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Ravi",
+    "Sofia",
+    "Tom",
+    "Uma",
+    "Vik",
+    "Wen",
+    "Yara",
+    "Zoe",
+)
+LAST = (
+    "Ruiz",
+    "Becker",
+    "Nguyen",
+    "Whitfield",
+    "Okafor",
+    "Raman",
+    "Kim",
+    "Tanaka",
+    "Silva",
+    "Müller",
+    "Mensah",
+    "Novak",
+    "Lee",
+    "Rossi",
+    "Haddad",
+    "Iyer",
+    "Walsh",
+    "Menon",
+    "Alvarez",
+    "Chen",
+    "Patel",
+    "Park",
+)
+COMPANIES = (
+    "Northwind",
+    "Bluefin",
+    "Cedar",
+    "Meridian",
+    "Quill",
+    "Lumen",
+    "Harbor",
+    "Orbital",
+    "Granite",
+    "Solstice",
+    "Pinecone",
+    "Redwood",
+    "Summit",
+    "Cascade",
+    "Thistle",
+    "Kaveri",
+    "Silverline",
+)
 SUFFIXES = ("Analytics", "Robotics", "Health", "Energy", "Bank", "Logistics", "Games", "Labs", "Systems", "Group")
-ROLES = ("Data Analyst", "Product Manager", "Software Engineer", "Operations Lead", "Business Analyst",
-         "QA Lead", "Designer", "Data Engineer", "Project Coordinator", "Recruiter")
+ROLES = (
+    "Data Analyst",
+    "Product Manager",
+    "Software Engineer",
+    "Operations Lead",
+    "Business Analyst",
+    "QA Lead",
+    "Designer",
+    "Data Engineer",
+    "Project Coordinator",
+    "Recruiter",
+)
 TITLES = ("Head of Analytics", "VP Product", "Engineering Manager", "Recruiter", "Director", "Team Lead")
 
 
@@ -59,10 +133,18 @@ def build(path: Path, interviews: int, seed: int = 1) -> Path:
             for position in range(rng.choice((2, 3, 3, 4))):
                 name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
                 handle = name.lower().replace(" ", ".").replace("ü", "u")
-                commands.add_person(ident, PersonInput(
-                    name, rng.choice(TITLES), company, f"{handle}.{n}@example.com" if rng.random() < 0.8 else "",
-                    topic=f"topic {n}-{position}", is_lead=position == 0,
-                ), day)
+                commands.add_person(
+                    ident,
+                    PersonInput(
+                        name,
+                        rng.choice(TITLES),
+                        company,
+                        f"{handle}.{n}@example.com" if rng.random() < 0.8 else "",
+                        topic=f"topic {n}-{position}",
+                        is_lead=position == 0,
+                    ),
+                    day,
+                )
             # A coach keeps up: what fell due more than two weeks ago was done, including the weekly
             # follow-ups each tick plans next; of the last two weeks' items some are still open (overdue).
             # Most interviews older than four months have closed (the job was filled or offered).
@@ -105,8 +187,10 @@ def main() -> None:
     target = args.out or default_path(args.interviews, args.seed)
     start = time.perf_counter()
     build(target, args.interviews, args.seed)
-    print(f"{target}: {args.interviews} interviews in {time.perf_counter() - start:.1f} s, "
-          f"{target.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"{target}: {args.interviews} interviews in {time.perf_counter() - start:.1f} s, "
+        f"{target.stat().st_size / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -42,8 +42,9 @@ def p95(values: list[float]) -> float:
 def cold_start(args: list[str]) -> tuple[float, float]:
     """(ms from spawn to first paint, peak MiB) for one probe run."""
     start = time.time()
-    out = subprocess.run([PY, str(HERE / "probe.py"), *args], capture_output=True, text=True, check=True,
-                         env=ENV).stdout
+    out = subprocess.run(
+        [PY, str(HERE / "probe.py"), *args], capture_output=True, text=True, check=True, env=ENV
+    ).stdout
     ready = float(next(line.split()[1] for line in out.splitlines() if line.startswith("ready")))
     rss = int(next(line.split()[1] for line in out.splitlines() if line.startswith("maxrss_kb")))
     return (ready - start) * 1000, rss / 1024
@@ -168,14 +169,15 @@ async def bare_moves(moves: int) -> list[float]:
 def in_own_process(what: str, *args: str):
     """Run a key benchmark in a fresh process, as the app runs for a user (no other app's garbage,
     caches or threads left over from earlier measurements in this one)."""
-    out = subprocess.run([PY, str(Path(__file__).resolve()), f"--{what}", *args], capture_output=True, text=True,
-                         check=True, env=ENV).stdout
+    out = subprocess.run(
+        [PY, str(Path(__file__).resolve()), f"--{what}", *args], capture_output=True, text=True, check=True, env=ENV
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
 def main() -> None:
     if "--interactions" in sys.argv:
-        path, moves = sys.argv[sys.argv.index("--interactions") + 1:][:2]
+        path, moves = sys.argv[sys.argv.index("--interactions") + 1 :][:2]
         print(json.dumps(asyncio.run(interactions(Path(path), int(moves)))))
         return
     if "--bare" in sys.argv:
@@ -188,8 +190,15 @@ def main() -> None:
         folder = Path(scratch)
         # Opening once brings the cached databases to the current schema before anything is timed.
         for path in (small, large):
-            subprocess.run([PY, "-c", f"from followup_tui.store.database import open_database; "
-                                      f"open_database(__import__('pathlib').Path({str(path)!r}))"], check=True)
+            subprocess.run(
+                [
+                    PY,
+                    "-c",
+                    f"from followup_tui.store.database import open_database; "
+                    f"open_database(__import__('pathlib').Path({str(path)!r}))",
+                ],
+                check=True,
+            )
         base_start, base_rss = starts(["baseline"], runs)
         start_10, _ = starts(["app", str(small)], runs)
         start_10k, rss_10k = starts(["app", str(large)], runs)
@@ -206,26 +215,63 @@ def main() -> None:
     t10, t10k = timings["10"], timings["10k"]
     bare = in_own_process("bare", str(60 if quick else 200))
     rows = [
-        ("start-up, 10,000 interviews", start_10k, base_start, start_10k / base_start, "<= 1.3x bare app",
-         start_10k / base_start <= 1.3),
-        ("start-up, 10,000 vs 10 interviews", start_10k, start_10, start_10k / start_10, "<= 1.1x",
-         start_10k / start_10 <= 1.1),
-        ("move selection, median (10k)", median(t10k["move"]), median(t10["move"]),
-         median(t10k["move"]) / median(t10["move"]), "<= 8 ms, <= 1.2x at 10",
-         median(t10k["move"]) <= 8 and median(t10k["move"]) / median(t10["move"]) <= 1.2),
+        (
+            "start-up, 10,000 interviews",
+            start_10k,
+            base_start,
+            start_10k / base_start,
+            "<= 1.3x bare app",
+            start_10k / base_start <= 1.3,
+        ),
+        (
+            "start-up, 10,000 vs 10 interviews",
+            start_10k,
+            start_10,
+            start_10k / start_10,
+            "<= 1.1x",
+            start_10k / start_10 <= 1.1,
+        ),
+        (
+            "move selection, median (10k)",
+            median(t10k["move"]),
+            median(t10["move"]),
+            median(t10k["move"]) / median(t10["move"]),
+            "<= 8 ms, <= 1.2x at 10",
+            median(t10k["move"]) <= 8 and median(t10k["move"]) / median(t10["move"]) <= 1.2,
+        ),
         ("move, bare app (reference)", median(bare), None, None, "(the floor of a repaint)", True),
-        ("move selection, p95 (10k)", p95(t10k["move"]), p95(t10["move"]), p95(t10k["move"]) / p95(t10["move"]),
-         "<= 16 ms", p95(t10k["move"]) <= 16),
-        ("filter as you type, per key (10k)", median(t10k["filter"]), None, None, "<= 30 ms",
-         median(t10k["filter"]) <= 30),
+        (
+            "move selection, p95 (10k)",
+            p95(t10k["move"]),
+            p95(t10["move"]),
+            p95(t10k["move"]) / p95(t10["move"]),
+            "<= 16 ms",
+            p95(t10k["move"]) <= 16,
+        ),
+        (
+            "filter as you type, per key (10k)",
+            median(t10k["filter"]),
+            None,
+            None,
+            "<= 30 ms",
+            median(t10k["filter"]) <= 30,
+        ),
         ("open the daily review (10k)", median(t10k["review"]), None, None, "<= 50 ms", median(t10k["review"]) <= 50),
-        ("followup today, whole process (10k)", today, sqlite_only, today / sqlite_only, "<= 2x python+sqlite3",
-         today / sqlite_only <= 2),
+        (
+            "followup today, whole process (10k)",
+            today,
+            sqlite_only,
+            today / sqlite_only,
+            "<= 2x python+sqlite3",
+            today / sqlite_only <= 2,
+        ),
         ("peak memory MiB (10k)", rss_10k, base_rss, rss_10k - base_rss, "<= +40 MiB", rss_10k - base_rss <= 40),
         ("tick an item (10k)", median(t10k["tick"]), median(t10["tick"]), None, "<= 20 ms", median(t10k["tick"]) <= 20),
     ]
-    print(f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"SQLite {sqlite3.sqlite_version}; medians of {runs} cold starts / 200 moves / 20 ticks")
+    print(
+        f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}; medians of {runs} cold starts / 200 moves / 20 ticks"
+    )
     print(f"{'figure':<38} {'value':>9} {'baseline':>9} {'ratio':>7}  {'target':<24} result")
     for name, value, baseline, ratio, target, ok in rows:
         b = f"{baseline:9.1f}" if baseline is not None else " " * 9
@@ -233,11 +279,22 @@ def main() -> None:
         if "memory" in name and ratio is not None:
             r = f"{ratio:+6.1f}"
         print(f"{name:<38} {value:9.1f} {b} {r:>7}  {target:<24} {'pass' if ok else 'FAIL'}")
-    (HERE / "results.json").write_text(json.dumps([
-        {"figure": n, "value": round(v, 2), "baseline": None if b is None else round(b, 2),
-         "ratio": None if r is None else round(r, 3), "target": t, "pass": ok}
-        for n, v, b, r, t, ok in rows
-    ], indent=2))
+    (HERE / "results.json").write_text(
+        json.dumps(
+            [
+                {
+                    "figure": n,
+                    "value": round(v, 2),
+                    "baseline": None if b is None else round(b, 2),
+                    "ratio": None if r is None else round(r, 3),
+                    "target": t,
+                    "pass": ok,
+                }
+                for n, v, b, r, t, ok in rows
+            ],
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

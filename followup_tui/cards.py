@@ -41,11 +41,33 @@ MOBILE_WORDS = re.compile(r"\b(m|mob|mobile|cell|c|handy|mobil|portable|port)\b\
 FAX_WORDS = re.compile(r"\b(f|fax|télécopie|telefax)\b\.?\s*[:.]?\s*$", re.IGNORECASE)
 
 COUNTRIES = {
-    "usa": "US", "u.s.a.": "US", "united states": "US", "united states of america": "US", "us": "US",
-    "uk": "GB", "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "great britain": "GB",
-    "germany": "DE", "deutschland": "DE", "france": "FR", "india": "IN", "australia": "AU", "canada": "CA",
-    "ireland": "IE", "netherlands": "NL", "spain": "ES", "italy": "IT", "switzerland": "CH", "schweiz": "CH",
-    "austria": "AT", "österreich": "AT", "singapore": "SG", "new zealand": "NZ",
+    "usa": "US",
+    "u.s.a.": "US",
+    "united states": "US",
+    "united states of america": "US",
+    "us": "US",
+    "uk": "GB",
+    "united kingdom": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "great britain": "GB",
+    "germany": "DE",
+    "deutschland": "DE",
+    "france": "FR",
+    "india": "IN",
+    "australia": "AU",
+    "canada": "CA",
+    "ireland": "IE",
+    "netherlands": "NL",
+    "spain": "ES",
+    "italy": "IT",
+    "switzerland": "CH",
+    "schweiz": "CH",
+    "austria": "AT",
+    "österreich": "AT",
+    "singapore": "SG",
+    "new zealand": "NZ",
 }
 US_STATES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
@@ -78,7 +100,7 @@ COMPANY_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 COMPANY_WORDS = re.compile(
-    COMPANY_SUFFIX.pattern[:-len(r")(?=\W|$)")]
+    COMPANY_SUFFIX.pattern[: -len(r")(?=\W|$)")]
     + r"|group|holdings|technologies|technology|solutions|systems|labs|partners|associates|bank|university|"
     r"consulting|conseil|analytics|robotics|software|studios?|agency|& co|foods|health|energy|logistics|games|data"
     r"|architects|digital|media|capital|ventures|insurance|pharma|motors|airlines|hospital|institute)(?=\W|$)",
@@ -111,7 +133,7 @@ def _email_in(line: str) -> tuple[str, str]:
             email = validate_email(match.group(0).strip(".'"), check_deliverability=False).normalized
         except EmailNotValidError:
             continue
-        return email, (line[: match.start()] + line[match.end():]).strip()
+        return email, (line[: match.start()] + line[match.end() :]).strip()
     return "", line
 
 
@@ -119,10 +141,10 @@ def _url_in(line: str) -> tuple[str, str, str]:
     """(website, linkedin, rest) for a line holding a web address."""
     for match in URL.finditer(line):
         text = match.group(0).rstrip(".,;")
-        if "@" in line[max(0, match.start() - 1): match.end() + 1]:
+        if "@" in line[max(0, match.start() - 1) : match.end() + 1]:
             continue
         has_web_shape = text.lower().startswith(("http", "www.")) or "linkedin.com" in text.lower() or "/" in text
-        rest = (line[: match.start()] + line[match.end():]).strip()
+        rest = (line[: match.start()] + line[match.end() :]).strip()
         if not has_web_shape and (rest and not LABEL.match(rest)):
             continue  # "Acme.io Ltd" stays a company name
         if "linkedin.com" in text.lower():
@@ -203,9 +225,9 @@ def parse_card(text: str, region: str = "US") -> CardFields:
         consumed_to = 0
         pieces = []
         for match in phonenumbers.PhoneNumberMatcher(line, phone_region):
-            kind = _phone_kind(line[consumed_to: match.start])
+            kind = _phone_kind(line[consumed_to : match.start])
             typed = match.raw_string.strip()
-            ext = re.match(r"\s*(?:x|ext\.?|extension|#)\s*(\d{1,6})", line[match.end:], re.IGNORECASE)
+            ext = re.match(r"\s*(?:x|ext\.?|extension|#)\s*(\d{1,6})", line[match.end :], re.IGNORECASE)
             end = match.end
             if ext and not match.number.extension:
                 typed += f" x{ext.group(1)}"
@@ -214,7 +236,7 @@ def parse_card(text: str, region: str = "US") -> CardFields:
             if kind not in found:
                 found[kind] = typed
                 found[f"{kind}_e164"] = e164
-            pieces.append(line[consumed_to: match.start])
+            pieces.append(line[consumed_to : match.start])
             consumed_to = end
         if consumed_to:
             pieces.append(line[consumed_to:])
@@ -229,11 +251,12 @@ def parse_card(text: str, region: str = "US") -> CardFields:
     if address_lines:
         # The block runs from the first to the last address-like line, when they are together.
         first, last = remaining.index(address_lines[0]), remaining.index(address_lines[-1])
-        block = remaining[first: last + 1]
-        if len(block) <= 5 and all(_is_address_line(b) or not (TITLE_WORDS.search(b) or COMPANY_WORDS.search(b))
-                                   for b in block):
+        block = remaining[first : last + 1]
+        if len(block) <= 5 and all(
+            _is_address_line(b) or not (TITLE_WORDS.search(b) or COMPANY_WORDS.search(b)) for b in block
+        ):
             found["address"] = "\n".join(block)
-            remaining = remaining[:first] + remaining[last + 1:]
+            remaining = remaining[:first] + remaining[last + 1 :]
         else:
             remaining = [line for line in remaining if line not in address_lines]
 

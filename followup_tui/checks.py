@@ -16,20 +16,113 @@ WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*")
 SKIP = re.compile(r"(?<!\S)[^\s@]++@\S+|https?://\S+|www\.\S+|\{[a-z_]+\}")
 # Words of a job hunt that the general dictionary lacks.
 TRADE_WORDS = {
-    "analytics", "onboarding", "stakeholder", "stakeholders", "roadmap", "roadmaps", "dashboards", "dashboard",
-    "workflow", "workflows", "email", "emails", "voicemail", "linkedin", "startup", "startups", "fintech",
-    "saas", "api", "apis", "backend", "frontend", "devops", "kpi", "kpis", "hiring", "recruiter", "teammates",
-    "ok", "okay", "cv", "resume", "résumé", "regards", "dbt", "etl", "ux", "ui",
+    "analytics",
+    "onboarding",
+    "stakeholder",
+    "stakeholders",
+    "roadmap",
+    "roadmaps",
+    "dashboards",
+    "dashboard",
+    "workflow",
+    "workflows",
+    "email",
+    "emails",
+    "voicemail",
+    "linkedin",
+    "startup",
+    "startups",
+    "fintech",
+    "saas",
+    "api",
+    "apis",
+    "backend",
+    "frontend",
+    "devops",
+    "kpi",
+    "kpis",
+    "hiring",
+    "recruiter",
+    "teammates",
+    "ok",
+    "okay",
+    "cv",
+    "resume",
+    "résumé",
+    "regards",
+    "dbt",
+    "etl",
+    "ux",
+    "ui",
     # British spellings the (American) dictionary lacks
-    "summarise", "summarising", "organise", "organised", "organising", "organisation", "organisations",
-    "recognise", "recognised", "prioritise", "prioritised", "specialise", "specialised", "realise", "realised",
-    "analyse", "analysed", "analysing", "optimise", "optimised", "optimising", "favour", "favourite", "colour",
-    "behaviour", "centre", "programme", "programmes", "labour", "honour", "licence", "travelled", "modelling",
-    "enrolment", "catalogue", "utilise", "apologise", "emphasise", "minimise", "maximise", "standardise",
+    "summarise",
+    "summarising",
+    "organise",
+    "organised",
+    "organising",
+    "organisation",
+    "organisations",
+    "recognise",
+    "recognised",
+    "prioritise",
+    "prioritised",
+    "specialise",
+    "specialised",
+    "realise",
+    "realised",
+    "analyse",
+    "analysed",
+    "analysing",
+    "optimise",
+    "optimised",
+    "optimising",
+    "favour",
+    "favourite",
+    "colour",
+    "behaviour",
+    "centre",
+    "programme",
+    "programmes",
+    "labour",
+    "honour",
+    "licence",
+    "travelled",
+    "modelling",
+    "enrolment",
+    "catalogue",
+    "utilise",
+    "apologise",
+    "emphasise",
+    "minimise",
+    "maximise",
+    "standardise",
 }
 STOPWORDS = {
-    "the", "and", "for", "with", "that", "this", "from", "your", "their", "about", "into", "over", "our",
-    "how", "what", "when", "which", "they", "them", "have", "will", "would", "could", "should", "team",
+    "the",
+    "and",
+    "for",
+    "with",
+    "that",
+    "this",
+    "from",
+    "your",
+    "their",
+    "about",
+    "into",
+    "over",
+    "our",
+    "how",
+    "what",
+    "when",
+    "which",
+    "they",
+    "them",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "team",
 }
 DEFAULT_SIMILARITY = 0.8
 
@@ -63,7 +156,7 @@ def misspellings(text: str, known: set[str]) -> list[Misspelling]:
             lower = word.lower()
             if len(word) < 3 or lower in known_lower or word.isupper():
                 continue
-            before = masked[max(0, match.start() - 80): match.start()].rstrip()  # not the whole line, per word
+            before = masked[max(0, match.start() - 80) : match.start()].rstrip()  # not the whole line, per word
             sentence_start = not before or before[-1] in ".!?:-" or before.endswith(",")
             if word[0].isupper() and not sentence_start:
                 continue  # a proper noun mid-sentence
@@ -104,7 +197,7 @@ def shared_passages(a: str, b: str, min_words: int = 6) -> list[str]:
     """Runs of at least `min_words` words the two notes share."""
     wa, wb = a.split(), b.split()
     matcher = SequenceMatcher(None, [w.lower() for w in wa], [w.lower() for w in wb], autojunk=False)
-    return [" ".join(wa[m.a: m.a + m.size]) for m in matcher.get_matching_blocks() if m.size >= min_words]
+    return [" ".join(wa[m.a : m.a + m.size]) for m in matcher.get_matching_blocks() if m.size >= min_words]
 
 
 def medium_problem(kind: Kind, preferred: str, email: str, address: str) -> str:
@@ -122,8 +215,17 @@ def medium_problem(kind: Kind, preferred: str, email: str, address: str) -> str:
     return ""
 
 
-def all_problems(text: str, kind: Kind, topic: str, preferred: str, email: str, address: str,
-                 known: set[str], others: list[tuple[str, str]], threshold: float) -> list[str]:
+def all_problems(
+    text: str,
+    kind: Kind,
+    topic: str,
+    preferred: str,
+    email: str,
+    address: str,
+    known: set[str],
+    others: list[tuple[str, str]],
+    threshold: float,
+) -> list[str]:
     """Every warning for a note, in the order the method cares about."""
     problems = []
     words = misspellings(text, known)

@@ -40,8 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     today.add_argument("--days", type=int, default=7, metavar="N", help="how many days ahead to list (default 7)")
     done = sub.add_parser("done", parents=[common], help="mark an action done, by the id `followup today` shows")
     done.add_argument("id", type=int)
-    done.add_argument("--outcome", choices=["reached", "voicemail", "no_answer"],
-                      help="for calls: no_answer keeps it open for the next business day")
+    done.add_argument(
+        "--outcome",
+        choices=["reached", "voicemail", "no_answer"],
+        help="for calls: no_answer keeps it open for the next business day",
+    )
     snooze = sub.add_parser("snooze", parents=[common], help="move an action to the next business day")
     snooze.add_argument("id", type=int)
     capture = sub.add_parser("capture", parents=[common], help="read a business card's text from standard input")
@@ -52,12 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[common], help="import contacts (.vcf) or a followup export (.json)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--interview", type=int, metavar="ID", help="link everyone imported to this interview")
-    exp = sub.add_parser("export", parents=[common],
-                         help="export: .vcf contacts, .json everything, .csv interviews, .ics follow-ups")
+    exp = sub.add_parser(
+        "export", parents=[common], help="export: .vcf contacts, .json everything, .csv interviews, .ics follow-ups"
+    )
     exp.add_argument("file", type=Path)
     sub.add_parser("backup", parents=[common], help="make a checked backup now (kept in backups/ beside the database)")
-    restore = sub.add_parser("restore", parents=[common],
-                             help="list backups, or restore one (the current data is kept aside)")
+    restore = sub.add_parser(
+        "restore", parents=[common], help="list backups, or restore one (the current data is kept aside)"
+    )
     restore.add_argument("file", type=Path, nargs="?")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
@@ -71,7 +76,8 @@ def _freeze_clock_from_env() -> None:
             clock.freeze(datetime.fromisoformat(value))
         except ValueError:
             raise SystemExit(
-                f"followup: ${NOW_ENV} must be an ISO date-time such as 2026-11-25T09:00, not {value!r}") from None
+                f"followup: ${NOW_ENV} must be an ISO date-time such as 2026-11-25T09:00, not {value!r}"
+            ) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,8 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         app = FollowupApp(path, demo=bool(scratch))
         app.run()
         if app.return_code:
-            print(f"followup stopped after an unexpected error; what was saved before it is intact. "
-                  f"The details are in {app.crash_log}.", file=sys.stderr)
+            print(
+                f"followup stopped after an unexpected error; what was saved before it is intact. "
+                f"The details are in {app.crash_log}.",
+                file=sys.stderr,
+            )
         return app.return_code or 0
     finally:
         if scratch:
@@ -174,14 +183,18 @@ def _run_backup_command(args: argparse.Namespace, path: Path) -> int:
             if not found:
                 print(printable(f"no backups of {path} yet in {backup.backups_dir(path)}"))
             for item in found:
-                print(printable(f"{item.taken:%Y-%m-%d %H:%M:%S}  {item.reason:<22} {item.size / 1024:8.0f} KB  "
-                                f"{item.path}"))
+                print(
+                    printable(
+                        f"{item.taken:%Y-%m-%d %H:%M:%S}  {item.reason:<22} {item.size / 1024:8.0f} KB  {item.path}"
+                    )
+                )
             return 0
         if not args.yes:
             if not sys.stdin.isatty():
                 return _fail("restoring replaces the current data; add --yes to confirm", 2)
-            answer = input(printable(f"Replace the data in {path} with {args.file}? The current data is kept "
-                                     "aside. [y/N] "))
+            answer = input(
+                printable(f"Replace the data in {path} with {args.file}? The current data is kept aside. [y/N] ")
+            )
             if answer.strip().lower() not in ("y", "yes"):
                 print("nothing changed")
                 return 1
@@ -214,8 +227,7 @@ def _run_shell_command(args: argparse.Namespace, path: Path) -> int:
         return _fail(error, 2)
     try:
         if is_read_only() and (args.command in WRITES or getattr(args, "save", False)):
-            return _fail(f"{path} is read-only (the file or its folder cannot be written), so nothing was "
-                         "changed.", 1)
+            return _fail(f"{path} is read-only (the file or its folder cannot be written), so nothing was changed.", 1)
         return shell.run(args.command, args)
     except BrokenPipeError:
         return _reader_left()

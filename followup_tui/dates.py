@@ -7,8 +7,18 @@ from datetime import date, time, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 DATE_HINT = "e.g. today, tomorrow, fri, +3d, nov 20, 2026-11-20"
 TIME_HINT = "e.g. 14:30, 2:30pm, 4pm"

@@ -11,8 +11,11 @@ from followup_tui.profile import Profile
 from followup_tui.store import commands, queries, writing_notes
 
 PROFILE = Profile(
-    name="Sam Rivera", email="sam.rivera@example.com", phone="+1 503 555 0100",
-    address="12 Oak Lane\nPortland, OR 97201", signature="Sam Rivera",
+    name="Sam Rivera",
+    email="sam.rivera@example.com",
+    phone="+1 503 555 0100",
+    address="12 Oak Lane\nPortland, OR 97201",
+    signature="Sam Rivera",
     strengths=(
         "six years turning messy operational data into decisions executives act on",
         "led a five-person team through a warehouse migration with no missed reports",
@@ -37,16 +40,34 @@ def build_demo(today: date) -> None:
     north = commands.add_interview(
         InterviewInput("Northwind Analytics", d(-9), "Senior Data Analyst", time(11, 0), d(5)), d(-9)
     )
-    commands.add_person(north, PersonInput(
-        "Priya Raman", "Head of Analytics", "Northwind Analytics", "priya.raman@northwind.example",
-        "+1 415 555 0142", "+14155550142", "500 Market Street, Suite 400\nSan Francisco, CA 94105",
-        Medium.EMAIL, "Cutting the churn dashboard's refresh from hours to minutes", True,
-        "Asked twice about stakeholder reporting.",
-    ), d(-9))
-    commands.add_person(north, PersonInput(
-        "Tom Becker", "Data Engineer", "Northwind Analytics", "tom.becker@northwind.example",
-        topic="Their dbt migration and how I ran ours at Lumen",
-    ), d(-9))
+    commands.add_person(
+        north,
+        PersonInput(
+            "Priya Raman",
+            "Head of Analytics",
+            "Northwind Analytics",
+            "priya.raman@northwind.example",
+            "+1 415 555 0142",
+            "+14155550142",
+            "500 Market Street, Suite 400\nSan Francisco, CA 94105",
+            Medium.EMAIL,
+            "Cutting the churn dashboard's refresh from hours to minutes",
+            True,
+            "Asked twice about stakeholder reporting.",
+        ),
+        d(-9),
+    )
+    commands.add_person(
+        north,
+        PersonInput(
+            "Tom Becker",
+            "Data Engineer",
+            "Northwind Analytics",
+            "tom.becker@northwind.example",
+            topic="Their dbt migration and how I ran ours at Lumen",
+        ),
+        d(-9),
+    )
     _tick(north, {Kind.THANK_YOU_EMAIL}, d(-9))
     _tick(north, {Kind.REFERENCES}, d(-8))
     _tick(north, {Kind.CALL}, d(-4))
@@ -55,20 +76,49 @@ def build_demo(today: date) -> None:
     bluefin = commands.add_interview(
         InterviewInput("Bluefin Robotics", d(-1), "Product Manager, Autonomy", time(16, 30), d(8)), d(-1)
     )
-    commands.add_person(bluefin, PersonInput(
-        "Dana Whitfield", "VP Product", "Bluefin Robotics", "dana@bluefin.example", "+1 617 555 0199",
-        "+16175550199", "", Medium.EMAIL, "Field-testing the docking station with hospital staff", True,
-    ), d(-1))
-    commands.add_person(bluefin, PersonInput(
-        "Marcus Lee", "Engineering Manager", "Bluefin Robotics", "marcus.lee@bluefin.example",
-        topic="Sprint planning across hardware and software teams",
-    ), d(-1))
-    commands.add_person(bluefin, PersonInput(
-        "Sofia Alvarez", "Recruiter", "Bluefin Robotics", topic="Start date and relocation",
-    ), d(-1))
+    commands.add_person(
+        bluefin,
+        PersonInput(
+            "Dana Whitfield",
+            "VP Product",
+            "Bluefin Robotics",
+            "dana@bluefin.example",
+            "+1 617 555 0199",
+            "+16175550199",
+            "",
+            Medium.EMAIL,
+            "Field-testing the docking station with hospital staff",
+            True,
+        ),
+        d(-1),
+    )
+    commands.add_person(
+        bluefin,
+        PersonInput(
+            "Marcus Lee",
+            "Engineering Manager",
+            "Bluefin Robotics",
+            "marcus.lee@bluefin.example",
+            topic="Sprint planning across hardware and software teams",
+        ),
+        d(-1),
+    )
+    commands.add_person(
+        bluefin,
+        PersonInput(
+            "Sofia Alvarez",
+            "Recruiter",
+            "Bluefin Robotics",
+            topic="Start date and relocation",
+        ),
+        d(-1),
+    )
     # Dana's thank-you is already drafted, so Marcus's can be compared with it.
-    dana = next(a for a in queries.interview_detail(bluefin).actions
-                if a.kind is Kind.THANK_YOU_EMAIL and a.person_name == "Dana Whitfield")
+    dana = next(
+        a
+        for a in queries.interview_detail(bluefin).actions
+        if a.kind is Kind.THANK_YOU_EMAIL and a.person_name == "Dana Whitfield"
+    )
     context = writing_notes.draft_data(dana.id).context
     writing_notes.save_draft(dana.id, render(TEMPLATES["thank_you_email"][1], context.values(today)))
 
@@ -76,20 +126,29 @@ def build_demo(today: date) -> None:
     cedar = commands.add_interview(
         InterviewInput("Cedar & Stone Architects", d(-16), "Project Coordinator", time(10, 0)), d(-16)
     )
-    commands.add_person(cedar, PersonInput(
-        "Helen Okafor", "Studio Director", "Cedar & Stone Architects", "", "+44 20 7946 0321", "+442079460321",
-        "12 Wharf Road\nLondon N1 7GR\nUnited Kingdom", Medium.POST,
-        "Keeping three site teams on one schedule", True,
-    ), d(-16))
+    commands.add_person(
+        cedar,
+        PersonInput(
+            "Helen Okafor",
+            "Studio Director",
+            "Cedar & Stone Architects",
+            "",
+            "+44 20 7946 0321",
+            "+442079460321",
+            "12 Wharf Road\nLondon N1 7GR\nUnited Kingdom",
+            Medium.POST,
+            "Keeping three site teams on one schedule",
+            True,
+        ),
+        d(-16),
+    )
     _tick(cedar, {Kind.THANK_YOU_LETTER}, d(-15))
     _tick(cedar, {Kind.REFERENCES}, d(-15))
     _tick(cedar, {Kind.CALL}, d(-11))
     _tick(cedar, {Kind.LETTER}, d(-7))
 
     # Three days ago; the card was never collected.
-    meridian = commands.add_interview(
-        InterviewInput("Meridian Energy", d(-3), "Business Analyst", time(9, 30)), d(-3)
-    )
+    meridian = commands.add_interview(InterviewInput("Meridian Energy", d(-3), "Business Analyst", time(9, 30)), d(-3))
     commands.add_person(meridian, PersonInput("Grace Kim", "Hiring Manager", "Meridian Energy"), d(-3))
     commands.add_custom(meridian, "Send the process-mapping sample she asked for", d(1), None, "", d(-3))
 
@@ -99,10 +158,18 @@ def build_demo(today: date) -> None:
 
     # Closed ones sink to the bottom.
     lumen = commands.add_interview(InterviewInput("Lumen Bank", d(-20), "Risk Analyst", time(14, 0)), d(-20))
-    commands.add_person(lumen, PersonInput(
-        "Ravi Menon", "Director of Risk", "Lumen Bank", "ravi.menon@lumen.example", topic="Stress-testing models",
-        is_lead=True,
-    ), d(-20))
+    commands.add_person(
+        lumen,
+        PersonInput(
+            "Ravi Menon",
+            "Director of Risk",
+            "Lumen Bank",
+            "ravi.menon@lumen.example",
+            topic="Stress-testing models",
+            is_lead=True,
+        ),
+        d(-20),
+    )
     _tick(lumen, {Kind.THANK_YOU_EMAIL, Kind.REFERENCES}, d(-20))
     commands.set_status(lumen, Status.OFFER, d(-2))
     harbor = commands.add_interview(InterviewInput("Harbor Logistics", d(-30), "Operations Lead"), d(-30))

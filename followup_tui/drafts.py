@@ -12,15 +12,39 @@ from followup_tui.kinds import Kind
 from followup_tui.profile import Profile
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-PLACEHOLDERS = ("name", "first_name", "title", "company", "role", "interview_date", "topic", "strength",
-                "strengths", "my_name", "my_email", "my_phone", "my_address", "signature", "today", "since_we_met")
+PLACEHOLDERS = (
+    "name",
+    "first_name",
+    "title",
+    "company",
+    "role",
+    "interview_date",
+    "topic",
+    "strength",
+    "strengths",
+    "my_name",
+    "my_email",
+    "my_phone",
+    "my_address",
+    "signature",
+    "today",
+    "since_we_met",
+)
 # Where the user fills in what a placeholder needs, for the check that names an unfilled one.
 FILLED_FROM = {
-    "name": "the person's card (e)", "first_name": "the person's card (e)", "title": "the person's card (e)",
-    "company": "the interview (e)", "role": "the interview (e)", "topic": "the person's card (e)",
-    "strength": "your profile's strengths (p)", "strengths": "your profile's strengths (p)",
-    "my_name": "your profile (p)", "my_email": "your profile (p)", "my_phone": "your profile (p)",
-    "my_address": "your profile (p)", "signature": "your profile (p)",
+    "name": "the person's card (e)",
+    "first_name": "the person's card (e)",
+    "title": "the person's card (e)",
+    "company": "the interview (e)",
+    "role": "the interview (e)",
+    "topic": "the person's card (e)",
+    "strength": "your profile's strengths (p)",
+    "strengths": "your profile's strengths (p)",
+    "my_name": "your profile (p)",
+    "my_email": "your profile (p)",
+    "my_phone": "your profile (p)",
+    "my_address": "your profile (p)",
+    "signature": "your profile (p)",
 }
 
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -124,11 +148,15 @@ class DraftContext:
         if self.call == REACHED:
             return f"Thank you again for your time, both at {interview} and on the phone{on}."
         if self.call == VOICEMAIL:
-            return (f"Thank you again for your time at {interview}. I left you a voicemail{on}, "
-                    "and I wanted to follow up in writing as well.")
+            return (
+                f"Thank you again for your time at {interview}. I left you a voicemail{on}, "
+                "and I wanted to follow up in writing as well."
+            )
         if self.call == CALLED:
-            return (f"Thank you again for your time at {interview}. I followed up by phone{on}, "
-                    "and I wanted to write to you as well.")
+            return (
+                f"Thank you again for your time at {interview}. I followed up by phone{on}, "
+                "and I wanted to write to you as well."
+            )
         return f"Thank you again for your time at {interview}."
 
 

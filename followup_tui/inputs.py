@@ -30,9 +30,20 @@ class CardFields:
         return asdict(self)
 
 
-
-CARD_FIELDS = ("name", "title", "company", "email", "phone", "phone_e164", "mobile", "mobile_e164", "fax",
-               "website", "linkedin", "address")
+CARD_FIELDS = (
+    "name",
+    "title",
+    "company",
+    "email",
+    "phone",
+    "phone_e164",
+    "mobile",
+    "mobile_e164",
+    "fax",
+    "website",
+    "linkedin",
+    "address",
+)
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,11 @@ def open_mailto(url: str) -> bool:
     for command in handlers():
         try:
             process = subprocess.Popen(
-                _argv(command, url), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True,  # no terminal: it cannot draw over the app
+                _argv(command, url),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,  # no terminal: it cannot draw over the app
             )
         except OSError:
             continue

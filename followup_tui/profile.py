@@ -40,8 +40,11 @@ class Profile:
         if not isinstance(data, dict):
             return cls()
         # Cleaned here: the stored JSON spells a control as \u001b, which no cleaning of the row can see.
-        known = {k: (clean_text if k in _MULTILINE else clean_line)(str(v)) for k, v in data.items()
-                 if k in cls.__dataclass_fields__ and k != "strengths"}
+        known = {
+            k: (clean_text if k in _MULTILINE else clean_line)(str(v))
+            for k, v in data.items()
+            if k in cls.__dataclass_fields__ and k != "strengths"
+        }
         strengths = data.get("strengths", [])
         strengths = tuple(s for s in (clean_line(str(s)) for s in strengths if isinstance(strengths, list)) if s)
         return cls(**known, strengths=strengths)

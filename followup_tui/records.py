@@ -81,9 +81,22 @@ class PersonCard:
         from followup_tui.inputs import PersonInput
 
         return PersonInput(
-            self.name, self.title, self.company, self.email, self.phone, self.phone_e164,
-            self.address, self.preferred, self.topic, self.is_lead, self.notes,
-            self.mobile, self.mobile_e164, self.fax, self.website, self.linkedin,
+            self.name,
+            self.title,
+            self.company,
+            self.email,
+            self.phone,
+            self.phone_e164,
+            self.address,
+            self.preferred,
+            self.topic,
+            self.is_lead,
+            self.notes,
+            self.mobile,
+            self.mobile_e164,
+            self.fax,
+            self.website,
+            self.linkedin,
         )
 
 

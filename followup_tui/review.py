@@ -36,8 +36,7 @@ WHAT = {
 
 _ReviewFields = namedtuple(
     "_ReviewFields",
-    "id interview_id kind label title due state company role "
-    "person_id person email phone address topic note done_on",
+    "id interview_id kind label title due state company role person_id person email phone address topic note done_on",
     defaults=(None, "", "", "", "", "", "", None),
 )
 

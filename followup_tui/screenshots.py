@@ -32,8 +32,7 @@ def _paste_card(app) -> None:
 def _thank_you(app, person: str) -> int:
     from followup_tui.plan import Kind
 
-    return next(i.id for i in app.screen.items.values()
-                if i.kind is Kind.THANK_YOU_EMAIL and i.person == person)
+    return next(i.id for i in app.screen.items.values() if i.kind is Kind.THANK_YOU_EMAIL and i.person == person)
 
 
 def _draft_with_typo(app) -> None:
@@ -42,8 +41,9 @@ def _draft_with_typo(app) -> None:
 
     screen = DraftScreen(_thank_you(app, "Marcus Lee"), letters_dir(app))
     app.push_screen(screen)
-    app.call_after_refresh(lambda: setattr(screen.editor, "text", screen.editor.text.replace(
-        "especially enjoyed", "especialy enjoyed")))
+    app.call_after_refresh(
+        lambda: setattr(screen.editor, "text", screen.editor.text.replace("especially enjoyed", "especialy enjoyed"))
+    )
 
 
 def _variation(app) -> None:

@@ -27,8 +27,9 @@ def printable(text: str) -> str:
     Kept small and local on purpose: a general text-cleaning module may replace it."""
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() or ch in "\n\u200c\u200d" else ch.encode("unicode_escape").decode("ascii")
-                   for ch in text)
+    return "".join(
+        ch if ch.isprintable() or ch in "\n\u200c\u200d" else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -49,8 +50,10 @@ def _row(item: ReviewItem, today, colour: bool, id_width: int = _WIDTHS[0]) -> s
     contact = item.contact or (f"! {item.missing}" if item.missing else "")
     due = "done" if item.state is State.DONE else relative_due(item.due, today)
     _, w_due, w_what, w_who, w_company, w_contact = _WIDTHS
-    text = (f"{item.id:<{id_width}} {_fit(due, w_due)} {_fit(item.what, w_what)} {_fit(item.person, w_who)} "
-            f"{_fit(company, w_company)} {_fit(contact, w_contact)}").rstrip()
+    text = (
+        f"{item.id:<{id_width}} {_fit(due, w_due)} {_fit(item.what, w_what)} {_fit(item.person, w_who)} "
+        f"{_fit(company, w_company)} {_fit(contact, w_contact)}"
+    ).rstrip()
     if not colour:
         return text
     if item.state is State.DONE:
@@ -137,8 +140,13 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
         if command == "today":
             if bad_days(args, err):
                 return 2
-            print_today(queries.review_items(today, args.days), queries.active_interview_count(),
-                        days=args.days, as_json_output=args.json, out=out)
+            print_today(
+                queries.review_items(today, args.days),
+                queries.active_interview_count(),
+                days=args.days,
+                as_json_output=args.json,
+                out=out,
+            )
             return 0
         item = queries.review_item(args.id)
         if item is None:
@@ -147,8 +155,12 @@ def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None
         from followup_tui.store import commands
 
         if command == "done" and args.outcome and item.kind not in CALLS:
-            err.write(printable(f"followup: outcomes are for calls; action {args.id} is not one "
-                                f"({clean_line(item.what)}): `followup done {args.id}` marks it done\n"))
+            err.write(
+                printable(
+                    f"followup: outcomes are for calls; action {args.id} is not one "
+                    f"({clean_line(item.what)}): `followup done {args.id}` marks it done\n"
+                )
+            )
             return 2
         if command == "done":
             outcome = commands.CallOutcome(args.outcome) if args.outcome else None

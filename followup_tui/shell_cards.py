@@ -13,9 +13,18 @@ from followup_tui.shell import printable
 from followup_tui.text import clean_line, json_visible
 from followup_tui.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
 
-FIELD_LABELS = (("name", "Name"), ("title", "Title"), ("company", "Company"), ("email", "Email"),
-                ("phone", "Phone"), ("mobile", "Mobile"), ("fax", "Fax"), ("website", "Website"),
-                ("linkedin", "LinkedIn"), ("address", "Address"))
+FIELD_LABELS = (
+    ("name", "Name"),
+    ("title", "Title"),
+    ("company", "Company"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("mobile", "Mobile"),
+    ("fax", "Fax"),
+    ("website", "Website"),
+    ("linkedin", "LinkedIn"),
+    ("address", "Address"),
+)
 
 
 EXPORT_FORMATS = ".vcf (contacts), .json (everything), .csv (interviews) or .ics (follow-ups)"
@@ -49,8 +58,9 @@ def _store(card: CardFields, interview_id: int | None) -> str:
     data = PersonInput.from_card(card)
     if not data.name:
         return f"skipped: no name ({card.email or card.phone or 'empty card'})"
-    existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164), name=data.name,
-                                    company=data.company)
+    existing = queries.find_contact(
+        data.email, (data.phone_e164, data.mobile_e164), name=data.name, company=data.company
+    )
     if interview_id is None:
         if existing is not None:
             return f"already stored: {existing.name} (same {_same(data)}), not doubled"
@@ -154,16 +164,21 @@ def run_card_command(command: str, args, out: TextIO, err: TextIO, *, stored: bo
             from followup_tui.store.portable import import_json
 
             added = import_json(args.file, progress=_progress(err))
-            out.write("imported: " + ", ".join(f"{n} {table}" for table, n in added.items())
-                      + " (records already stored were kept, not doubled)\n")
+            out.write(
+                "imported: "
+                + ", ".join(f"{n} {table}" for table, n in added.items())
+                + " (records already stored were kept, not doubled)\n"
+            )
             return 0
         if command == "export" and args.file.suffix.lower() in (".json", ".csv", ".ics"):
             return _export_other(args.file, out, err)
         if command == "import":
             size = args.file.stat().st_size
             if size > MAX_BYTES:
-                raise CardImportError(f"{args.file} is {size / 1024 / 1024:.1f} MB; vCard files up to "
-                                      f"{MAX_BYTES // 1024 // 1024} MB are read.")
+                raise CardImportError(
+                    f"{args.file} is {size / 1024 / 1024:.1f} MB; vCard files up to "
+                    f"{MAX_BYTES // 1024 // 1024} MB are read."
+                )
             cards = read_vcards(args.file.read_bytes(), _region(args))
             for card in cards:
                 out.write(clean_line(_store(card, args.interview)) + "\n")

@@ -163,8 +163,11 @@ def write_vcards(cards: Iterable[CardFields]) -> str:
         if card.email:
             line = v.add("email")
             line.value, line.type_paramlist = card.email, ["internet", "work"]
-        for kinds, number in ((["work", "voice"], card.phone), (["cell", "voice"], card.mobile),
-                              (["work", "fax"], card.fax)):
+        for kinds, number in (
+            (["work", "voice"], card.phone),
+            (["cell", "voice"], card.mobile),
+            (["work", "fax"], card.fax),
+        ):
             if number:
                 line = v.add("tel")
                 line.value, line.type_paramlist = number, kinds
@@ -187,8 +190,9 @@ def name_parts(name: str) -> vobject.vcard.Name:
     if parsed.title and not (parsed.first and parsed.last):
         # "King Chen", "Judge Reinhold": a first name that is also a title, not a title and half a name.
         parsed = HumanName(name, constants=_no_titles())
-    return vobject.vcard.Name(family=parsed.last, given=parsed.first, additional=parsed.middle,
-                              prefix=parsed.title, suffix=parsed.suffix)
+    return vobject.vcard.Name(
+        family=parsed.last, given=parsed.first, additional=parsed.middle, prefix=parsed.title, suffix=parsed.suffix
+    )
 
 
 def address_parts(address: str) -> vobject.vcard.Address:
@@ -227,8 +231,9 @@ def _country_codes() -> frozenset[str]:
 
 
 def _names_of(country) -> list[str]:
-    return [n for n in (country.name, getattr(country, "official_name", None),
-                        getattr(country, "common_name", None)) if n]
+    return [
+        n for n in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)) if n
+    ]
 
 
 @cache

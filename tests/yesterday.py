@@ -32,13 +32,13 @@ def build(path: Path, now: datetime) -> None:
             commands.set_note(opened[0].id, "Mention the Q3 dashboard; she asked twice.")
         for row in rows:
             detail = queries.interview_detail(row.id)
-            sent = next((a for a in detail.actions if a.kind is Kind.THANK_YOU_EMAIL and a.state.value == "done"),
-                        None)
+            sent = next((a for a in detail.actions if a.kind is Kind.THANK_YOU_EMAIL and a.state.value == "done"), None)
             if sent is not None:
                 writing_notes.save_draft(sent.id, "Dear Priya,\n\nThank you for yesterday.\n\nBest regards,\nSam")
                 break
-        commands.add_custom(rows[-1].id, "Ask Lumen for the offer in writing", today + timedelta(days=2), None,
-                            "", today)
+        commands.add_custom(
+            rows[-1].id, "Ask Lumen for the offer in writing", today + timedelta(days=2), None, "", today
+        )
     finally:
         close_database()
     clock.freeze(None)

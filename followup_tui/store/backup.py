@@ -84,8 +84,9 @@ def _fsync(path: Path) -> None:
         os.close(handle)
 
 
-def make_backup(database: Path, reason: str, connection: sqlite3.Connection | None = None,
-                now: datetime | None = None) -> Path:
+def make_backup(
+    database: Path, reason: str, connection: sqlite3.Connection | None = None, now: datetime | None = None
+) -> Path:
     """Copy the database through SQLite into a new 0600 file, fsync it, check it; return its path."""
     now = now or datetime.now()
     folder = backups_dir(database)
@@ -190,8 +191,9 @@ def _copy_aside(database: Path) -> Path:
             shutil.copyfile(wal, f"{target}-wal")
         _fsync(target)
     except OSError as error:
-        raise StoreError(f"The damaged file could not be kept aside in {target.parent} ({error.strerror}); "
-                         "nothing was changed.") from error
+        raise StoreError(
+            f"The damaged file could not be kept aside in {target.parent} ({error.strerror}); nothing was changed."
+        ) from error
     return target
 
 
@@ -230,8 +232,9 @@ def restore(database: Path, backup: Path) -> Path:
             _replace_damaged(database, backup)
         except (OSError, sqlite3.Error, StoreError) as error:
             Path(database).with_name(f".{Path(database).name}.restoring").unlink(missing_ok=True)
-            raise StoreError(f"The restore failed ({error}); the damaged file is unchanged, and a copy "
-                             f"is kept in {aside}.") from error
+            raise StoreError(
+                f"The restore failed ({error}); the damaged file is unchanged, and a copy is kept in {aside}."
+            ) from error
         return aside
     aside = make_backup(database, "before-restore")
     try:

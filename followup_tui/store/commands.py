@@ -36,8 +36,7 @@ class Conflict(StoreError):
     """The record changed in another window since the form was opened; `current` holds what is stored."""
 
     def __init__(self, what: str, current, changed: list[str]) -> None:
-        super().__init__(f"This {what} was changed in another window since you opened it "
-                         f"({', '.join(changed)}).")
+        super().__init__(f"This {what} was changed in another window since you opened it ({', '.join(changed)}).")
         self.current = current
         self.changed = changed
 
@@ -51,16 +50,34 @@ def _check_unchanged(what: str, current, expected) -> None:
 
 
 def _interview_input(interview: Interview) -> InterviewInput:
-    return InterviewInput(interview.company, interview.day, interview.role, _time_value(interview.ended_at),
-                          interview.decision_expected, interview.notes)
+    return InterviewInput(
+        interview.company,
+        interview.day,
+        interview.role,
+        _time_value(interview.ended_at),
+        interview.decision_expected,
+        interview.notes,
+    )
 
 
 def _person_input(meeting: Meeting, contact: Contact) -> PersonInput:
     return PersonInput(
-        name=contact.name, title=contact.title, company=contact.company, email=contact.email, phone=contact.phone,
-        phone_e164=contact.phone_e164, address=contact.address, preferred=Medium(contact.preferred),
-        topic=meeting.topic, is_lead=meeting.is_lead, notes=contact.notes, mobile=contact.mobile,
-        mobile_e164=contact.mobile_e164, fax=contact.fax, website=contact.website, linkedin=contact.linkedin,
+        name=contact.name,
+        title=contact.title,
+        company=contact.company,
+        email=contact.email,
+        phone=contact.phone,
+        phone_e164=contact.phone_e164,
+        address=contact.address,
+        preferred=Medium(contact.preferred),
+        topic=meeting.topic,
+        is_lead=meeting.is_lead,
+        notes=contact.notes,
+        mobile=contact.mobile,
+        mobile_e164=contact.mobile_e164,
+        fax=contact.fax,
+        website=contact.website,
+        linkedin=contact.linkedin,
     )
 
 
@@ -101,8 +118,15 @@ def replan(interview_id: int, today: date) -> None:
     ]
     existing = [
         ActionFacts(
-            id=a.id, kind=Kind(a.kind), due=a.due, state=State(a.state), person_id=a.contact_id,
-            seq=a.seq, window_end=a.window_end, done_on=a.done_on, moved=a.moved,
+            id=a.id,
+            kind=Kind(a.kind),
+            due=a.due,
+            state=State(a.state),
+            person_id=a.contact_id,
+            seq=a.seq,
+            window_end=a.window_end,
+            done_on=a.done_on,
+            moved=a.moved,
         )
         for a in Action.select().where(Action.interview == interview_id).order_by(Action.id)
     ]
@@ -123,9 +147,15 @@ def _apply(interview_id: int, changes, today: date) -> None:
         Action.insert_many(
             [
                 {
-                    "interview": interview_id, "contact": new.person_id, "kind": new.kind, "seq": new.seq,
-                    "due": new.due, "window_end": new.window_end, "state": new.state,
-                    "done_on": new.done_on, "created_on": today,
+                    "interview": interview_id,
+                    "contact": new.person_id,
+                    "kind": new.kind,
+                    "seq": new.seq,
+                    "due": new.due,
+                    "window_end": new.window_end,
+                    "state": new.state,
+                    "done_on": new.done_on,
+                    "created_on": today,
                 }
                 for new in changes.create
             ]
@@ -136,21 +166,31 @@ def add_interview(data: InterviewInput, today: date) -> int:
     """Store a new interview and its plan; returns its id."""
     with writing():
         interview = Interview.create(
-            company=data.company, role=data.role, day=data.day, ended_at=_time_text(data.ended_at),
-            decision_expected=data.decision_expected, notes=data.notes, created_at=datetime.now(),
+            company=data.company,
+            role=data.role,
+            day=data.day,
+            ended_at=_time_text(data.ended_at),
+            decision_expected=data.decision_expected,
+            notes=data.notes,
+            created_at=datetime.now(),
         )
         replan(interview.id, today)
     return interview.id
 
 
-def update_interview(interview_id: int, data: InterviewInput, today: date,
-                     expected: InterviewInput | None = None) -> None:
+def update_interview(
+    interview_id: int, data: InterviewInput, today: date, expected: InterviewInput | None = None
+) -> None:
     """Change an interview's details and re-plan its open items (refused if it changed since `expected`)."""
     with writing():
         _check_unchanged("interview", _interview_input(_get(Interview, interview_id, "interview")), expected)
         Interview.update(
-            company=data.company, role=data.role, day=data.day, ended_at=_time_text(data.ended_at),
-            decision_expected=data.decision_expected, notes=data.notes,
+            company=data.company,
+            role=data.role,
+            day=data.day,
+            ended_at=_time_text(data.ended_at),
+            decision_expected=data.decision_expected,
+            notes=data.notes,
         ).where(Interview.id == interview_id).execute()
         replan(interview_id, today)
 
@@ -180,10 +220,20 @@ def _drop_orphans(contact_ids: list[int]) -> None:
 
 def _contact_values(data: PersonInput) -> dict:
     return {
-        "name": data.name, "title": data.title, "company": data.company, "email": data.email,
-        "phone": data.phone, "phone_e164": data.phone_e164, "address": data.address,
-        "preferred": data.preferred, "notes": data.notes, "mobile": data.mobile, "mobile_e164": data.mobile_e164,
-        "fax": data.fax, "website": data.website, "linkedin": data.linkedin,
+        "name": data.name,
+        "title": data.title,
+        "company": data.company,
+        "email": data.email,
+        "phone": data.phone,
+        "phone_e164": data.phone_e164,
+        "address": data.address,
+        "preferred": data.preferred,
+        "notes": data.notes,
+        "mobile": data.mobile,
+        "mobile_e164": data.mobile_e164,
+        "fax": data.fax,
+        "website": data.website,
+        "linkedin": data.linkedin,
     }
 
 
@@ -212,9 +262,10 @@ def add_person(interview_id: int, data: PersonInput, today: date, contact_id: in
             # Linking an existing contact: what was typed fills in, what was empty keeps the stored value.
             filled = {k: v for k, v in _contact_values(data).items() if v and k != "preferred"}
             Contact.update(**filled).where(Contact.id == contact_id).execute()
-        position = Meeting.select(fn.COALESCE(fn.MAX(Meeting.position), -1)).where(
-            Meeting.interview == interview_id
-        ).scalar() + 1
+        position = (
+            Meeting.select(fn.COALESCE(fn.MAX(Meeting.position), -1)).where(Meeting.interview == interview_id).scalar()
+            + 1
+        )
         meeting = Meeting.create(
             interview=interview, contact=contact_id, topic=data.topic, position=position, added_on=today
         )
@@ -279,8 +330,15 @@ def add_custom(interview_id: int, title: str, due: date, person_id: int | None, 
         interview = _get(Interview, interview_id, "interview")
         state = State.OPEN if interview.status == Status.ACTIVE else State.CANCELLED
         action = Action.create(
-            interview=interview_id, contact=person_id, kind=Kind.CUSTOM, title=title, due=due,
-            state=state, moved=True, note=note, created_on=today,
+            interview=interview_id,
+            contact=person_id,
+            kind=Kind.CUSTOM,
+            title=title,
+            due=due,
+            state=state,
+            moved=True,
+            note=note,
+            created_on=today,
         )
         summary.refresh(interview_id)
     return action.id

@@ -104,8 +104,12 @@ def _schema_v2() -> None:
     from followup_tui.store.models import Contact
 
     migrator = SqliteMigrator(db)
-    migrate(*(migrator.add_column("contact", name, Contact._meta.fields[name])
-              for name in ("mobile", "mobile_e164", "fax", "website", "linkedin")))
+    migrate(
+        *(
+            migrator.add_column("contact", name, Contact._meta.fields[name])
+            for name in ("mobile", "mobile_e164", "fax", "website", "linkedin")
+        )
+    )
     db.execute_sql('CREATE INDEX "contact_mobile_e164" ON "contact" ("mobile_e164")')
 
 
@@ -116,8 +120,9 @@ def _schema_v3() -> None:
     from followup_tui.store.models import Action
 
     migrator = SqliteMigrator(db)
-    migrate(*(migrator.add_column("action", name, Action._meta.fields[name])
-              for name in ("draft", "sent_text", "sent_at")))
+    migrate(
+        *(migrator.add_column("action", name, Action._meta.fields[name]) for name in ("draft", "sent_text", "sent_at"))
+    )
 
 
 def _schema_v4() -> None:
@@ -213,9 +218,11 @@ def check_intact(path: Path) -> None:
 def _inspect(path: Path) -> int:
     """The file's schema version (0 for a new file); refuses, without writing a byte, a file that is
     not ours or is from a newer version."""
+
     def refuse() -> NotOurDatabase:
-        return NotOurDatabase(f"{path} is not a followup database, or it is damaged; it was left untouched."
-                              + _restore_hint(path))
+        return NotOurDatabase(
+            f"{path} is not a followup database, or it is damaged; it was left untouched." + _restore_hint(path)
+        )
 
     try:
         with path.open("rb") as handle:
@@ -286,8 +293,9 @@ def bind_peewee(peewee_db) -> None:
         with _bind_lock:
             if _state["peewee_for"] != path:
                 if _state["read_only"]:
-                    peewee_db.init(_state["uri"], uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000},
-                                   timeout=5)
+                    peewee_db.init(
+                        _state["uri"], uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000}, timeout=5
+                    )
                 else:
                     peewee_db.init(str(path), pragmas=PRAGMAS, timeout=5)
                 _state["peewee_for"] = path
@@ -438,8 +446,10 @@ def _migrate() -> None:
                     continue
                 MIGRATIONS[version]()
                 if db.execute_sql("PRAGMA foreign_key_check").fetchone() is not None:
-                    raise StoreError(f"Upgrading the database to schema {version + 1} would break links "
-                                     "between its records; nothing was changed by that step.")
+                    raise StoreError(
+                        f"Upgrading the database to schema {version + 1} would break links "
+                        "between its records; nothing was changed by that step."
+                    )
                 db.execute_sql(f"PRAGMA user_version = {version + 1}")
     finally:
         db.execute_sql("PRAGMA foreign_keys = ON")
@@ -457,11 +467,15 @@ def translate(error: Exception) -> StoreError:
             "Nothing was changed; try again in a moment."
         )
     if "readonly" in message or "read-only" in message:
-        return WriteFailed("The database is open read-only, so nothing was changed. "
-                           "Make the file and its folder writable, then restart followup.")
+        return WriteFailed(
+            "The database is open read-only, so nothing was changed. "
+            "Make the file and its folder writable, then restart followup."
+        )
     if "full" in message or "disk i/o" in message or "file too large" in message:
-        return WriteFailed("The disk is full (or failing), so this change was not saved; what was stored "
-                           "before is intact. Free some space and try again.")
+        return WriteFailed(
+            "The disk is full (or failing), so this change was not saved; what was stored "
+            "before is intact. Free some space and try again."
+        )
     if "malformed" in message or "not a database" in message:
         if _state["path"] is not None:
             return damaged(_state["path"], str(error))

@@ -35,8 +35,12 @@ SHELL_SQL = _SELECT.format(topic="''")
 
 def _window(select: str) -> str:
     # Two indexed halves (state, due) and (state, done_on): an OR across them scanned every action.
-    return (select + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
-            + select + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'")
+    return (
+        select
+        + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
+        + select
+        + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'"
+    )
 
 
 IN_WINDOW = _window(REVIEW_SQL)
@@ -70,15 +74,50 @@ def review_items_from(rows: list[tuple]) -> list[ReviewItem]:
     """ReviewItems from rows of REVIEW_SQL."""
     make, days, kinds, states = ReviewItem._make, {}, KIND_OF, STATE_OF
     items = []
-    for (ident, interview_id, kind, title, seq, due, state, done_on, note,
-         company, role, person_id, name, email, phone, address, topic) in rows:
+    for (
+        ident,
+        interview_id,
+        kind,
+        title,
+        seq,
+        due,
+        state,
+        done_on,
+        note,
+        company,
+        role,
+        person_id,
+        name,
+        email,
+        phone,
+        address,
+        topic,
+    ) in rows:
         kind = kinds[kind]
         day = days.get(due) or days.setdefault(due, _day(due))
-        items.append(make((  # positional, in ReviewItem's field order (a few thousand rows for `today`)
-            ident, interview_id, kind, action_label(kind, name or "", title, seq), title, day, states[state],
-            company, role, person_id, name or "", email or "", phone or "", address or "", topic or "", note,
-            _day(done_on) if done_on else None,
-        )))
+        items.append(
+            make(
+                (  # positional, in ReviewItem's field order (a few thousand rows for `today`)
+                    ident,
+                    interview_id,
+                    kind,
+                    action_label(kind, name or "", title, seq),
+                    title,
+                    day,
+                    states[state],
+                    company,
+                    role,
+                    person_id,
+                    name or "",
+                    email or "",
+                    phone or "",
+                    address or "",
+                    topic or "",
+                    note,
+                    _day(done_on) if done_on else None,
+                )
+            )
+        )
     return items
 
 

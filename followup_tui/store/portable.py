@@ -30,24 +30,74 @@ class ImportProblem(StoreError):
 
 # Each table's exported fields and how to read them back: (name, kind, required).
 FIELDS = {
-    "interviews": (Interview, [("uid", "str", True), ("company", "str", True), ("role", "str", False),
-                               ("day", "date", True), ("ended_at", "time?", False), ("status", "status", False),
-                               ("decision_expected", "date?", False), ("notes", "str", False),
-                               ("created_at", "datetime", False)]),
-    "contacts": (Contact, [("uid", "str", True), ("name", "str", True), ("title", "str", False),
-                           ("company", "str", False), ("email", "str", False), ("phone", "str", False),
-                           ("phone_e164", "str", False), ("mobile", "str", False), ("mobile_e164", "str", False),
-                           ("fax", "str", False), ("website", "str", False), ("linkedin", "str", False),
-                           ("address", "str", False), ("preferred", "medium", False), ("notes", "str", False),
-                           ("created_at", "datetime", False)]),
-    "meetings": (Meeting, [("uid", "str", True), ("interview", "ref", True), ("contact", "ref", True),
-                           ("topic", "str", False), ("is_lead", "bool", False), ("position", "int", False),
-                           ("added_on", "date", True)]),
-    "actions": (Action, [("uid", "str", True), ("interview", "ref", True), ("contact", "ref?", False),
-                         ("kind", "kind", True), ("seq", "int", False), ("title", "str", False), ("due", "date", True),
-                         ("window_end", "date?", False), ("state", "state", False), ("done_on", "date?", False),
-                         ("moved", "bool", False), ("note", "str", False), ("created_on", "date", True),
-                         ("draft", "str", False), ("sent_text", "str", False), ("sent_at", "datetime?", False)]),
+    "interviews": (
+        Interview,
+        [
+            ("uid", "str", True),
+            ("company", "str", True),
+            ("role", "str", False),
+            ("day", "date", True),
+            ("ended_at", "time?", False),
+            ("status", "status", False),
+            ("decision_expected", "date?", False),
+            ("notes", "str", False),
+            ("created_at", "datetime", False),
+        ],
+    ),
+    "contacts": (
+        Contact,
+        [
+            ("uid", "str", True),
+            ("name", "str", True),
+            ("title", "str", False),
+            ("company", "str", False),
+            ("email", "str", False),
+            ("phone", "str", False),
+            ("phone_e164", "str", False),
+            ("mobile", "str", False),
+            ("mobile_e164", "str", False),
+            ("fax", "str", False),
+            ("website", "str", False),
+            ("linkedin", "str", False),
+            ("address", "str", False),
+            ("preferred", "medium", False),
+            ("notes", "str", False),
+            ("created_at", "datetime", False),
+        ],
+    ),
+    "meetings": (
+        Meeting,
+        [
+            ("uid", "str", True),
+            ("interview", "ref", True),
+            ("contact", "ref", True),
+            ("topic", "str", False),
+            ("is_lead", "bool", False),
+            ("position", "int", False),
+            ("added_on", "date", True),
+        ],
+    ),
+    "actions": (
+        Action,
+        [
+            ("uid", "str", True),
+            ("interview", "ref", True),
+            ("contact", "ref?", False),
+            ("kind", "kind", True),
+            ("seq", "int", False),
+            ("title", "str", False),
+            ("due", "date", True),
+            ("window_end", "date?", False),
+            ("state", "state", False),
+            ("done_on", "date?", False),
+            ("moved", "bool", False),
+            ("note", "str", False),
+            ("created_on", "date", True),
+            ("draft", "str", False),
+            ("sent_text", "str", False),
+            ("sent_at", "datetime?", False),
+        ],
+    ),
 }
 REFS = {"interview": (Interview, "interviews"), "contact": (Contact, "contacts")}
 
@@ -61,8 +111,11 @@ def _plain(value):
 def _records(table: str) -> Iterator[dict]:
     model, fields = FIELDS[table]
     query = model.select().order_by(model.id)
-    uid_of = {name: {m.id: m.uid for m in ref.select(ref.id, ref.uid)} for name, (ref, _) in REFS.items()
-              if any(f == name for f, _, _ in fields)}
+    uid_of = {
+        name: {m.id: m.uid for m in ref.select(ref.id, ref.uid)}
+        for name, (ref, _) in REFS.items()
+        if any(f == name for f, _, _ in fields)
+    }
     for row in query:
         record = {}
         for name, kind, _ in fields:
@@ -84,8 +137,13 @@ def export_json(target: Path, progress: Progress | None = None) -> dict[str, int
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                header = {"format": FORMAT, "version": FORMAT_VERSION, "schema": SCHEMA_VERSION,
-                          "exported_at": datetime.now().isoformat(timespec="seconds"), "settings": settings}
+                header = {
+                    "format": FORMAT,
+                    "version": FORMAT_VERSION,
+                    "schema": SCHEMA_VERSION,
+                    "exported_at": datetime.now().isoformat(timespec="seconds"),
+                    "settings": settings,
+                }
                 out.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ",\n")
                 for number, table in enumerate(FIELDS):
                     out.write(f' "{table}": [')
@@ -158,15 +216,17 @@ def _bad():
 
 def _validated(data) -> dict[str, list[dict]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportProblem("This is not a followup export (no \"format\": \"followup\").")
+        raise ImportProblem('This is not a followup export (no "format": "followup").')
     if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION:
-        raise ImportProblem(f"This export is format version {data.get('version')!r}; this followup reads "
-                            f"version {FORMAT_VERSION}. Upgrade followup to import it.")
+        raise ImportProblem(
+            f"This export is format version {data.get('version')!r}; this followup reads "
+            f"version {FORMAT_VERSION}. Upgrade followup to import it."
+        )
     tables: dict[str, list[dict]] = {}
     for table, (_, fields) in FIELDS.items():
         rows = data.get(table, [])
         if not isinstance(rows, list):
-            raise ImportProblem(f"\"{table}\" must be a list")
+            raise ImportProblem(f'"{table}" must be a list')
         clean = []
         for index, row in enumerate(rows):
             if not isinstance(row, dict):
@@ -181,9 +241,10 @@ def _validated(data) -> dict[str, list[dict]]:
             clean.append(record)
         tables[table] = clean
     settings = data.get("settings", {})
-    if not isinstance(settings, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                 for k, v in settings.items()):
-        raise ImportProblem("\"settings\" must map names to text")
+    if not isinstance(settings, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in settings.items()
+    ):
+        raise ImportProblem('"settings" must map names to text')
     tables["settings"] = [{"key": k, "value": v} for k, v in settings.items()]
     return tables
 
@@ -193,8 +254,10 @@ def import_json(source: Path, progress: Progress | None = None) -> dict[str, int
     the rest are added. All or nothing: a bad file changes nothing."""
     size = source.stat().st_size
     if size > MAX_IMPORT_BYTES:
-        raise ImportProblem(f"{source} is {size / 1024 / 1024:.1f} MB; exports up to "
-                            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB are imported.")
+        raise ImportProblem(
+            f"{source} is {size / 1024 / 1024:.1f} MB; exports up to "
+            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB are imported."
+        )
     try:
         data = json.loads(source.read_bytes().decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
@@ -255,9 +318,20 @@ def interviews_csv() -> str:
     writer = csv.writer(out)
     writer.writerow(["company", "role", "interview_date", "status", "people", "next_action", "next_due"])
     for row in list_interviews():
-        writer.writerow([spreadsheet_cell(cell) for cell in (
-            row.company, row.role, row.day.isoformat(), row.status.value, row.people, row.next_title,
-            row.next_due.isoformat() if row.next_due else "")])
+        writer.writerow(
+            [
+                spreadsheet_cell(cell)
+                for cell in (
+                    row.company,
+                    row.role,
+                    row.day.isoformat(),
+                    row.status.value,
+                    row.people,
+                    row.next_title,
+                    row.next_due.isoformat() if row.next_due else "",
+                )
+            ]
+        )
     return out.getvalue()
 
 
@@ -289,8 +363,13 @@ def followups_ics(now: datetime) -> bytes:
     status = {State.OPEN: "NEEDS-ACTION", State.DONE: "COMPLETED", State.CANCELLED: "CANCELLED"}
     stamp = _utc(now)
     with reading():
-        rows = (Action.select(Action, Interview, Contact).join(Interview).switch(Action)
-                .join(Contact, JOIN.LEFT_OUTER).order_by(Action.id))
+        rows = (
+            Action.select(Action, Interview, Contact)
+            .join(Interview)
+            .switch(Action)
+            .join(Contact, JOIN.LEFT_OUTER)
+            .order_by(Action.id)
+        )
         for a in rows:
             person = a.contact if a.contact_id else None
             todo = Todo()

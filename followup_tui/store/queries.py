@@ -48,17 +48,23 @@ def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> l
         for ident, company, role, day, status, people, kind, title, seq, person, due in cursor.fetchall():
             rows.append(
                 InterviewRow(
-                    id=ident, company=company, role=role, day=_day(day), status=STATUS_OF[status],
-                    people=people or "", next_kind=KIND_OF[kind] if kind else None, next_custom_title=title or "",
-                    next_seq=seq or 0, next_person=person or "", next_due=_day(due) if due else None,
+                    id=ident,
+                    company=company,
+                    role=role,
+                    day=_day(day),
+                    status=STATUS_OF[status],
+                    people=people or "",
+                    next_kind=KIND_OF[kind] if kind else None,
+                    next_custom_title=title or "",
+                    next_seq=seq or 0,
+                    next_person=person or "",
+                    next_due=_day(due) if due else None,
                 )
             )
     return rows
 
 
-_DETAIL_SQL = (
-    'SELECT id, company, role, day, status, ended_at, decision_expected, notes FROM "interview" WHERE id = ?'
-)
+_DETAIL_SQL = 'SELECT id, company, role, day, status, ended_at, decision_expected, notes FROM "interview" WHERE id = ?'
 _PEOPLE_SQL = """
 SELECT m.id, c.id, c.name, c.title, c.company, c.email, c.phone, c.phone_e164, c.address, c.preferred,
        m.topic, m.is_lead, c.notes, c.mobile, c.mobile_e164, c.fax, c.website, c.linkedin
@@ -87,13 +93,45 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         action_rows = [_cleaned(row) for row in execute(_ACTIONS_SQL, (interview_id,)).fetchall()]
     people = [
         PersonCard(
-            meeting_id=m_id, contact_id=c_id, name=name, title=title, company=company, email=email, phone=phone,
-            phone_e164=phone_e164, address=address, preferred=MEDIUM_OF[preferred], topic=topic,
-            is_lead=bool(is_lead), notes=notes, mobile=mobile, mobile_e164=mobile_e164, fax=fax, website=website,
+            meeting_id=m_id,
+            contact_id=c_id,
+            name=name,
+            title=title,
+            company=company,
+            email=email,
+            phone=phone,
+            phone_e164=phone_e164,
+            address=address,
+            preferred=MEDIUM_OF[preferred],
+            topic=topic,
+            is_lead=bool(is_lead),
+            notes=notes,
+            mobile=mobile,
+            mobile_e164=mobile_e164,
+            fax=fax,
+            website=website,
             linkedin=linkedin,
         )
-        for (m_id, c_id, name, title, company, email, phone, phone_e164, address, preferred, topic, is_lead, notes,
-             mobile, mobile_e164, fax, website, linkedin) in people_rows
+        for (
+            m_id,
+            c_id,
+            name,
+            title,
+            company,
+            email,
+            phone,
+            phone_e164,
+            address,
+            preferred,
+            topic,
+            is_lead,
+            notes,
+            mobile,
+            mobile_e164,
+            fax,
+            website,
+            linkedin,
+        ) in people_rows
     ]
     by_id = {p.contact_id: p for p in people}
     rows = []
@@ -101,32 +139,51 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         kind, person = KIND_OF[kind], by_id.get(contact_id)
         rows.append(
             ActionRow(
-                id=ident, kind=kind, label=action_label(kind, person.name if person else "", title, seq),
-                due=_day(due), state=STATE_OF[state], person_id=contact_id, person_name=person.name if person else "",
-                window_end=_day(window_end) if window_end else None, done_on=_day(done_on) if done_on else None,
-                moved=bool(moved), note=note, title=title,
+                id=ident,
+                kind=kind,
+                label=action_label(kind, person.name if person else "", title, seq),
+                due=_day(due),
+                state=STATE_OF[state],
+                person_id=contact_id,
+                person_name=person.name if person else "",
+                window_end=_day(window_end) if window_end else None,
+                done_on=_day(done_on) if done_on else None,
+                moved=bool(moved),
+                note=note,
+                title=title,
                 missing=missing_detail(
-                    kind, person.email if person else "", (person.phone or person.mobile) if person else "",
-                    person.address if person else "", person is not None,
+                    kind,
+                    person.email if person else "",
+                    (person.phone or person.mobile) if person else "",
+                    person.address if person else "",
+                    person is not None,
                 ),
             )
         )
     ident, company, role, day, status, ended_at, decision_expected, notes = found
     return InterviewDetail(
-        id=ident, company=company, role=role, day=_day(day), status=STATUS_OF[status],
+        id=ident,
+        company=company,
+        role=role,
+        day=_day(day),
+        status=STATUS_OF[status],
         ended_at=time.fromisoformat(ended_at) if ended_at else None,
-        decision_expected=_day(decision_expected) if decision_expected else None, notes=notes,
-        people=people, actions=rows,
+        decision_expected=_day(decision_expected) if decision_expected else None,
+        notes=notes,
+        people=people,
+        actions=rows,
     )
 
 
-def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | None = None, *,
-                 name: str = "", company: str = "") -> PersonCard | None:
+def find_contact(
+    email: str, phones: tuple[str, ...], exclude_interview: int | None = None, *, name: str = "", company: str = ""
+) -> PersonCard | None:
     """A stored contact with the same email or phone (E.164), not already met at `exclude_interview`;
     for a card with neither, the same name at the same company (given `name`)."""
     from peewee import fn
 
     from followup_tui.store.models import Contact, Meeting
+
     conditions = []
     if email:
         conditions.append(fn.LOWER(Contact.email) == email.lower())
@@ -150,10 +207,22 @@ def find_contact(email: str, phones: tuple[str, ...], exclude_interview: int | N
     if contact is None:
         return None
     return PersonCard(
-        meeting_id=0, contact_id=contact.id, name=contact.name, title=contact.title, company=contact.company,
-        email=contact.email, phone=contact.phone, phone_e164=contact.phone_e164, address=contact.address,
-        preferred=Medium(contact.preferred), notes=contact.notes, mobile=contact.mobile,
-        mobile_e164=contact.mobile_e164, fax=contact.fax, website=contact.website, linkedin=contact.linkedin,
+        meeting_id=0,
+        contact_id=contact.id,
+        name=contact.name,
+        title=contact.title,
+        company=contact.company,
+        email=contact.email,
+        phone=contact.phone,
+        phone_e164=contact.phone_e164,
+        address=contact.address,
+        preferred=Medium(contact.preferred),
+        notes=contact.notes,
+        mobile=contact.mobile,
+        mobile_e164=contact.mobile_e164,
+        fax=contact.fax,
+        website=contact.website,
+        linkedin=contact.linkedin,
     )
 
 
@@ -161,6 +230,7 @@ def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
     """Business cards of these contacts (all when None), for vCard export."""
     from followup_tui.inputs import CARD_FIELDS, CardFields
     from followup_tui.store.models import Contact
+
     with reading():
         query = Contact.select().order_by(Contact.name)
         if contact_ids is not None:
@@ -197,10 +267,14 @@ def _review_rows(sql: str, params: tuple) -> list[ReviewItem]:
 def anything_due(today: date) -> bool:
     """Whether any active interview has an open action due today or earlier (one indexed lookup)."""
     with reading():
-        return execute(
-            """SELECT EXISTS (SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
-               WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active')""", (today.isoformat(),)
-        ).fetchone()[0] == 1
+        return (
+            execute(
+                """SELECT EXISTS (SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
+               WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active')""",
+                (today.isoformat(),),
+            ).fetchone()[0]
+            == 1
+        )
 
 
 def active_interview_count() -> int:
@@ -238,7 +312,12 @@ def histories(contact_ids: list[int]) -> dict[int, list[HistoryEntry]]:
         rows = [_cleaned(row) for row in execute(sql, tuple(contact_ids)).fetchall()]
     for contact_id, done_on, due, kind, name, title, seq, company, sent_text, note in rows:
         text = "\n".join(t for t in (sent_text, note) if t)
-        result[contact_id].append(HistoryEntry(
-            _day(done_on or due), action_label(KIND_OF[kind], name, title, seq), company, text,
-        ))
+        result[contact_id].append(
+            HistoryEntry(
+                _day(done_on or due),
+                action_label(KIND_OF[kind], name, title, seq),
+                company,
+                text,
+            )
+        )
     return result

@@ -27,8 +27,8 @@ UPDATE "interview" SET list_rank =
 
 def refresh(interview_id: int) -> None:
     """Recompute one interview's summary (inside the caller's write transaction)."""
-    db.execute_sql(_NEXT + ' WHERE id = ?', (interview_id,))
-    db.execute_sql(_RANK + ' WHERE id = ?', (interview_id,))
+    db.execute_sql(_NEXT + " WHERE id = ?", (interview_id,))
+    db.execute_sql(_RANK + " WHERE id = ?", (interview_id,))
 
 
 def refresh_all() -> None:

@@ -109,8 +109,7 @@ def call_outcome(note: str) -> str:
     """How a done call went, from the line `complete` wrote in its note (the last one counts); CALLED when
     it was ticked without saying."""
     outcomes = {_OUTCOME_NOTE[CallOutcome.REACHED]: REACHED, _OUTCOME_NOTE[CallOutcome.VOICEMAIL]: VOICEMAIL}
-    said = [outcomes[line.split(",")[0].strip()] for line in note.split("\n")
-            if line.split(",")[0].strip() in outcomes]
+    said = [outcomes[line.split(",")[0].strip()] for line in note.split("\n") if line.split(",")[0].strip() in outcomes]
     return said[-1] if said else CALLED
 
 
@@ -132,24 +131,46 @@ def draft_data(action_id: int) -> DraftData:
             meeting = Meeting.get_or_none((Meeting.interview == interview.id) & (Meeting.contact == contact.id))
         others = []
         if Kind(action.kind) in (Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER):
-            siblings = (Action.select(Action, Contact).join(Contact)
-                        .where((Action.interview == interview.id) & (Action.id != action.id)
-                               & Action.kind.in_([Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER])))
+            siblings = (
+                Action.select(Action, Contact)
+                .join(Contact)
+                .where(
+                    (Action.interview == interview.id)
+                    & (Action.id != action.id)
+                    & Action.kind.in_([Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER])
+                )
+            )
             others = [(a.contact.name, a.sent_text or a.draft) for a in siblings if (a.sent_text or a.draft)]
         call, call_day = _follow_up_call(interview.id)
     context = DraftContext(
-        kind=Kind(action.kind), name=contact.name if contact else "", title=contact.title if contact else "",
-        company=interview.company, role=interview.role, interview_day=interview.day,
-        topic=meeting.topic if meeting else "", profile=profile(), position=meeting.position if meeting else 0,
-        email=contact.email if contact else "", address=contact.address if contact else "",
+        kind=Kind(action.kind),
+        name=contact.name if contact else "",
+        title=contact.title if contact else "",
+        company=interview.company,
+        role=interview.role,
+        interview_day=interview.day,
+        topic=meeting.topic if meeting else "",
+        profile=profile(),
+        position=meeting.position if meeting else 0,
+        email=contact.email if contact else "",
+        address=contact.address if contact else "",
         preferred=contact.preferred if contact else Medium.EMAIL,
-        phone=(contact.phone or contact.mobile) if contact else "", call=call, call_day=call_day,
+        phone=(contact.phone or contact.mobile) if contact else "",
+        call=call,
+        call_day=call_day,
     )
     name = TEMPLATE_FOR.get(context.kind, "")
     return DraftData(
-        action_id=action.id, interview_id=interview.id, context=context, state=State(action.state),
-        draft=action.draft, sent_text=action.sent_text, template=template(name) if name else "",
-        others=others, known_words=_known_words(), threshold=similarity_threshold(),
+        action_id=action.id,
+        interview_id=interview.id,
+        context=context,
+        state=State(action.state),
+        draft=action.draft,
+        sent_text=action.sent_text,
+        template=template(name) if name else "",
+        others=others,
+        known_words=_known_words(),
+        threshold=similarity_threshold(),
     )
 
 
@@ -182,4 +203,3 @@ def mark_sent(action_id: int, text: str, today: date) -> ActionSnapshot:
         ).execute()
         replan(action.interview_id, today)
     return before
-

@@ -69,8 +69,13 @@ class FollowupApp(App):
         self.crash_log = log
         detail = f"{type(error).__name__}: {clean_line(str(error))[:200]}" if str(error) else type(error).__name__
         where_logged = f"The details are in {log}." if log else "The log could not be written."
-        self.notify(f"Something went wrong ({detail}). Nothing stored was lost. {where_logged}",
-                    title="Unexpected error", severity="error", timeout=15, markup=False)
+        self.notify(
+            f"Something went wrong ({detail}). Nothing stored was lost. {where_logged}",
+            title="Unexpected error",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
 
     def _handle_exception(self, error: Exception) -> None:
         """Textual's hook for an error no handler caught. A failed worker is reported and the app goes
@@ -121,16 +126,25 @@ class FollowupApp(App):
                 continue
             seen.add(binding.action)
             help_text = f"key: {self.get_key_display(binding)}"
-            yield SystemCommand(binding.tooltip or binding.description, help_text,
-                                partial(self.run_action, binding.action, active.node))
+            yield SystemCommand(
+                binding.tooltip or binding.description, help_text, partial(self.run_action, binding.action, active.node)
+            )
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification (screens' and widgets' notify come here): the message often quotes a
         company or a name, which must reach the terminal without its control codes."""
         # Never markup: no notification of ours uses it, and most quote a name (`[/]` would crash it).
-        super().notify(clean_text(str(message)), title=clean_line(title), severity=severity, timeout=timeout,
-                       markup=False)
+        super().notify(
+            clean_text(str(message)), title=clean_line(title), severity=severity, timeout=timeout, markup=False
+        )
 
     async def on_event(self, event: events.Event) -> None:
         # Every paste, into whichever field has focus, without the terminal codes it may carry (text

@@ -38,10 +38,12 @@ def send_email(app: App, context: DraftContext, text: str, letters_dir: Path) ->
     if not left:
         _hand_off(app, email, letters_dir)
         return
-    question = Content.assemble(("Mail it anyway?\n\n", "bold"),
-                                f"Not filled in yet: {', '.join(left)}. w opens the draft to finish it.")
-    app.push_screen(ConfirmScreen(question, confirm_label="Mail"),
-                    lambda yes: _hand_off(app, email, letters_dir) if yes else None)
+    question = Content.assemble(
+        ("Mail it anyway?\n\n", "bold"), f"Not filled in yet: {', '.join(left)}. w opens the draft to finish it."
+    )
+    app.push_screen(
+        ConfirmScreen(question, confirm_label="Mail"), lambda yes: _hand_off(app, email, letters_dir) if yes else None
+    )
 
 
 def _hand_off(app: App, email: Email, letters_dir: Path) -> None:
@@ -67,8 +69,11 @@ def _handed(app: App, email: Email, letters_dir: Path, taken: bool) -> None:
             save_eml(app, email, letters_dir)
         elif choice == COPY:
             app.copy_to_clipboard(email.body)
-            app.notify(f"Copied the email. To: {clean_line(email.context.email)}\nSubject: {clean_line(email.subject)}",
-                       markup=False, timeout=15)
+            app.notify(
+                f"Copied the email. To: {clean_line(email.context.email)}\nSubject: {clean_line(email.subject)}",
+                markup=False,
+                timeout=15,
+            )
 
     app.push_screen(MailFallbackScreen(clean_line(email.context.email)), chosen)
 

@@ -35,5 +35,6 @@ class KeyCommands(SystemCommandsProvider):
         for name, help_text, callback, *_ in self.app.get_system_commands(self.screen):
             score = matcher.match(name)
             if score > 0:
-                yield Hit(tier(query, name) * TIER + min(score, TIER - 1), matcher.highlight(name), callback,
-                          help=help_text)
+                yield Hit(
+                    tier(query, name) * TIER + min(score, TIER - 1), matcher.highlight(name), callback, help=help_text
+                )

@@ -58,8 +58,13 @@ class ReviewData:
             return
         if self.snapshot is not None and self.snapshot.fits(stamp, today, days):
             return
-        self.app.run_worker(partial(self._read_in_thread, stamp, today, days), thread=True, exclusive=True,
-                            group="review-data", description="reading the daily review")
+        self.app.run_worker(
+            partial(self._read_in_thread, stamp, today, days),
+            thread=True,
+            exclusive=True,
+            group="review-data",
+            description="reading the daily review",
+        )
 
     def _read_in_thread(self, stamp: tuple[int, int], today: date, days: int) -> None:
         from followup_tui.store.database import thread_connection

@@ -60,8 +60,12 @@ async def test_pasting_a_card_fills_the_form_live(db_path, interviews):
         names = ("name", "title", "company", "email", "phone", "mobile", "address")
         values = {name: form.value(name) for name in names}
         assert values == {
-            "name": "Priya Raman", "title": "Analytics lead", "company": "Northwind Analytics, Inc.",
-            "email": "priya.raman@northwind.example", "phone": "(415) 555-0142 x204", "mobile": "+1 415 555 0199",
+            "name": "Priya Raman",
+            "title": "Analytics lead",
+            "company": "Northwind Analytics, Inc.",
+            "email": "priya.raman@northwind.example",
+            "phone": "(415) 555-0142 x204",
+            "mobile": "+1 415 555 0199",
             "address": "500 Market Street, Suite 400\nSan Francisco, CA 94105",
         }
         assert "Found:" in str(form.query_one("#paste-msg").render())

@@ -28,11 +28,29 @@ DAY = date(2026, 11, 24)
 def interview(db_path):
     open_database(db_path)
     commands.set_setting("start_screen", "main")
-    writing_notes.save_profile(Profile("Sam Rivera", "sam@example.com", "+1 503 555 0100", "12 Oak Lane\nPortland",
-                                       "Sam", ("six years turning messy data into decisions",)))
+    writing_notes.save_profile(
+        Profile(
+            "Sam Rivera",
+            "sam@example.com",
+            "+1 503 555 0100",
+            "12 Oak Lane\nPortland",
+            "Sam",
+            ("six years turning messy data into decisions",),
+        )
+    )
     ident = commands.add_interview(InterviewInput("Northwind Analytics", DAY, "Data Analyst"), DAY)
-    commands.add_person(ident, PersonInput("Priya Raman", email="priya@northwind.example", phone="+1 415 555 0142",
-                                           phone_e164="+14155550142", topic="the churn dashboard", is_lead=True), DAY)
+    commands.add_person(
+        ident,
+        PersonInput(
+            "Priya Raman",
+            email="priya@northwind.example",
+            phone="+1 415 555 0142",
+            phone_e164="+14155550142",
+            topic="the churn dashboard",
+            is_lead=True,
+        ),
+        DAY,
+    )
     commands.add_person(ident, PersonInput("Tom Becker", email="tom@northwind.example", topic="dbt models"), DAY)
     actions = {(a.kind, a.person_name): a.id for a in queries.interview_detail(ident).actions}
     close_database()

@@ -31,7 +31,7 @@ def lengthen(path: Path, long: str) -> None:
         return
     with closing(sqlite3.connect(path)) as raw, raw:
         raw.execute('UPDATE "interview" SET company = ?', (long,))
-        raw.execute('UPDATE "contact" SET name = substr(name || \' \' || ?, 1, 300)', (long,))
+        raw.execute("UPDATE \"contact\" SET name = substr(name || ' ' || ?, 1, 300)", (long,))
 
 
 def screen_lines(app) -> list[str]:

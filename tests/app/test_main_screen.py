@@ -294,8 +294,13 @@ async def test_command_palette_offers_the_screen_actions(db_path):
     app = FollowupApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         names = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ("Add an interview", "Capture a person's business card for this interview",
-                       "Tick or untick the selected action", "Set the interview's status", "Show every key"):
+        for wanted in (
+            "Add an interview",
+            "Capture a person's business card for this interview",
+            "Tick or untick the selected action",
+            "Set the interview's status",
+            "Show every key",
+        ):
             assert wanted in names
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -443,8 +448,9 @@ async def test_the_poll_for_other_copies_ignores_this_copys_own_tick(db_path, mo
         await pilot.pause()
         full_reads = []
         real = queries.list_interviews
-        monkeypatch.setattr(queries, "list_interviews",
-                            lambda ids=None, limit=None: full_reads.append(ids) or real(ids, limit))
+        monkeypatch.setattr(
+            queries, "list_interviews", lambda ids=None, limit=None: full_reads.append(ids) or real(ids, limit)
+        )
         await pilot.press("space")
         await pilot.pause()
         screen._poll_other_copies()

@@ -31,10 +31,16 @@ def morning(db_path):
     open_database(db_path)
     ids = {}
     # Friday 20th: call due today (day 5), letter on Monday 30th.
-    ids["acme"] = commands.add_interview(InterviewInput("Acme", date(2026, 11, 20), "Analyst", None),
-                                         date(2026, 11, 20))
-    commands.add_person(ids["acme"], PersonInput("Ana Ruiz", email="ana@acme.example", phone="+1 415 555 0142",
-                                                 phone_e164="+14155550142", topic="dashboards"), date(2026, 11, 20))
+    ids["acme"] = commands.add_interview(
+        InterviewInput("Acme", date(2026, 11, 20), "Analyst", None), date(2026, 11, 20)
+    )
+    commands.add_person(
+        ids["acme"],
+        PersonInput(
+            "Ana Ruiz", email="ana@acme.example", phone="+1 415 555 0142", phone_e164="+14155550142", topic="dashboards"
+        ),
+        date(2026, 11, 20),
+    )
     for a in queries.interview_detail(ids["acme"]).actions:
         if a.kind in (Kind.THANK_YOU_EMAIL, Kind.REFERENCES):
             commands.set_done(a.id, True, date(2026, 11, 20))
@@ -42,8 +48,9 @@ def morning(db_path):
     ids["bluefin"] = commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 23), "PM"), date(2026, 11, 23))
     commands.add_person(ids["bluefin"], PersonInput("Dana Lee", email="dana@bluefin.example"), date(2026, 11, 23))
     commands.add_person(ids["bluefin"], PersonInput("Bo Chen"), date(2026, 11, 23))
-    ids["cedar"] = commands.add_interview(InterviewInput("Cedar", date(2026, 11, 24), "Coordinator"),
-                                          date(2026, 11, 24))
+    ids["cedar"] = commands.add_interview(
+        InterviewInput("Cedar", date(2026, 11, 24), "Coordinator"), date(2026, 11, 24)
+    )
     close_database()
     return ids
 

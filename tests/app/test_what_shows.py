@@ -38,7 +38,7 @@ def widget_lines(app, widget: Widget, within: Widget | None = None) -> list[str]
     region = widget.content_region
     if within is not None:
         region = region.intersection(within.content_region)
-    return [line[region.x:region.right] for line in screen_lines(app)[region.y:region.bottom]]
+    return [line[region.x : region.right] for line in screen_lines(app)[region.y : region.bottom]]
 
 
 def footer_line(app) -> str:
@@ -218,8 +218,9 @@ async def test_at_200_columns_the_interview_list_spreads_its_columns(yesterday_d
 # ---- the palette ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("typed", "opens"), [("export", ExportForm), ("import", ImportForm), ("exp", ExportForm),
-                                              ("imp", ImportForm)])
+@pytest.mark.parametrize(
+    ("typed", "opens"), [("export", ExportForm), ("import", ImportForm), ("exp", ExportForm), ("imp", ImportForm)]
+)
 async def test_the_palette_runs_the_command_named_exactly(yesterday_db, typed, opens):
     app = FollowupApp(yesterday_db)
     async with app.run_test(size=(120, 40)) as pilot:

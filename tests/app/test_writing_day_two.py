@@ -33,8 +33,12 @@ def sql(path: Path, statement: str, *params) -> list[tuple]:
 
 
 def action_id(path: Path, kind: str, person: str) -> int:
-    rows = sql(path, "SELECT a.id FROM action a JOIN contact c ON c.id = a.contact_id WHERE a.kind = ? AND c.name = ?",
-               kind, person)
+    rows = sql(
+        path,
+        "SELECT a.id FROM action a JOIN contact c ON c.id = a.contact_id WHERE a.kind = ? AND c.name = ?",
+        kind,
+        person,
+    )
     assert len(rows) == 1, (kind, person, rows)
     return rows[0][0]
 
@@ -74,9 +78,13 @@ async def test_o_mails_the_saved_draft_with_the_signature_not_a_generic_note(yes
     dana = action_id(yesterday_db, "thank_you_email", "Dana Whitfield")
     marcus = action_id(yesterday_db, "thank_you_email", "Marcus Lee")
     # Written yesterday, before the signature existed: the placeholder is still in it.
-    sql(yesterday_db, "UPDATE action SET draft = ? WHERE id = ?",
+    sql(
+        yesterday_db,
+        "UPDATE action SET draft = ? WHERE id = ?",
         "Subject: Thanks, and the docking station\n\nDear Dana,\n\nThank you for showing me the docking station "
-        "trial with the ward nurses.\n\n{signature}", dana)
+        "trial with the ward nurses.\n\n{signature}",
+        dana,
+    )
     opened: list[str] = []
     monkeypatch.setattr(mail_client, "open_mailto", lambda url: opened.append(url) or True)
     app = FollowupApp(yesterday_db)
@@ -92,7 +100,8 @@ async def test_o_mails_the_saved_draft_with_the_signature_not_a_generic_note(yes
         await pilot.pause()
     assert len(opened) == 2
     assert mailed(opened[0]) == (
-        "dana@bluefin.example", "Thanks, and the docking station",
+        "dana@bluefin.example",
+        "Thanks, and the docking station",
         f"Dear Dana,\n\nThank you for showing me the docking station trial with the ward nurses.\n\n{SIGNATURE}",
     )
     to, subject, body = mailed(opened[1])
@@ -180,8 +189,12 @@ async def test_the_letter_says_what_happened_on_the_call(yesterday_db, followup_
     sql(yesterday_db, "UPDATE action SET draft = '' WHERE id = ?", letter)
     # The call went to voicemail, recorded from the shell by another process.
     environment = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
-    subprocess.run([*followup_command, "--db", str(yesterday_db), "done", str(call), "--outcome", "voicemail"],
-                   check=True, env=environment, capture_output=True)
+    subprocess.run(
+        [*followup_command, "--db", str(yesterday_db), "done", str(call), "--outcome", "voicemail"],
+        check=True,
+        env=environment,
+        capture_output=True,
+    )
     app = FollowupApp(yesterday_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -192,9 +205,13 @@ async def test_the_letter_says_what_happened_on_the_call(yesterday_db, followup_
 
 async def test_a_draft_from_before_the_profile_takes_the_profile_now(yesterday_db):
     marcus = action_id(yesterday_db, "thank_you_email", "Marcus Lee")
-    sql(yesterday_db, "UPDATE action SET draft = ? WHERE id = ?",
+    sql(
+        yesterday_db,
+        "UPDATE action SET draft = ? WHERE id = ?",
         "Dear Marcus,\n\nThank you. Sprint planning across hardware and software teams was fun. "
-        "What I bring: {strength}.\n\n{signature}", marcus)
+        "What I bring: {strength}.\n\n{signature}",
+        marcus,
+    )
     app = FollowupApp(yesterday_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -250,9 +267,11 @@ async def test_the_first_w_with_an_empty_profile_asks_for_the_profile_first(yest
 async def test_a_letter_is_dated_the_day_it_is_sent(yesterday_db):
     letter = action_id(yesterday_db, "letter", "Dana Whitfield")
     sql(yesterday_db, "UPDATE contact SET address = ? WHERE name = 'Dana Whitfield'", "1 Dock Road\nBoston, MA 02110")
-    drafted = ("Sam Rivera\n12 Oak Lane\nPortland, OR 97201\n\n20 November 2026\n\nDana Whitfield\nVP Product\n"
-               "Bluefin Robotics\n1 Dock Road\nBoston, MA 02110\n\nDear Dana,\n\nThank you again.\n\n"
-               "Yours sincerely,\n\n\nSam Rivera\n")
+    drafted = (
+        "Sam Rivera\n12 Oak Lane\nPortland, OR 97201\n\n20 November 2026\n\nDana Whitfield\nVP Product\n"
+        "Bluefin Robotics\n1 Dock Road\nBoston, MA 02110\n\nDear Dana,\n\nThank you again.\n\n"
+        "Yours sincerely,\n\n\nSam Rivera\n"
+    )
     sql(yesterday_db, "UPDATE action SET draft = ? WHERE id = ?", drafted, letter)
     app = FollowupApp(yesterday_db)
     async with app.run_test(size=SIZE) as pilot:

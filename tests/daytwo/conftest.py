@@ -49,10 +49,15 @@ def followup(followup_command):
 
     def run(db: Path | None, *args: str, stdin: str = "", env: dict | None = None, prefix: tuple = ()) -> Ran:
         where = ["--db", str(db)] if db is not None else []
-        done = subprocess.run([*prefix, *followup_command, *where, *args], input=stdin, capture_output=True,
-                              text=True, env={**os.environ, "NO_COLOR": "1", **NOW_ENV, **(env or {})}, timeout=60)
+        done = subprocess.run(
+            [*prefix, *followup_command, *where, *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1", **NOW_ENV, **(env or {})},
+            timeout=60,
+        )
         assert "Traceback" not in done.stderr, done.stderr
         return Ran(done.returncode, done.stdout, done.stderr)
 
     return run
-

@@ -87,9 +87,12 @@ def writes(screen: Screen, action: str) -> bool:
 
 def own_bindings(node: object) -> set[str]:
     """The actions bound by the classes of ours a widget is made of (not Textual's TextArea keys)."""
-    return {binding.action if not isinstance(binding, tuple) else binding[1]
-            for cls in type(node).__mro__ if cls.__module__.startswith("followup_tui")
-            for binding in cls.__dict__.get("BINDINGS", [])}
+    return {
+        binding.action if not isinstance(binding, tuple) else binding[1]
+        for cls in type(node).__mro__
+        if cls.__module__.startswith("followup_tui")
+        for binding in cls.__dict__.get("BINDINGS", [])
+    }
 
 
 def screen_keys(screen: Screen) -> list[tuple[str, str]]:
@@ -223,8 +226,13 @@ class Sweep:
         await self.press("escape")
         assert self.app.screen is parent, f"escape on {kind} left {type(self.app.screen).__name__}"
 
-    async def keys_of(self, screen: Screen, focus: Callable[[], None] | None, skip: set[str] = frozenset(),
-                      opens: dict[str, str | None] | None = None) -> None:
+    async def keys_of(
+        self,
+        screen: Screen,
+        focus: Callable[[], None] | None,
+        skip: set[str] = frozenset(),
+        opens: dict[str, str | None] | None = None,
+    ) -> None:
         """Press each key of a full screen (the main screen, the review), the writing ones excepted;
         `opens` adds to OPENS what the keys open in this pane (None: nothing)."""
         name = type(screen).__name__
@@ -335,6 +343,7 @@ async def _sweep(app: FollowupApp, run: Sweep, db: Path) -> None:
         await run.press("t")
         main = run.shows("MainScreen", "t on the review")
         run.swept.add(("ReviewScreen", "review"))  # swept above: t from here only checks it opens
+
         def history() -> str | None:  # h shows the history of the person on the card, if there is one
             return "HistoryScreen" if main.card.current else None
 
@@ -355,6 +364,7 @@ async def _sweep(app: FollowupApp, run: Sweep, db: Path) -> None:
         await run.press("home")
         for pane, opens in panes.items():
             await run.keys_of(main, lambda pane=pane: main.query_one(pane).focus(), skip={"export"}, opens=opens)
+
         # The templates: the list, then one template's text.
         async def template_form() -> None:
             await run.press("m")
@@ -402,6 +412,7 @@ async def _sweep(app: FollowupApp, run: Sweep, db: Path) -> None:
                 await run.press("escape")  # closes, keeping the draft
             assert app.screen is review
         await run.press("t")
+
         # In the checklist: a thank-you to one person, then to a colleague, compared with the first.
         def thanks(action) -> bool:
             return action.kind is Kind.THANK_YOU_EMAIL and action.id not in drafted
@@ -478,9 +489,26 @@ async def test_every_key_of_every_screen_on_a_database_made_earlier(source, requ
     pressed = await sweep(db, tmp_path / "out")
     print(f"{sum(pressed.values())} keys on {len(pressed)} screens and dialogs:", dict(sorted(pressed.items())))
     # every screen and dialog had its keys pressed
-    for name in ("ReviewScreen", "MainScreen", "DraftScreen", "CallScriptScreen", "HistoryScreen", "ProfileForm",
-                 "TemplateList", "SettingsForm", "ExportForm", "ImportForm", "PersonForm", "StatusScreen",
-                 "HelpScreen", "CommandPalette", "CompareScreen", "DayForm", "NoteForm", "ConfirmScreen"):
+    for name in (
+        "ReviewScreen",
+        "MainScreen",
+        "DraftScreen",
+        "CallScriptScreen",
+        "HistoryScreen",
+        "ProfileForm",
+        "TemplateList",
+        "SettingsForm",
+        "ExportForm",
+        "ImportForm",
+        "PersonForm",
+        "StatusScreen",
+        "HelpScreen",
+        "CommandPalette",
+        "CompareScreen",
+        "DayForm",
+        "NoteForm",
+        "ConfirmScreen",
+    ):
         assert pressed[name] > 0, f"no key pressed on {name}: {sorted(pressed)}"
 
 

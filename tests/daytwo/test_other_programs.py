@@ -19,8 +19,9 @@ SHOWN = "Acme\ufffd\ufffd"  # "Acme" then the bytes FF FE, each replaced
 def _write_bad_bytes(db: Path) -> None:
     """Meridian Energy (overdue items, first in the list) renamed by a program that wrote Latin-1."""
     with sqlite3.connect(db) as raw:
-        changed = raw.execute("UPDATE interview SET company = CAST(X'41636d65fffe' AS TEXT) "
-                              "WHERE company = 'Meridian Energy'").rowcount
+        changed = raw.execute(
+            "UPDATE interview SET company = CAST(X'41636d65fffe' AS TEXT) WHERE company = 'Meridian Energy'"
+        ).rowcount
     raw.close()
     assert changed == 1
 

@@ -39,14 +39,37 @@ EMAIL:dana@bluefin.example\r
 END:VCARD\r
 """
 HAND_JSON = {
-    "format": "followup", "version": 1,
-    "interviews": [{"uid": "hand-interview-1", "company": "Kestrel Digital", "role": "Delivery Lead",
-                    "day": "2026-11-23", "status": "active"}],
+    "format": "followup",
+    "version": 1,
+    "interviews": [
+        {
+            "uid": "hand-interview-1",
+            "company": "Kestrel Digital",
+            "role": "Delivery Lead",
+            "day": "2026-11-23",
+            "status": "active",
+        }
+    ],
     "contacts": [{"uid": "hand-contact-1", "name": "Oliver Grant", "email": "oliver.grant@kestrel.example"}],
-    "meetings": [{"uid": "hand-meeting-1", "interview": "hand-interview-1", "contact": "hand-contact-1",
-                  "is_lead": True, "added_on": "2026-11-23"}],
-    "actions": [{"uid": "hand-action-1", "interview": "hand-interview-1", "contact": "hand-contact-1",
-                 "kind": "thank_you_email", "due": "2026-11-24", "created_on": "2026-11-23"}],
+    "meetings": [
+        {
+            "uid": "hand-meeting-1",
+            "interview": "hand-interview-1",
+            "contact": "hand-contact-1",
+            "is_lead": True,
+            "added_on": "2026-11-23",
+        }
+    ],
+    "actions": [
+        {
+            "uid": "hand-action-1",
+            "interview": "hand-interview-1",
+            "contact": "hand-contact-1",
+            "kind": "thank_you_email",
+            "due": "2026-11-24",
+            "created_on": "2026-11-23",
+        }
+    ],
     "settings": {},
 }
 EXPORTS = (".vcf", ".json", ".csv", ".ics")
@@ -63,19 +86,30 @@ def _action(db: Path, ident: int) -> tuple:
 def _open_items(db: Path, kinds: tuple[str, ...], exclude: bool = False) -> list[int]:
     """Open actions of active interviews, by due date: of these kinds, or (exclude) of any other."""
     marks = ", ".join("?" * len(kinds))
-    return [ident for (ident,) in read_rows(
-        db, f"""SELECT a.id FROM "action" a JOIN "interview" i ON i.id = a.interview_id
-                WHERE a.state = 'open' AND i.status = 'active' AND a.kind {'NOT ' if exclude else ''}IN ({marks})
-                ORDER BY a.due, a.id""", kinds)]
+    return [
+        ident
+        for (ident,) in read_rows(
+            db,
+            f"""SELECT a.id FROM "action" a JOIN "interview" i ON i.id = a.interview_id
+                WHERE a.state = 'open' AND i.status = 'active' AND a.kind {"NOT " if exclude else ""}IN ({marks})
+                ORDER BY a.due, a.id""",
+            kinds,
+        )
+    ]
 
 
 def _review_ids(db: Path, days: int) -> set[int]:
     """What the daily review must list: open items up to `days` ahead (overdue too), and today's done ones."""
     horizon = (TODAY + timedelta(days=days)).isoformat()
-    return {ident for (ident,) in read_rows(
-        db, """SELECT a.id FROM "action" a JOIN "interview" i ON i.id = a.interview_id WHERE i.status = 'active'
+    return {
+        ident
+        for (ident,) in read_rows(
+            db,
+            """SELECT a.id FROM "action" a JOIN "interview" i ON i.id = a.interview_id WHERE i.status = 'active'
                AND ((a.state = 'open' AND a.due <= ?) OR (a.state = 'done' AND a.done_on = ?))""",
-        (horizon, TODAY.isoformat()))}
+            (horizon, TODAY.isoformat()),
+        )
+    }
 
 
 def _an_interview(db: Path) -> int:
@@ -154,13 +188,17 @@ def test_capture_with_every_option(day_two_db, followup):
     ran = followup(day_two_db, "capture", "--save", "--region", "GB", stdin=CARD)
     assert ran.code == 0 and ran.err == "added: Oliver Grant\n"
     assert read_rows(day_two_db, """SELECT phone_e164 FROM "contact" WHERE name = 'Oliver Grant'""") == [
-        ("+442079460958",)]
+        ("+442079460958",)
+    ]
     ran = followup(day_two_db, "capture", "--save", "--json", "--interview", str(interview), stdin=CARD)
     assert ran.code == 0 and json.loads(ran.out)["email"] == "oliver.grant@kestrel.example"
     assert ran.err == f"linked existing contact: Oliver Grant -> interview {interview}\n"
     assert _count(day_two_db, "contact") == contacts + 1 and _count(day_two_db, "meeting") == meetings + 1
-    assert read_rows(day_two_db, """SELECT m.interview_id FROM "meeting" m JOIN "contact" c ON c.id = m.contact_id
-                                    WHERE c.name = 'Oliver Grant'""") == [(interview,)]
+    assert read_rows(
+        day_two_db,
+        """SELECT m.interview_id FROM "meeting" m JOIN "contact" c ON c.id = m.contact_id
+                                    WHERE c.name = 'Oliver Grant'""",
+    ) == [(interview,)]
 
 
 def test_import_vcards_exported_by_the_command_and_written_by_hand(day_two_db, followup, tmp_path):
@@ -180,14 +218,16 @@ def test_import_vcards_exported_by_the_command_and_written_by_hand(day_two_db, f
     assert ran.code == 0
     assert f"added: Zoë Ortiz -> interview {interview}" in ran.out
     assert read_rows(day_two_db, """SELECT company, mobile_e164 FROM "contact" WHERE name = 'Zoë Ortiz'""") == [
-        ("Kestrel Digital Ltd", "+447911123456")]
+        ("Kestrel Digital Ltd", "+447911123456")
+    ]
     assert _count(day_two_db, "contact") == contacts + 1 and _count(day_two_db, "meeting") > meetings
     ran = followup(day_two_db, "import", str(hand))
     assert ran.code == 0 and ran.out.count("already stored: ") == 2 and _count(day_two_db, "contact") == contacts + 1
 
 
-def test_import_json_exported_by_the_command_and_written_by_hand(day_two_db, yesterday_template, followup,
-                                                                  tmp_path, request):
+def test_import_json_exported_by_the_command_and_written_by_hand(
+    day_two_db, yesterday_template, followup, tmp_path, request
+):
     tables = ("interview", "contact", "meeting", "action")
     before = {table: _count(day_two_db, table) for table in tables}
     own = tmp_path / "own.json"
@@ -200,8 +240,11 @@ def test_import_json_exported_by_the_command_and_written_by_hand(day_two_db, yes
     hand.write_text(json.dumps(HAND_JSON), encoding="utf-8")
     ran = followup(day_two_db, "import", str(hand))
     assert ran.code == 0 and ran.out.startswith("imported: 1 interviews, 1 contacts, 1 meetings, 1 actions")
-    assert read_rows(day_two_db, """SELECT a.state, a.due FROM "action" a JOIN "interview" i ON i.id = a.interview_id
-                                    WHERE i.company = 'Kestrel Digital'""") == [("open", "2026-11-24")]
+    assert read_rows(
+        day_two_db,
+        """SELECT a.state, a.due FROM "action" a JOIN "interview" i ON i.id = a.interview_id
+                                    WHERE i.company = 'Kestrel Digital'""",
+    ) == [("open", "2026-11-24")]
     listed = json.loads(followup(day_two_db, "today", "--json").out)["items"]
     assert any(item["company"] == "Kestrel Digital" and item["person"] == "Oliver Grant" for item in listed)
 
@@ -226,11 +269,13 @@ def test_export_every_format(day_two_db, followup, tmp_path):
     assert open(tmp_path / "out.vcf", encoding="utf-8").read().count("BEGIN:VCARD") == _count(day_two_db, "contact")
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert data["format"] == "followup" and len(data["actions"]) == _count(day_two_db, "action")
-    assert sorted(c["name"] for c in data["contacts"]) == sorted(n for (n,) in read_rows(day_two_db,
-                                                                                       'SELECT name FROM "contact"'))
+    assert sorted(c["name"] for c in data["contacts"]) == sorted(
+        n for (n,) in read_rows(day_two_db, 'SELECT name FROM "contact"')
+    )
     table = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"))))
-    assert sorted(row["company"] for row in table) == sorted(c for (c,) in read_rows(day_two_db,
-                                                                                    'SELECT company FROM "interview"'))
+    assert sorted(row["company"] for row in table) == sorted(
+        c for (c,) in read_rows(day_two_db, 'SELECT company FROM "interview"')
+    )
     ics = (tmp_path / "out.ics").read_text(encoding="utf-8")
     assert ics.startswith("BEGIN:VCALENDAR") and ics.count("BEGIN:VTODO") == _count(day_two_db, "action")
 
@@ -254,5 +299,9 @@ def test_backup_list_and_restore(day_two_db, followup):
     listed = followup(day_two_db, "restore").out
     assert str(aside) in listed and "before-restore" in listed
     assert json.loads(followup(day_two_db, "today", "--json").out)["done_today"] == len(
-        read_rows(day_two_db, """SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
-                                 WHERE a.done_on = '2026-11-25' AND i.status = 'active'"""))
+        read_rows(
+            day_two_db,
+            """SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
+                                 WHERE a.done_on = '2026-11-25' AND i.status = 'active'""",
+        )
+    )

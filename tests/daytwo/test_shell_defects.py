@@ -15,8 +15,15 @@ from daytwo_files import read_rows
 
 from followup_tui.store.backup import list_backups
 
-WRITES = (("done", "29"), ("snooze", "29"), ("capture", "--save"), ("import", "cards.vcf"),
-          ("export", "out.vcf"), ("backup",), ("restore",))
+WRITES = (
+    ("done", "29"),
+    ("snooze", "29"),
+    ("capture", "--save"),
+    ("import", "cards.vcf"),
+    ("export", "out.vcf"),
+    ("backup",),
+    ("restore",),
+)
 CARD = "Oliver Grant\nKestrel Digital Ltd\noliver.grant@kestrel.example\n"
 
 
@@ -52,14 +59,18 @@ def _damage(db: Path, how: str) -> None:
         page = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0] - 1
     raw.close()
     middle = bytearray(data)
-    middle[page * 4096: page * 4096 + 4096] = os.urandom(4096)
+    middle[page * 4096 : page * 4096 + 4096] = os.urandom(4096)
     db.write_bytes(bytes(middle))
 
 
 # `today` reports the damage it reads (a truncated file, a damaged page of its tables) and stays quick;
 # the other commands have SQLite check every page first, so they find damage no query reads ("unread").
-DAMAGE = [(("today",), "truncated"), (("today",), "garbage"), (("today", "--json"), "garbage"),
-          *((command, how) for command in WRITES[:5] for how in ("truncated", "garbage", "garbage unread"))]
+DAMAGE = [
+    (("today",), "truncated"),
+    (("today",), "garbage"),
+    (("today", "--json"), "garbage"),
+    *((command, how) for command in WRITES[:5] for how in ("truncated", "garbage", "garbage unread")),
+]
 
 
 @pytest.mark.parametrize(("command", "how"), DAMAGE, ids=lambda v: v if isinstance(v, str) else " ".join(v))
@@ -112,8 +123,9 @@ def _without_write_permission(tmp_path: Path) -> tuple:
 
 
 @pytest.mark.parametrize("read_only", ["folder", "file"])
-def test_a_read_only_database_shows_everything_and_refuses_changes(read_only, yesterday_db, followup,
-                                                                    followup_command, tmp_path):
+def test_a_read_only_database_shows_everything_and_refuses_changes(
+    read_only, yesterday_db, followup, followup_command, tmp_path
+):
     prefix = _without_write_permission(tmp_path)
     folder = yesterday_db.parent
     listed = followup(yesterday_db, "today", "--json").out
@@ -186,8 +198,10 @@ def test_an_outcome_is_refused_on_an_action_that_is_not_a_call(outcome, yesterda
 def test_an_unknown_export_format_is_refused_with_the_formats(yesterday_db, followup, tmp_path):
     ran = followup(yesterday_db, "export", str(tmp_path / "x.txt"))
     assert ran.code != 0 and ran.out == "" and not (tmp_path / "x.txt").exists()
-    assert ran.err == (f"followup: cannot export to {tmp_path / 'x.txt'}: name the file .vcf (contacts), .json "
-                       "(everything), .csv (interviews) or .ics (follow-ups)\n")
+    assert ran.err == (
+        f"followup: cannot export to {tmp_path / 'x.txt'}: name the file .vcf (contacts), .json "
+        "(everything), .csv (interviews) or .ics (follow-ups)\n"
+    )
 
 
 @pytest.mark.parametrize("suffix", [".vcf", ".json", ".csv", ".ics"])
@@ -198,8 +212,7 @@ def test_exporting_into_a_missing_folder_says_which(suffix, yesterday_db, follow
     assert ran.err == f"followup: cannot export to {target}: the folder {target.parent} does not exist\n"
 
 
-def test_exporting_into_a_folder_that_cannot_be_written_says_so(yesterday_db, followup, followup_command,
-                                                                tmp_path):
+def test_exporting_into_a_folder_that_cannot_be_written_says_so(yesterday_db, followup, followup_command, tmp_path):
     prefix = _without_write_permission(tmp_path)
     closed = tmp_path / "closed"
     closed.mkdir(mode=0o555)

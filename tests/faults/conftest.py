@@ -16,7 +16,13 @@ def child():
 
     def start(code: str, **kwargs) -> subprocess.Popen:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+        return subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            **kwargs,
+        )
 
     return start

@@ -22,6 +22,7 @@ def integrity(path) -> str:
     with sqlite3.connect(path) as raw:
         return raw.execute("PRAGMA integrity_check").fetchone()[0]
 
+
 WRITER = """
 import sys
 from datetime import date
@@ -73,8 +74,10 @@ def test_two_processes_writing_at_once_never_see_locked(db_path, interview, chil
     results = [proc.communicate(timeout=120) for proc in procs]
     errors = [err for _, err in results if err.strip()]
     stored = titles(db_path)
-    print(f"\ntwo writers: {sum(len(out.splitlines()) for out, _ in results)} writes acknowledged, "
-          f"{len(stored)} stored, {len(errors)} errors")
+    print(
+        f"\ntwo writers: {sum(len(out.splitlines()) for out, _ in results)} writes acknowledged, "
+        f"{len(stored)} stored, {len(errors)} errors"
+    )
     assert errors == [] and len(stored) == 300
     assert all(proc.returncode == 0 for proc in procs)
 
@@ -137,8 +140,10 @@ def test_a_migration_killed_halfway_leaves_the_old_schema_and_a_good_backup(db_p
         with db.atomic():
             step()
     db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    db.execute_sql("INSERT INTO interview (company, role, day, status, notes, created_at) "
-                   "VALUES ('Acme', '', '2026-11-20', 'active', '', '2026-11-20 10:00')")
+    db.execute_sql(
+        "INSERT INTO interview (company, role, day, status, notes, created_at) "
+        "VALUES ('Acme', '', '2026-11-20', 'active', '', '2026-11-20 10:00')"
+    )
     db.close()
     with sqlite3.connect(db_path) as raw:
         old_schema = raw.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
@@ -150,8 +155,10 @@ def test_a_migration_killed_halfway_leaves_the_old_schema_and_a_good_backup(db_p
         version = raw.execute("PRAGMA user_version").fetchone()[0]
         schema = raw.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     backups = list_backups(db_path)
-    print(f"\nmigration killed: schema {version}, tables and indexes unchanged: {schema == old_schema}, "
-          f"{len(backups)} backup(s)")
+    print(
+        f"\nmigration killed: schema {version}, tables and indexes unchanged: {schema == old_schema}, "
+        f"{len(backups)} backup(s)"
+    )
     assert version == SCHEMA_VERSION - 1 and schema == old_schema  # wholly old
     assert integrity(db_path) == "ok"
     assert backups and backups[0].reason == f"before-v{SCHEMA_VERSION}" and integrity(backups[0].path) == "ok"

@@ -37,8 +37,21 @@ SHORT = " ".join(v for k, v in PAYLOADS.items() if k != "long")
 # Every column that holds user text. `people` is the interview's copy of its people's names.
 COLUMNS = {
     "interview": ("company", "role", "notes", "people"),
-    "contact": ("name", "title", "company", "email", "phone", "phone_e164", "mobile", "mobile_e164", "fax",
-                "website", "linkedin", "address", "notes"),
+    "contact": (
+        "name",
+        "title",
+        "company",
+        "email",
+        "phone",
+        "phone_e164",
+        "mobile",
+        "mobile_e164",
+        "fax",
+        "website",
+        "linkedin",
+        "address",
+        "notes",
+    ),
     "meeting": ("topic",),
     "action": ("title", "note", "draft", "sent_text"),
 }
@@ -58,8 +71,10 @@ def poison(path: Path) -> None:
         for table, columns in COLUMNS.items():
             for column in columns:
                 rows = con.execute(f'SELECT id, "{column}" FROM "{table}"').fetchall()
-                con.executemany(f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?',
-                                [(poisoned(value or ""), ident) for ident, value in rows])
+                con.executemany(
+                    f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?',
+                    [(poisoned(value or ""), ident) for ident, value in rows],
+                )
         # Custom action titles are shown only for kind custom; every action gets one anyway.
         found = con.execute("SELECT value FROM setting WHERE key = 'profile'").fetchone()
         profile = json.loads(found[0]) if found else {}
@@ -96,7 +111,7 @@ def leaks(raw: bytes) -> list[str]:
         at = raw.find(marker)
         while at != -1:
             # The payload's own ESC ] / ESC P right before its marker, even unterminated.
-            if re.search(rb"\x1b[\]P][0-9;c]*$", raw[max(0, at - 12):at]):
+            if re.search(rb"\x1b[\]P][0-9;c]*$", raw[max(0, at - 12) : at]):
                 found.append(f"{marker.decode()} right after ESC ] or ESC P")
                 break
             at = raw.find(marker, at + 1)

@@ -22,9 +22,22 @@ COLUMNS, LINES = 100, 30
 WAIT = 20.0  # seconds: generous, the machine may be loaded
 
 KEYS = {
-    "escape": "\x1b", "enter": "\r", "tab": "\t", "shift+tab": "\x1b[Z", "space": " ", "backspace": "\x7f",
-    "home": "\x1b[H", "end": "\x1b[F", "up": "\x1b[A", "down": "\x1b[B", "right": "\x1b[C", "left": "\x1b[D",
-    "ctrl+p": "\x10", "ctrl+s": "\x13", "ctrl+c": "\x03", "ctrl+q": "\x11",
+    "escape": "\x1b",
+    "enter": "\r",
+    "tab": "\t",
+    "shift+tab": "\x1b[Z",
+    "space": " ",
+    "backspace": "\x7f",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
+    "up": "\x1b[A",
+    "down": "\x1b[B",
+    "right": "\x1b[C",
+    "left": "\x1b[D",
+    "ctrl+p": "\x10",
+    "ctrl+s": "\x13",
+    "ctrl+c": "\x03",
+    "ctrl+q": "\x11",
 }
 
 
@@ -36,9 +49,17 @@ def environment(home: Path, now: str = "2026-11-25T09:30") -> dict[str, str]:
     """A user's environment inside `home`: the app's data, config and logs stay in the test's folder."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("XDG_", "FOLLOWUP_"))}
     env.update(
-        HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-        XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"), TERM="xterm-256color",
-        COLORTERM="truecolor", LANG="C.UTF-8", LC_ALL="C.UTF-8", FOLLOWUP_NOW=now, COLUMNS=str(COLUMNS),
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        TERM="xterm-256color",
+        COLORTERM="truecolor",
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+        FOLLOWUP_NOW=now,
+        COLUMNS=str(COLUMNS),
         LINES=str(LINES),
     )
     env.pop("TEXTUAL", None)
@@ -63,8 +84,16 @@ class PtyApp:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         self.master = master
         try:
-            self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
-                                            preexec_fn=_become_terminal_owner, close_fds=True)
+            self.process = subprocess.Popen(
+                command,
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=env,
+                cwd=cwd,
+                preexec_fn=_become_terminal_owner,
+                close_fds=True,
+            )
         finally:
             os.close(slave)
 

@@ -17,8 +17,13 @@ RAW_CODE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _run(command, *args, stdin: str = "", env=None):
-    return subprocess.run([*command, *args], input=stdin.encode(), capture_output=True, timeout=120,
-                          env={"FOLLOWUP_NOW": "2026-11-25T09:30", "PATH": "/usr/bin:/bin", **(env or {})})
+    return subprocess.run(
+        [*command, *args],
+        input=stdin.encode(),
+        capture_output=True,
+        timeout=120,
+        env={"FOLLOWUP_NOW": "2026-11-25T09:30", "PATH": "/usr/bin:/bin", **(env or {})},
+    )
 
 
 def _printable(output: bytes) -> str:
@@ -82,7 +87,8 @@ def _stored_text(db) -> list[str]:
 
 def _clean_value(value: str) -> bool:
     return not any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" for ch in value) and not (
-        set(value) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+        set(value) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    )
 
 
 def test_json_import_stores_hostile_text_cleaned(followup_command, hostile_db, tmp_path):
@@ -93,18 +99,40 @@ def test_json_import_stores_hostile_text_cleaned(followup_command, hostile_db, t
     for table in ("interviews", "contacts", "meetings", "actions"):
         for record in data[table]:
             for name, value in record.items():
-                if isinstance(value, str) and name not in ("uid", "interview", "contact", "day", "due",
-                                                           "created_at", "created_on", "added_on", "kind",
-                                                           "state", "status", "preferred", "done_on",
-                                                           "window_end", "ended_at", "sent_at",
-                                                           "decision_expected"):
+                if isinstance(value, str) and name not in (
+                    "uid",
+                    "interview",
+                    "contact",
+                    "day",
+                    "due",
+                    "created_at",
+                    "created_on",
+                    "added_on",
+                    "kind",
+                    "state",
+                    "status",
+                    "preferred",
+                    "done_on",
+                    "window_end",
+                    "ended_at",
+                    "sent_at",
+                    "decision_expected",
+                ):
                     record[name] = f"{value} {SHORT}"
     data["interviews"][0]["notes"] += " " + ALL  # one 100,000-character line (all of them: over 50 MB)
     exported.write_text(json.dumps(data), encoding="utf-8")
     fresh = tmp_path / "fresh" / "followup.db"
     # A new, empty database made by an earlier process (the shell commands refuse a path with none).
-    subprocess.run([sys.executable, "-c", "import sys, pathlib; from followup_tui.store.database import "
-                    "open_database; open_database(pathlib.Path(sys.argv[1]))", str(fresh)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib; from followup_tui.store.database import "
+            "open_database; open_database(pathlib.Path(sys.argv[1]))",
+            str(fresh),
+        ],
+        check=True,
+    )
     result = _run(followup_command, "--db", str(fresh), "import", str(exported))
     assert result.returncode == 0, result.stderr
     _printable(result.stdout)

@@ -26,8 +26,20 @@ def test_the_set_covers_the_formats_asked_for():
     assert len(CARDS) >= 30
     assert {c["region"] for c in CARDS} >= {"US", "GB", "DE", "FR", "IN", "AU"}
     texts = "\n".join(c["text"] for c in CARDS)
-    for needle in ("PhD", "Inc.", "GmbH", "Ltd", "LLC", "Suite 400", "Floor 3", "PO Box", "x204", "ext. 12",
-                   "--", "Best regards,"):
+    for needle in (
+        "PhD",
+        "Inc.",
+        "GmbH",
+        "Ltd",
+        "LLC",
+        "Suite 400",
+        "Floor 3",
+        "PO Box",
+        "x204",
+        "ext. 12",
+        "--",
+        "Best regards,",
+    ):
         assert needle in texts, needle
 
 

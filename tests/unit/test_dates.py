@@ -55,8 +55,14 @@ def test_parse_day_refuses_with_a_message(text):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("14:30", time(14, 30)), ("9.05", time(9, 5)), ("2:30pm", time(14, 30)), ("4pm", time(16)),
-     ("12am", time(0)), ("noon", time(12))],
+    [
+        ("14:30", time(14, 30)),
+        ("9.05", time(9, 5)),
+        ("2:30pm", time(14, 30)),
+        ("4pm", time(16)),
+        ("12am", time(0)),
+        ("noon", time(12)),
+    ],
 )
 def test_parse_time(text, expected):
     assert parse_time(text) == expected

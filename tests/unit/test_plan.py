@@ -29,8 +29,16 @@ def person(pid: int, added: date = MON, **kw) -> PersonFacts:
 def as_facts(new: list[NewAction], start: int = 1) -> list[ActionFacts]:
     """Pretend the store saved these, with ids."""
     return [
-        ActionFacts(id=i, kind=a.kind, due=a.due, state=a.state, person_id=a.person_id, seq=a.seq,
-                    window_end=a.window_end, done_on=a.done_on)
+        ActionFacts(
+            id=i,
+            kind=a.kind,
+            due=a.due,
+            state=a.state,
+            person_id=a.person_id,
+            seq=a.seq,
+            window_end=a.window_end,
+            done_on=a.done_on,
+        )
         for i, a in enumerate(new, start=start)
     ]
 
@@ -138,8 +146,12 @@ def test_weekly_follow_ups_start_a_week_after_the_letter_and_alternate():
 def test_weekly_landing_on_a_weekend_moves_to_monday():
     interview = InterviewFacts(MON)
     actions = apply([], interview, [person(1)], MON)
-    actions = [ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": date(2026, 11, 28)})
-               if a.kind is Kind.LETTER else a for a in actions]
+    actions = [
+        ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": date(2026, 11, 28)})
+        if a.kind is Kind.LETTER
+        else a
+        for a in actions
+    ]
     actions = apply(actions, interview, [person(1)], date(2026, 11, 28))
     assert find(actions, Kind.WEEKLY_EMAIL)[0].due == date(2026, 12, 7)  # Sat 5 Dec -> Mon 7 Dec
 
@@ -147,12 +159,16 @@ def test_weekly_landing_on_a_weekend_moves_to_monday():
 def test_unticking_the_letter_withdraws_the_weekly_follow_up():
     interview = InterviewFacts(MON)
     actions = apply([], interview, [person(1)], MON)
-    done = [ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": WED}) if a.kind is Kind.LETTER else a
-            for a in actions]
+    done = [
+        ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": WED}) if a.kind is Kind.LETTER else a
+        for a in actions
+    ]
     actions = apply(done, interview, [person(1)], WED)
     assert find(actions, Kind.WEEKLY_EMAIL)
-    undone = [ActionFacts(**{**a.__dict__, "state": State.OPEN, "done_on": None}) if a.kind is Kind.LETTER else a
-              for a in actions]
+    undone = [
+        ActionFacts(**{**a.__dict__, "state": State.OPEN, "done_on": None}) if a.kind is Kind.LETTER else a
+        for a in actions
+    ]
     assert not find(apply(undone, interview, [person(1)], WED), Kind.WEEKLY_EMAIL)
 
 
@@ -166,8 +182,10 @@ def test_decision_date_adds_a_no_word_yet_item_the_business_day_after():
 
 def test_leaving_active_cancels_open_items_and_returning_resumes():
     actions = apply([], InterviewFacts(MON), [person(1)], MON)
-    actions = [ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": MON}) if a.kind is Kind.CARD else a
-               for a in actions]
+    actions = [
+        ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": MON}) if a.kind is Kind.CARD else a
+        for a in actions
+    ]
     custom = ActionFacts(id=99, kind=Kind.CUSTOM, due=WED)
     closed = apply(actions + [custom], InterviewFacts(MON, status=Status.REJECTED), [person(1)], WED)
     assert len(closed) == len(actions) + 1  # kept, never deleted
@@ -187,8 +205,10 @@ def test_changing_the_date_replans_open_items_but_not_done_or_moved_ones():
     refs = find(actions, Kind.REFERENCES)[0]
     call = find(actions, Kind.CALL)[0]
     actions = [
-        ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": MON}) if a is refs
-        else ActionFacts(**{**a.__dict__, "due": date(2026, 11, 27), "moved": True}) if a is call
+        ActionFacts(**{**a.__dict__, "state": State.DONE, "done_on": MON})
+        if a is refs
+        else ActionFacts(**{**a.__dict__, "due": date(2026, 11, 27), "moved": True})
+        if a is call
         else a
         for a in actions
     ]

@@ -66,12 +66,19 @@ def test_importing_twice_merges_without_doubling(tmp_path, exported):
         (b"not json at all", "not valid JSON"),
         (b'{"format": "other"}', "not a followup export"),
         (b'{"format": "followup", "version": 99}', "format version 99"),
-        (b'{"format": "followup", "version": 1, "interviews": [{"uid": "a", "company": 3, "day": "2026-01-01"}]}',
-         r"interviews\[0\]\.company"),
-        (b'{"format": "followup", "version": 1, "actions": [{"uid": "a", "interview": "nope", "kind": "call", '
-         b'"due": "2026-01-01", "created_on": "2026-01-01"}]}', "not in the file or the database"),
-        (b'{"format": "followup", "version": 1, "interviews": [{"uid": "a", "company": "X", "day": "someday"}]}',
-         "unreadable value"),
+        (
+            b'{"format": "followup", "version": 1, "interviews": [{"uid": "a", "company": 3, "day": "2026-01-01"}]}',
+            r"interviews\[0\]\.company",
+        ),
+        (
+            b'{"format": "followup", "version": 1, "actions": [{"uid": "a", "interview": "nope", "kind": "call", '
+            b'"due": "2026-01-01", "created_on": "2026-01-01"}]}',
+            "not in the file or the database",
+        ),
+        (
+            b'{"format": "followup", "version": 1, "interviews": [{"uid": "a", "company": "X", "day": "someday"}]}',
+            "unreadable value",
+        ),
     ],
 )
 def test_a_bad_file_is_refused_and_nothing_changes(tmp_path, exported, content, message):
@@ -105,8 +112,12 @@ JSONISH = st.recursive(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.fixed_dictionaries({"format": st.just("followup"), "version": st.just(1)},
-                             optional={t: st.lists(JSONISH, max_size=3) for t in TABLES[:-1]}))
+@given(
+    st.fixed_dictionaries(
+        {"format": st.just("followup"), "version": st.just(1)},
+        optional={t: st.lists(JSONISH, max_size=3) for t in TABLES[:-1]},
+    )
+)
 def test_fuzzed_imports_give_our_own_error_or_a_clean_import(tmp_path, store, document):
     target = tmp_path / "fuzz.json"
     target.write_text(json.dumps(document))

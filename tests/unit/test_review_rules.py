@@ -12,8 +12,19 @@ DAY = date(2026, 11, 25)
 
 
 def make(ident, kind, due, state=State.OPEN, done_on=None, **kw) -> ReviewItem:
-    return ReviewItem(id=ident, interview_id=1, kind=kind, label="", title=kw.pop("title", ""), due=due, state=state,
-                      company=kw.pop("company", "Acme"), role=kw.pop("role", "Analyst"), done_on=done_on, **kw)
+    return ReviewItem(
+        id=ident,
+        interview_id=1,
+        kind=kind,
+        label="",
+        title=kw.pop("title", ""),
+        due=due,
+        state=state,
+        company=kw.pop("company", "Acme"),
+        role=kw.pop("role", "Analyst"),
+        done_on=done_on,
+        **kw,
+    )
 
 
 def test_sections_and_progress():

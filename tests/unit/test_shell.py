@@ -23,8 +23,13 @@ TODAY = date(2026, 11, 25)
 def hunt(db_path):
     open_database(db_path)
     acme = commands.add_interview(InterviewInput("Acme", date(2026, 11, 20), "Analyst"), date(2026, 11, 20))
-    commands.add_person(acme, PersonInput("Ana Ruiz", email="ana@acme.example", phone="+1 415 555 0142",
-                                          phone_e164="+14155550142", topic="dashboards"), date(2026, 11, 20))
+    commands.add_person(
+        acme,
+        PersonInput(
+            "Ana Ruiz", email="ana@acme.example", phone="+1 415 555 0142", phone_e164="+14155550142", topic="dashboards"
+        ),
+        date(2026, 11, 20),
+    )
     ids = {a.kind: a.id for a in queries.interview_detail(acme).actions}
     close_database()
     return ids
@@ -52,8 +57,22 @@ def test_today_json_has_stable_fields(capsys, db_path, hunt):
     data = json.loads(out)
     assert code == 0 and data["date"] == "2026-11-25" and data["active_interviews"] == 1
     first = data["items"][0]
-    assert set(first) == {"id", "section", "kind", "what", "person", "company", "role", "due", "due_text",
-                          "state", "contact", "missing", "note", "interview_id"}
+    assert set(first) == {
+        "id",
+        "section",
+        "kind",
+        "what",
+        "person",
+        "company",
+        "role",
+        "due",
+        "due_text",
+        "state",
+        "contact",
+        "missing",
+        "note",
+        "interview_id",
+    }
     assert {i["section"] for i in data["items"]} <= {"overdue", "today", "upcoming"}
     assert all(i["due"] <= "2026-11-27" for i in data["items"])  # --days 2: the letter (30th) is left out
 
@@ -103,8 +122,13 @@ def test_piping_into_head_stops_quietly(db_path, hunt):
             commands.add_custom(1, f"Follow-up task number {n} with a long enough title", TODAY, None, "", TODAY)
     close_database()
     env = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
-    result = subprocess.run(f"{sys.executable} -m followup_tui --db {db_path} today | head -1",
-                            shell=True, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        f"{sys.executable} -m followup_tui --db {db_path} today | head -1",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.stdout.startswith("Wed 25 Nov 2026") and "Traceback" not in result.stderr
 
 

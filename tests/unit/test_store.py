@@ -179,11 +179,13 @@ def test_one_contact_met_at_two_rounds_keeps_a_topic_per_round(store):
     second = commands.add_interview(InterviewInput("Acme", TODAY, "Analyst, round 2"), TODAY)
     meeting = commands.add_person(first, PersonInput("Ana Ruiz", email="ana@acme.example", topic="SQL"), TODAY)
     contact = queries.interview_detail(first).people[0].contact_id
-    commands.add_person(second, PersonInput("Ana Ruiz", email="ana@acme.example", topic="roadmap"), TODAY,
-                        contact_id=contact)
+    commands.add_person(
+        second, PersonInput("Ana Ruiz", email="ana@acme.example", topic="roadmap"), TODAY, contact_id=contact
+    )
     assert queries.interview_detail(second).people[0].contact_id == contact
-    commands.update_person(meeting, PersonInput("Ana Ruiz", title="Director", email="ana@acme.example",
-                                                topic="SQL"), TODAY)
+    commands.update_person(
+        meeting, PersonInput("Ana Ruiz", title="Director", email="ana@acme.example", topic="SQL"), TODAY
+    )
     both = [queries.interview_detail(i).people[0] for i in (first, second)]
     assert [p.title for p in both] == ["Director", "Director"]  # one card
     assert [p.topic for p in both] == ["SQL", "roadmap"]  # a topic per meeting
@@ -283,8 +285,12 @@ def test_linking_an_existing_contact_fills_in_without_erasing(store):
     second = commands.add_interview(InterviewInput("Acme", TODAY), TODAY)
     commands.add_person(first, PersonInput("Ana Ruiz", title="Recruiter", email="ana@acme.example"), TODAY)
     existing = queries.find_contact("ana@acme.example", (), exclude_interview=second)
-    commands.add_person(second, PersonInput("Ana Ruiz", email="ana@acme.example", mobile="+1 415 555 0199",
-                                            mobile_e164="+14155550199"), TODAY, contact_id=existing.contact_id)
+    commands.add_person(
+        second,
+        PersonInput("Ana Ruiz", email="ana@acme.example", mobile="+1 415 555 0199", mobile_e164="+14155550199"),
+        TODAY,
+        contact_id=existing.contact_id,
+    )
     card = queries.interview_detail(second).people[0]
     assert (card.contact_id, card.title, card.mobile_e164) == (existing.contact_id, "Recruiter", "+14155550199")
     assert queries.find_contact("", ("+14155550199",)).contact_id == existing.contact_id
@@ -355,8 +361,12 @@ def test_a_long_profile_is_read_back_whole_not_cut_into_unreadable_json(store):
     from followup_tui.profile import Profile
     from followup_tui.store import writing_notes
 
-    long = Profile(name="Sam Rivera", address="12 Oak Lane\n" + "Portland " * 7_000,
-                   signature="Sam\n" + "x" * 60_000, strengths=("six years of analysis",))
+    long = Profile(
+        name="Sam Rivera",
+        address="12 Oak Lane\n" + "Portland " * 7_000,
+        signature="Sam\n" + "x" * 60_000,
+        strengths=("six years of analysis",),
+    )
     writing_notes.save_profile(long)
     back = writing_notes.profile()
     assert not back.is_empty and back.name == "Sam Rivera" and back.strengths == ("six years of analysis",)

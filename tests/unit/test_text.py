@@ -31,8 +31,9 @@ EMOJI = [
     "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
 ]
 HOSTILE = "\x1b]0;title\x07\x1b]52;c;aGk=\x1b\\\x1bP+q\x1b\\\x1b[2J\x1b[31m\u202e\u2066\u200e\x00\x9b\ufeff\ud800"
-FORBIDDEN = set("\u061c\u200e\u200f\ufeff") | {chr(c) for c in range(0x202A, 0x202F)} | {
-    chr(c) for c in range(0x2066, 0x206A)}
+FORBIDDEN = (
+    set("\u061c\u200e\u200f\ufeff") | {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
+)
 
 
 def _bad(ch: str, allowed: str) -> bool:

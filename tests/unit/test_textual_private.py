@@ -14,18 +14,32 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # (module, class or None for a module attribute, name): who needs it, and for what.
 PRIVATE = {
-    ("textual.app", "App", "_handle_exception"):
-        "tui/app.py FollowupApp: Textual's hook for an error no handler caught (a failed worker: reported, not fatal)",
-    ("textual.app", "App", "_display"):
-        "benchmarks: a spy on the frames each key causes",
-    ("textual.widget", "Widget", "_scroll_update"):
-        "tui/widgets/cursor_list.py: heights changed in place, without a screen layout",
-    ("textual.widgets._text_area", "TextArea", "_build_highlight_map"):
-        "tui/widgets/draft_editor.py: misspelt words and placeholders highlighted in the draft",
-    ("textual.widgets._footer", "Footer", "_bindings_ready"):
-        "tui/widgets/footer.py KeyFooter: recompose only when the keys shown change",
-    ("textual.widgets._footer", None, "FooterKey"):
-        "tui/widgets/footer.py: the footer's key widget, not exported by textual.widgets",
+    (
+        "textual.app",
+        "App",
+        "_handle_exception",
+    ): "tui/app.py FollowupApp: Textual's hook for an error no handler caught (a failed worker: reported, not fatal)",
+    ("textual.app", "App", "_display"): "benchmarks: a spy on the frames each key causes",
+    (
+        "textual.widget",
+        "Widget",
+        "_scroll_update",
+    ): "tui/widgets/cursor_list.py: heights changed in place, without a screen layout",
+    (
+        "textual.widgets._text_area",
+        "TextArea",
+        "_build_highlight_map",
+    ): "tui/widgets/draft_editor.py: misspelt words and placeholders highlighted in the draft",
+    (
+        "textual.widgets._footer",
+        "Footer",
+        "_bindings_ready",
+    ): "tui/widgets/footer.py KeyFooter: recompose only when the keys shown change",
+    (
+        "textual.widgets._footer",
+        None,
+        "FooterKey",
+    ): "tui/widgets/footer.py: the footer's key widget, not exported by textual.widgets",
 }
 
 
@@ -54,8 +68,11 @@ def test_the_code_uses_no_private_textual_name_outside_the_list():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual") and "._" in node.module:
-                unlisted += [f"{path.name}: from {node.module} import {a.name}" for a in node.names
-                             if (node.module, a.name) not in listed_modules]
+                unlisted += [
+                    f"{path.name}: from {node.module} import {a.name}"
+                    for a in node.names
+                    if (node.module, a.name) not in listed_modules
+                ]
         if not dotted.startswith("followup_tui") or dotted.endswith("__main__"):
             continue  # benchmarks are scripts; __main__ runs the command when imported
         module = importlib.import_module(dotted)

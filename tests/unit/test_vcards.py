@@ -26,16 +26,27 @@ def test_reads_v21_quoted_printable_photo_and_v40_in_one_file():
 
 def test_export_then_import_gives_the_same_fields():
     cards = [
-        CardFields(name="Priya Raman", title="Head of Analytics", company="Northwind Analytics, Inc.",
-                   email="priya@northwind.example", phone="(415) 555-0142", phone_e164="+14155550142",
-                   mobile="+1 415 555 0199", mobile_e164="+14155550199", fax="415 555 0100",
-                   website="www.northwind.example", linkedin="linkedin.com/in/priya",
-                   address="500 Market Street, Suite 400\nSan Francisco, CA 94105"),
+        CardFields(
+            name="Priya Raman",
+            title="Head of Analytics",
+            company="Northwind Analytics, Inc.",
+            email="priya@northwind.example",
+            phone="(415) 555-0142",
+            phone_e164="+14155550142",
+            mobile="+1 415 555 0199",
+            mobile_e164="+14155550199",
+            fax="415 555 0100",
+            website="www.northwind.example",
+            linkedin="linkedin.com/in/priya",
+            address="500 Market Street, Suite 400\nSan Francisco, CA 94105",
+        ),
         CardFields(name="Bo Chen", email="bo@acme.example"),
     ]
     # A vCard URL is a URI: the address as printed on the card comes back as a link.
-    expected = [replace(cards[0], website="https://www.northwind.example", linkedin="https://linkedin.com/in/priya"),
-                cards[1]]
+    expected = [
+        replace(cards[0], website="https://www.northwind.example", linkedin="https://linkedin.com/in/priya"),
+        cards[1],
+    ]
     assert read_vcards(write_vcards(cards).encode(), "US") == expected
     assert read_vcards(write_vcards(expected).encode(), "US") == expected
 
@@ -112,8 +123,12 @@ def test_n_is_split_into_prefix_given_additional_family_suffix(name, parts):
         ("Friedrichstraße 100\n10117 Berlin\nDeutschland", "Friedrichstraße 100", "10117 Berlin", "Deutschland"),
         ("1 Yonge Street\nToronto ON M5E 1E5\nCANADA", "1 Yonge Street", "Toronto ON M5E 1E5", "CANADA"),
         ("1 Main Street\nSpringfield, IL 62701\nUSA", "1 Main Street", "Springfield, IL 62701", "USA"),
-        ("500 Market Street, Suite 400\nSan Francisco, CA 94105", "500 Market Street, Suite 400",
-         "San Francisco, CA 94105", ""),
+        (
+            "500 Market Street, Suite 400\nSan Francisco, CA 94105",
+            "500 Market Street, Suite 400",
+            "San Francisco, CA 94105",
+            "",
+        ),
         ("Unit 4\n9 Dock Street\nLeeds LS10 1NB\nUK", "Unit 4\n9 Dock Street", "Leeds LS10 1NB", "UK"),
         ("1 Infinite Loop\nCupertino\nCA", "1 Infinite Loop\nCupertino", "CA", ""),  # a state, not Canada
         ("Lisbon, Portugal", "Lisbon, Portugal", "", ""),  # one line: nothing to split
@@ -125,11 +140,17 @@ def test_the_country_line_goes_into_the_country_field(address, street, city, cou
 
 
 UNUSUAL = [
-    CardFields(name="Zoë O'Brien, Jr.", company="Harbour & Co", email="zoe@harbour.example",
-               phone="+44 20 7946 0958", fax="+44 20 7946 0000",
-               address="12 Wharf Road\nLondon N1 7GR\nUnited Kingdom"),
-    CardFields(name="Dr. Ana María de la Cruz", mobile="+34 612 345 678",
-               address="Calle Mayor 1\n28013 Madrid\nEspaña"),
+    CardFields(
+        name="Zoë O'Brien, Jr.",
+        company="Harbour & Co",
+        email="zoe@harbour.example",
+        phone="+44 20 7946 0958",
+        fax="+44 20 7946 0000",
+        address="12 Wharf Road\nLondon N1 7GR\nUnited Kingdom",
+    ),
+    CardFields(
+        name="Dr. Ana María de la Cruz", mobile="+34 612 345 678", address="Calle Mayor 1\n28013 Madrid\nEspaña"
+    ),
     CardFields(name="Madonna", website="madonna.example"),
     CardFields(email="no.name@example.com"),
 ]
@@ -145,20 +166,31 @@ def test_unusual_names_and_addresses_round_trip_and_pass_the_validator(tmp_path)
     back = read_vcards(text.encode(), "GB")
     assert back[2].website == "https://madonna.example"
     assert [(c.name, c.address, c.company, c.fax) for c in back] == [
-        (c.name or "", c.address, c.company, c.fax) for c in UNUSUAL[:3]] + [("no.name@example.com", "", "", "")]
+        (c.name or "", c.address, c.company, c.fax) for c in UNUSUAL[:3]
+    ] + [("no.name@example.com", "", "", "")]
 
 
 def test_a_card_with_only_n_gets_the_whole_name_back():
-    card = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:O'Brien;Zo\xc3\xab;Ann;Dr.;Jr.\r\n"
-            b"TEL;CELL:+1 415 555 0199\r\nEND:VCARD\r\n")
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:O'Brien;Zo\xc3\xab;Ann;Dr.;Jr.\r\nTEL;CELL:+1 415 555 0199\r\nEND:VCARD\r\n"
+    )
     assert read_vcards(card, "US")[0].name == "Dr. Zoë Ann O'Brien, Jr."
 
 
 @pytest.mark.parametrize(
     ("payload", "shown"),
-    [("\x1b]0;title\x07", "PARTTWO"), ("\x1b]2;title\x1b\\", "PARTTWO"), ("\x1b]52;c;aGVsbG8=\x07", "PARTTWO"),
-     ("\x1bP1$rtitle\x1b\\", "PARTTWO"), ("\x1b[2J", "PARTTWO"), ("\x1b[38;5;196m", "PARTTWO"), ("\x9b2J", "PARTTWO"),
-     ("\x9d0;title\x9c", "PARTTWO"), ("\u202etitle", "PARTTITLETWO"), ("\x08\x7ftitle", "PARTTITLETWO")],
+    [
+        ("\x1b]0;title\x07", "PARTTWO"),
+        ("\x1b]2;title\x1b\\", "PARTTWO"),
+        ("\x1b]52;c;aGVsbG8=\x07", "PARTTWO"),
+        ("\x1bP1$rtitle\x1b\\", "PARTTWO"),
+        ("\x1b[2J", "PARTTWO"),
+        ("\x1b[38;5;196m", "PARTTWO"),
+        ("\x9b2J", "PARTTWO"),
+        ("\x9d0;title\x9c", "PARTTWO"),
+        ("\u202etitle", "PARTTITLETWO"),
+        ("\x08\x7ftitle", "PARTTITLETWO"),
+    ],
 )
 def test_an_error_quoting_the_file_carries_no_escape_sequence_or_payload(payload, shown):
     data = f"BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nBEGIN:Part{payload}Two\n".encode()

@@ -50,7 +50,10 @@ class ActionForm(FormScreen[ActionInput]):
                 yield Label("For", classes="field-label")
                 yield Select(
                     [("General", 0), *((Content(p.name), p.contact_id) for p in self.people)],
-                    value=0, allow_blank=False, id="person", compact=True,
+                    value=0,
+                    allow_blank=False,
+                    id="person",
+                    compact=True,
                 )
         yield from self.area("Note", "note", c.note if c else "")
 

@@ -37,11 +37,17 @@ class CallOutcomeScreen(ModalScreen[CallOutcome | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog status"):
-            yield Label(Content.assemble("How did the call to ", (title_part(self.who) or "them", "bold"), " go?"),
-                        classes="dialog-title")
+            yield Label(
+                Content.assemble("How did the call to ", (title_part(self.who) or "them", "bold"), " go?"),
+                classes="dialog-title",
+            )
             yield OptionList(
-                *(Option(Content.assemble((f"{key}  ", "bold $accent"), (text, "bold"), f"  {hint}"), id=outcome.value)
-                  for outcome, key, text, hint in CHOICES)
+                *(
+                    Option(
+                        Content.assemble((f"{key}  ", "bold $accent"), (text, "bold"), f"  {hint}"), id=outcome.value
+                    )
+                    for outcome, key, text, hint in CHOICES
+                )
             )
             yield Label("r / v / n or enter · escape cancel", classes="dialog-keys")
 

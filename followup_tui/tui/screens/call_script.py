@@ -33,14 +33,29 @@ class CallScriptScreen(ModalScreen[CallOutcome | None]):
     def compose(self) -> ComposeResult:
         call, voicemail = call_scripts(self.context, clock.today())
         with Vertical(classes="dialog help"):
-            yield Label(Content.assemble("Call ", (title_part(self.context.name) or "the lead interviewer", "bold"),
-                                         "  ", (title_part(self.phone, 30) or "no phone on file", "$accent")),
-                        classes="dialog-title")
+            yield Label(
+                Content.assemble(
+                    "Call ",
+                    (title_part(self.context.name) or "the lead interviewer", "bold"),
+                    "  ",
+                    (title_part(self.phone, 30) or "no phone on file", "$accent"),
+                ),
+                classes="dialog-title",
+            )
             with VerticalScroll():
-                yield Static(Content.assemble(("If they answer\n", "bold $accent"), clean_shown(call), "\n\n",
-                                              ("If you reach voicemail\n", "bold $accent"), clean_shown(voicemail)))
-            yield Label("r reached · v left a voicemail (both count as done) · n no answer · escape close",
-                        classes="dialog-keys")
+                yield Static(
+                    Content.assemble(
+                        ("If they answer\n", "bold $accent"),
+                        clean_shown(call),
+                        "\n\n",
+                        ("If you reach voicemail\n", "bold $accent"),
+                        clean_shown(voicemail),
+                    )
+                )
+            yield Label(
+                "r reached · v left a voicemail (both count as done) · n no answer · escape close",
+                classes="dialog-keys",
+            )
 
     def action_outcome(self, outcome: str | None) -> None:
         """Close with the call's outcome, if any."""

@@ -56,9 +56,11 @@ class CompareScreen(ModalScreen[None]):
         score = similarity(self.mine, self.other)
         with Vertical(classes="dialog compare"):
             yield Label(
-                Content.assemble(("Variation: ", "bold $accent"), f"{score:.0%} alike · ",
-                                 (f"{len(passages)} shared passage{'s' if len(passages) != 1 else ''} marked",
-                                  "reverse $warning")),
+                Content.assemble(
+                    ("Variation: ", "bold $accent"),
+                    f"{score:.0%} alike · ",
+                    (f"{len(passages)} shared passage{'s' if len(passages) != 1 else ''} marked", "reverse $warning"),
+                ),
                 classes="dialog-title",
             )
             with Horizontal(classes="compare-panes"):

@@ -34,8 +34,14 @@ class ConflictScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         parts: list = [(str(self.conflict), "bold"), "\n"]
         for name in self.conflict.changed:
-            parts.extend(["\n", (f"{name.replace('_', ' ')}: ", "$text-muted"),
-                          ("now ", "$text-muted"), (_shown(getattr(self.conflict.current, name)), "$accent")])
+            parts.extend(
+                [
+                    "\n",
+                    (f"{name.replace('_', ' ')}: ", "$text-muted"),
+                    ("now ", "$text-muted"),
+                    (_shown(getattr(self.conflict.current, name)), "$accent"),
+                ]
+            )
             if hasattr(self.mine, name):
                 parts.extend([("   yours ", "$text-muted"), (_shown(getattr(self.mine, name)), "$warning")])
         with Vertical(classes="dialog confirm"):

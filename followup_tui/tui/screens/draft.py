@@ -42,8 +42,9 @@ class DraftScreen(Screen[bool]):
         Binding("ctrl+g", "mail", "Mail", tooltip="Send this text from your mail program (or save it as .eml)"),
         Binding("f2", "copy", "Copy", tooltip="Copy the whole note to the clipboard"),
         Binding("ctrl+o", "write_files", "Files", tooltip="Write the letter (.txt and .pdf) or the email (.eml)"),
-        Binding("ctrl+e", "editor", "Editor", priority=True,
-                tooltip="Edit in your $EDITOR (End still goes to the line end)"),
+        Binding(
+            "ctrl+e", "editor", "Editor", priority=True, tooltip="Edit in your $EDITOR (End still goes to the line end)"
+        ),
         Binding("ctrl+r", "reset", "Template", tooltip="Start again from the template"),
         Binding("escape", "close", "Close", tooltip="Close, keeping the draft"),
     ]
@@ -92,8 +93,11 @@ class DraftScreen(Screen[bool]):
         ctx = self.data.context
         medium = "email" if ctx.kind in EMAIL_DRAFTS else "letter by post"
         heading = Content.assemble(
-            (medium.capitalize(), "bold $accent"), " to ", (title_part(ctx.name) or "the lead interviewer", "bold"),
-            f" · {title_part(ctx.company)}", f" · {title_part(ctx.role)}" if ctx.role else "",
+            (medium.capitalize(), "bold $accent"),
+            " to ",
+            (title_part(ctx.name) or "the lead interviewer", "bold"),
+            f" · {title_part(ctx.company)}",
+            f" · {title_part(ctx.role)}" if ctx.role else "",
         )
         if self.data.state is State.DONE and self.data.sent_text:
             heading += Content.assemble(("   already sent; marking again updates the kept text", "$text-muted"))
@@ -118,8 +122,15 @@ class DraftScreen(Screen[bool]):
     def _check(self) -> None:
         ctx = self.data.context
         self.problems = all_problems(
-            self.editor.text, ctx.kind, ctx.topic, ctx.preferred, ctx.email, ctx.address,
-            self.editor.known_words, self.data.others, self.data.threshold,
+            self.editor.text,
+            ctx.kind,
+            ctx.topic,
+            ctx.preferred,
+            ctx.email,
+            ctx.address,
+            self.editor.known_words,
+            self.data.others,
+            self.data.threshold,
         )
         panel = self.query_one("#draft-problems", Static)
         if self.problems:
@@ -128,8 +139,9 @@ class DraftScreen(Screen[bool]):
                 parts.extend([("! ", "$warning bold"), (problem, "$warning"), "\n"])
             panel.update(Content.assemble(*parts[:-1]))
         else:
-            panel.update(Content.assemble(("✓ No problems found: spelling, topic, variation and medium checked.",
-                                           "$success")))
+            panel.update(
+                Content.assemble(("✓ No problems found: spelling, topic, variation and medium checked.", "$success"))
+            )
 
     def action_save(self) -> None:
         """Keep the draft with its action."""
@@ -165,8 +177,9 @@ class DraftScreen(Screen[bool]):
         if not self.problems:
             go(True)
             return
-        question = Content.assemble(("Mark sent anyway?\n\n", "bold"),
-                                    *[part for p in self.problems for part in (("• " + p), "\n")])
+        question = Content.assemble(
+            ("Mark sent anyway?\n\n", "bold"), *[part for p in self.problems for part in (("• " + p), "\n")]
+        )
         self.app.push_screen(ConfirmScreen(question, confirm_label="Mark sent"), go)
 
     def action_suggest(self) -> None:
@@ -254,8 +267,11 @@ class DraftScreen(Screen[bool]):
             if result.returncode == 0:
                 self.editor.text = clean(path.read_text(encoding="utf-8", errors="replace"))
             else:
-                self.notify(f"{editor} exited with {result.returncode}; the draft is unchanged.", severity="warning",
-                            markup=False)
+                self.notify(
+                    f"{editor} exited with {result.returncode}; the draft is unchanged.",
+                    severity="warning",
+                    markup=False,
+                )
         except (OSError, ValueError) as error:
             self.notify(f"Could not run {editor}: {error}", severity="error", markup=False)
         except SuspendNotSupported:  # e.g. under textual serve: there is no terminal to hand over

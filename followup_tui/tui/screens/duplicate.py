@@ -32,8 +32,11 @@ class DuplicateScreen(ModalScreen[str | None]):
         where = " · ".join(p for p in (e.title, e.company) if p)
         same = e.email or e.phone or e.mobile
         question = Content.assemble(
-            (self.typed_name, "bold"), " has the same email or phone as a contact you already have:\n\n  ",
-            (e.name, "bold"), f" ({where})\n  " if where else "\n  ", (same, "$accent"),
+            (self.typed_name, "bold"),
+            " has the same email or phone as a contact you already have:\n\n  ",
+            (e.name, "bold"),
+            f" ({where})\n  " if where else "\n  ",
+            (same, "$accent"),
             "\n\nLink the existing contact to this interview (the card is shared and updated with what you "
             "typed), or keep them as a separate contact?",
         )

@@ -54,8 +54,9 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         """A labelled multi-line text area with a message line under it."""
         with Horizontal(classes="field-row -area", id=f"{ident}-row"):
             yield Label(Content(label), classes="field-label")
-            yield TextArea(clean(value), id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus",
-                           compact=True)
+            yield TextArea(
+                clean(value), id=ident, classes="field-area", soft_wrap=True, tab_behavior="focus", compact=True
+            )
         yield Static("", id=f"{ident}-msg", classes="field-msg", markup=False)
 
     def value(self, ident: str) -> str:

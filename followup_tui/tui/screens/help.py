@@ -31,5 +31,3 @@ class HelpScreen(ModalScreen[None]):
                         parts.extend([(f"  {keys:<16}", "bold"), text, "\n"])
                     yield Static(Hanging(Content.assemble(*parts), under_the_second_column))
             yield Label("escape close · ctrl+p finds any action by name", classes="dialog-keys")
-
-

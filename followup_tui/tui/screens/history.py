@@ -31,8 +31,12 @@ class HistoryScreen(ModalScreen[None]):
                 if not self.entries:
                     yield Static("Nothing sent, said or noted yet.")
                 for entry in self.entries:
-                    parts: list = [(show_date(entry.day, clock.today()), "bold $accent"), "  ",
-                                   (clean_line(entry.what), "bold"), ("  " + clean_line(entry.company), "$text-muted")]
+                    parts: list = [
+                        (show_date(entry.day, clock.today()), "bold $accent"),
+                        "  ",
+                        (clean_line(entry.what), "bold"),
+                        ("  " + clean_line(entry.company), "$text-muted"),
+                    ]
                     if entry.text:
                         parts.extend(["\n", clean_shown(entry.text)])
                     yield Static(Content.assemble(*parts), classes="history-entry")

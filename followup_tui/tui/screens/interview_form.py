@@ -26,14 +26,19 @@ class InterviewForm(FormScreen[InterviewInput]):
         c = self.current
         yield from self.field("Company *", "company", c.company if c else "", "who interviewed you")
         yield from self.field("Role", "role", c.role if c else "", "the job title")
-        yield from self.field("Interview date *", "day", show_date(c.day) if c else "today",
-                              "today, yesterday, nov 20…")
         yield from self.field(
-            "Ended at", "ended_at", c.ended_at.strftime("%H:%M") if c and c.ended_at else "",
+            "Interview date *", "day", show_date(c.day) if c else "today", "today, yesterday, nov 20…"
+        )
+        yield from self.field(
+            "Ended at",
+            "ended_at",
+            c.ended_at.strftime("%H:%M") if c and c.ended_at else "",
             "e.g. 14:30; from 15:00 the thank-yous are due next morning",
         )
         yield from self.field(
-            "Decision expected", "decision", show_date(c.decision_expected) if c and c.decision_expected else "",
+            "Decision expected",
+            "decision",
+            show_date(c.decision_expected) if c and c.decision_expected else "",
             "if they gave a date, e.g. friday",
         )
         yield from self.area("Notes", "notes", c.notes if c else "")
@@ -63,4 +68,3 @@ class InterviewForm(FormScreen[InterviewInput]):
             return None
         company, role, day, ended_at, decision, notes = (value for _, value in results)
         return InterviewInput(company, day, role, ended_at, decision, notes)
-

@@ -39,8 +39,10 @@ class MailFallbackScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog status"):
             yield Label(self.message, classes="dialog-title")
             yield OptionList(
-                *(Option(Content.assemble((f"{key}  ", "bold $accent"), (text, "bold"), f"  {hint}"), id=choice)
-                  for choice, key, text, hint in CHOICES)
+                *(
+                    Option(Content.assemble((f"{key}  ", "bold $accent"), (text, "bold"), f"  {hint}"), id=choice)
+                    for choice, key, text, hint in CHOICES
+                )
             )
             yield Label("e / c or enter · escape cancel", classes="dialog-keys")
 

@@ -51,7 +51,6 @@ def _raise(error: Exception) -> None:
     raise error
 
 
-
 class MainScreen(DataJobs, Screen):
     """Three panes; every key is in help (?) and the command palette, the everyday ones in the footer."""
 
@@ -66,26 +65,63 @@ class MainScreen(DataJobs, Screen):
         Binding("h", "history", "History", show=False, tooltip="What was sent, said and noted to this person"),
         Binding("p", "profile", "Profile", show=False, tooltip="Your profile: name, address, signature, strengths"),
         Binding("m", "templates", "Templates", show=False, tooltip="Edit the templates drafts start from"),
-        Binding("plus,equals_sign", "shift_due(1)", "Later", key_display="+", show=False,
-                tooltip="Move the action a day later"),
-        Binding("minus", "shift_due(-1)", "Sooner", key_display="-", show=False,
-                tooltip="Move the action a day earlier"),
+        Binding(
+            "plus,equals_sign",
+            "shift_due(1)",
+            "Later",
+            key_display="+",
+            show=False,
+            tooltip="Move the action a day later",
+        ),
+        Binding(
+            "minus", "shift_due(-1)", "Sooner", key_display="-", show=False, tooltip="Move the action a day earlier"
+        ),
         Binding("d", "delete", "Delete", tooltip="Delete what has focus (asks first)"),
         # priority: handled the moment it arrives, so the letters typed straight after it (already
         # on their way) find the filter box focused rather than the list's keys (e edits, d deletes).
-        Binding("slash", "filter", "Filter", key_display="/", tooltip="Filter interviews by company, role or name",
-                priority=True),
-        Binding("left_square_bracket", "person(-1)", "Prev person", show=False, key_display="[",
-                tooltip="Previous person met at this interview"),
-        Binding("right_square_bracket", "person(1)", "Next person", show=False, key_display="]",
-                tooltip="Next person met at this interview"),
-        Binding("i", "import", "Import", show=False,
-                tooltip="Import business cards (.vcf) or a followup export (.json)"),
-        Binding("x", "export", "Export", show=False,
-                tooltip="Export: contacts (.vcf), everything (.json), interviews (.csv), follow-ups (.ics)"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            tooltip="Filter interviews by company, role or name",
+            priority=True,
+        ),
+        Binding(
+            "left_square_bracket",
+            "person(-1)",
+            "Prev person",
+            show=False,
+            key_display="[",
+            tooltip="Previous person met at this interview",
+        ),
+        Binding(
+            "right_square_bracket",
+            "person(1)",
+            "Next person",
+            show=False,
+            key_display="]",
+            tooltip="Next person met at this interview",
+        ),
+        Binding(
+            "i", "import", "Import", show=False, tooltip="Import business cards (.vcf) or a followup export (.json)"
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            show=False,
+            tooltip="Export: contacts (.vcf), everything (.json), interviews (.csv), follow-ups (.ics)",
+        ),
         Binding("t", "review", "Today", tooltip="Daily review: today's follow-ups across every interview"),
-        Binding("comma", "settings", "Settings", show=False, key_display=",",
-                tooltip="Settings: phone region, and the screen to open on"),
+        Binding(
+            "comma",
+            "settings",
+            "Settings",
+            show=False,
+            key_display=",",
+            tooltip="Settings: phone region, and the screen to open on",
+        ),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
     ]
@@ -154,8 +190,14 @@ class MainScreen(DataJobs, Screen):
     def checklist(self) -> Checklist:
         return self.query_one(Checklist)
 
-    def reload(self, select: int | None = None, keep_action: int | None = None, keep_person: int | None = None,
-               row_only: bool = False, first_page: bool = False) -> None:
+    def reload(
+        self,
+        select: int | None = None,
+        keep_action: int | None = None,
+        keep_person: int | None = None,
+        row_only: bool = False,
+        first_page: bool = False,
+    ) -> None:
         """Re-read the list and the selected interview; `select` picks an interview by id.
 
         `row_only` re-reads just the selected interview's row, which stays where it is (a tick does
@@ -262,8 +304,9 @@ class MainScreen(DataJobs, Screen):
             open_count = sum(1 for a in detail.actions if a.state is State.OPEN)
             # A border title is markup unless it is Content: "Acme [/] Ltd" would crash the app.
             self.checklist.border_title = Content(f"Next actions · {clean_line(detail.company)}")
-            self.checklist.border_subtitle = (f"{open_count} open" if detail.status is Status.ACTIVE
-                                              else detail.status.label)
+            self.checklist.border_subtitle = (
+                f"{open_count} open" if detail.status is Status.ACTIVE else detail.status.label
+            )
         else:
             self.checklist.border_title = "Next actions"
             self.checklist.border_subtitle = ""
@@ -340,6 +383,7 @@ class MainScreen(DataJobs, Screen):
         """An edit that is refused if another window changed the record since the form opened; then the
         user chooses: keep theirs, or overwrite with mine."""
         from followup_tui.store import commands
+
         try:
             change(opened_with)
         except commands.Conflict as conflict:
@@ -352,6 +396,7 @@ class MainScreen(DataJobs, Screen):
                     self.notify("Kept the version saved in the other window.")
 
             from followup_tui.tui.screens.conflict import ConflictScreen
+
             self.app.push_screen(ConflictScreen(conflict, mine), chosen)
             return
         except StoreError as error:
@@ -384,12 +429,15 @@ class MainScreen(DataJobs, Screen):
 
         def saved(data) -> None:
             from followup_tui.store import commands
+
             if data is not None:
                 if self.write(lambda: commands.add_interview(data, clock.today()), select=RESULT):
-                    self.notify(f"Interview added. Press c to capture {data.company}'s interviewers' cards.",
-                                markup=False)
+                    self.notify(
+                        f"Interview added. Press c to capture {data.company}'s interviewers' cards.", markup=False
+                    )
 
         from followup_tui.tui.screens.interview_form import InterviewForm
+
         self.app.push_screen(InterviewForm(), saved)
 
     def action_capture(self) -> None:
@@ -418,10 +466,12 @@ class MainScreen(DataJobs, Screen):
 
             def saved_person(data) -> None:
                 from followup_tui.store import commands
+
                 if data is not None:
                     self.write_checked(
                         lambda expected: commands.update_person(person.meeting_id, data, clock.today(), expected),
-                        person.as_input(), data,
+                        person.as_input(),
+                        data,
                     )
 
             from followup_tui.tui.screens.person_form import PersonForm
@@ -432,24 +482,32 @@ class MainScreen(DataJobs, Screen):
 
             def saved_action(data: ActionInput | None) -> None:
                 from followup_tui.store import commands
+
                 if data is not None:
                     title = data.title if action.kind is Kind.CUSTOM else None
-                    self.write(lambda: commands.update_action(action.id, data.due, data.note, title),
-                               keep_action=action.id, row_only=True)
+                    self.write(
+                        lambda: commands.update_action(action.id, data.due, data.note, title),
+                        keep_action=action.id,
+                        row_only=True,
+                    )
 
             from followup_tui.tui.screens.action_form import ActionForm
+
             self.app.push_screen(ActionForm(detail.people, action), saved_action)
         else:
 
             def saved_interview(data) -> None:
                 from followup_tui.store import commands
+
                 if data is not None:
                     self.write_checked(
                         lambda expected: commands.update_interview(detail.id, data, clock.today(), expected),
-                        detail.as_input(), data,
+                        detail.as_input(),
+                        data,
                     )
 
             from followup_tui.tui.screens.interview_form import InterviewForm
+
             self.app.push_screen(InterviewForm(detail.as_input()), saved_interview)
 
     def action_status(self) -> None:
@@ -460,6 +518,7 @@ class MainScreen(DataJobs, Screen):
 
         def chosen(status: Status | None) -> None:
             from followup_tui.store import commands
+
             if status is None or status is detail.status:
                 return
             if self.write(lambda: commands.set_status(detail.id, status, clock.today())):
@@ -467,6 +526,7 @@ class MainScreen(DataJobs, Screen):
                 self.notify(note or f"{detail.company}: {status.label}.", markup=False, timeout=10 if note else 4)
 
         from followup_tui.tui.screens.status import StatusScreen
+
         self.app.push_screen(StatusScreen(detail.status, detail.company), chosen)
 
     def action_new_action(self) -> None:
@@ -477,19 +537,23 @@ class MainScreen(DataJobs, Screen):
 
         def saved(data: ActionInput | None) -> None:
             from followup_tui.store import commands
+
             if data is not None:
                 self.write(
-                    lambda: commands.add_custom(detail.id, data.title, data.due, data.person_id, data.note,
-                                                clock.today()),
+                    lambda: commands.add_custom(
+                        detail.id, data.title, data.due, data.person_id, data.note, clock.today()
+                    ),
                     keep_action=RESULT,
                 )
 
         from followup_tui.tui.screens.action_form import ActionForm
+
         self.app.push_screen(ActionForm(detail.people), saved)
 
     def action_tick(self) -> None:
         """Tick or untick the highlighted action; written at once."""
         from followup_tui.store import commands
+
         ident = self.checklist.selected_action_id
         if ident is None or self.detail is None:
             return
@@ -497,8 +561,11 @@ class MainScreen(DataJobs, Screen):
         if action.state is State.CANCELLED:
             self.notify("This interview is closed, so its actions are paused. Set it back to active with s.")
             return
-        self.write(lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()), keep_action=ident,
-                   row_only=True)
+        self.write(
+            lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()),
+            keep_action=ident,
+            row_only=True,
+        )
 
     def action_write(self) -> None:
         """Open the draft or call script of the highlighted action."""
@@ -523,11 +590,13 @@ class MainScreen(DataJobs, Screen):
             self.notify(str(error), severity="error", markup=False)
             return
         from followup_tui.tui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen(person.name, entries))
 
     def action_profile(self) -> None:
         """Edit your profile."""
         from followup_tui.store import writing_notes
+
         try:
             current = writing_notes.profile()
         except StoreError as error:
@@ -536,10 +605,12 @@ class MainScreen(DataJobs, Screen):
 
         def saved(profile) -> None:
             from followup_tui.store import writing_notes
+
             if profile is not None and self.write(lambda: writing_notes.save_profile(profile)):
                 self.notify("Profile saved: new drafts use it.")
 
         from followup_tui.tui.screens.profile_form import ProfileForm
+
         self.app.push_screen(ProfileForm(current), saved)
 
     def action_templates(self) -> None:
@@ -547,14 +618,17 @@ class MainScreen(DataJobs, Screen):
 
         def picked(name: str | None) -> None:
             from followup_tui.store import writing_notes
+
             if name is None:
                 return
 
             def saved(text: str | None) -> None:
                 from followup_tui.store import writing_notes
+
                 if text is None:
                     return
                 from followup_tui.tui.screens.templates import TemplateForm
+
                 restore = text == TemplateForm.RESTORE
                 if self.write(lambda: writing_notes.save_template(name, None if restore else text)):
                     self.notify("Template restored." if restore else "Template saved: new drafts use it.")
@@ -565,14 +639,17 @@ class MainScreen(DataJobs, Screen):
                 self.notify(str(error), severity="error", markup=False)
                 return
             from followup_tui.tui.screens.templates import TemplateForm
+
             self.app.push_screen(TemplateForm(name, current), saved)
 
         from followup_tui.tui.screens.templates import TemplateList
+
         self.app.push_screen(TemplateList(), picked)
 
     def action_shift_due(self, days: int) -> None:
         """Move the highlighted action's due date by a day."""
         from followup_tui.store import commands
+
         ident = self.checklist.selected_action_id
         if ident is not None:
             self.write(lambda: commands.move_due(ident, days, clock.today()), keep_action=ident, row_only=True)
@@ -580,6 +657,7 @@ class MainScreen(DataJobs, Screen):
     def action_delete(self) -> None:
         """Delete the focused thing after a confirmation."""
         from followup_tui.store import commands
+
         detail = self.detail
         if detail is None:
             return
@@ -599,7 +677,8 @@ class MainScreen(DataJobs, Screen):
             change = lambda: commands.delete_action(action.id)  # noqa: E731
         else:
             question = Content.assemble(
-                "Delete the interview at ", (detail.company, "bold"),
+                "Delete the interview at ",
+                (detail.company, "bold"),
                 f", its {len(detail.actions)} actions and the cards of people met nowhere else?",
             )
             change = lambda: commands.delete_interview(detail.id)  # noqa: E731
@@ -609,6 +688,7 @@ class MainScreen(DataJobs, Screen):
                 self.notify("Deleted.")
 
         from followup_tui.tui.screens.confirm import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_filter(self) -> None:
@@ -653,6 +733,7 @@ class MainScreen(DataJobs, Screen):
 
             def store() -> None:
                 from followup_tui.store import commands
+
                 commands.set_setting("phone_region", settings.phone_region)
                 commands.set_setting("start_screen", settings.start_screen)
                 commands.set_setting("similarity_threshold", str(settings.similarity_percent / 100))
@@ -670,8 +751,10 @@ class MainScreen(DataJobs, Screen):
         except StoreError:
             percent = 80
         from followup_tui.tui.screens.settings_form import AppSettings
+
         current = AppSettings(self.app.phone_region, start, percent)
         from followup_tui.tui.screens.settings_form import SettingsForm
+
         self.app.push_screen(SettingsForm(current), saved)
 
     def action_review(self) -> None:
@@ -680,6 +763,7 @@ class MainScreen(DataJobs, Screen):
         # and its undo history lasts the session.
         if not self.app.is_screen_installed("review"):
             from followup_tui.tui.screens.review import ReviewScreen
+
             self.app.install_screen(ReviewScreen(), "review")
         else:
             review = self.app.get_screen("review")
@@ -730,6 +814,7 @@ class MainScreen(DataJobs, Screen):
     def action_help(self) -> None:
         """Show every key."""
         from followup_tui.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[Section]:
@@ -737,17 +822,23 @@ class MainScreen(DataJobs, Screen):
         app = self.app
         return [
             ("Main screen", binding_rows(app, self.BINDINGS)),
-            ("Moving around", [
-                ("tab shift+tab", "Next / previous pane"),
-                ("j k ↑ ↓", "Move in the interview list and the checklist"),
-                ("← →", "Previous / next person, in the card pane ([ ] anywhere)"),
-                ("enter", "In the filter box: back to the list"),
-                ("escape", "In the filter box: clear the filter"),
-                ("ctrl+p", "Command palette: every action by name"),
-            ]),
-            ("In forms", [
-                ("ctrl+s", "Save"),
-                ("escape", "Cancel, saving nothing"),
-                ("tab shift+tab", "Next / previous field"),
-            ]),
+            (
+                "Moving around",
+                [
+                    ("tab shift+tab", "Next / previous pane"),
+                    ("j k ↑ ↓", "Move in the interview list and the checklist"),
+                    ("← →", "Previous / next person, in the card pane ([ ] anywhere)"),
+                    ("enter", "In the filter box: back to the list"),
+                    ("escape", "In the filter box: clear the filter"),
+                    ("ctrl+p", "Command palette: every action by name"),
+                ],
+            ),
+            (
+                "In forms",
+                [
+                    ("ctrl+s", "Save"),
+                    ("escape", "Cancel, saving nothing"),
+                    ("tab shift+tab", "Next / previous field"),
+                ],
+            ),
         ]

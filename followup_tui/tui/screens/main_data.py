@@ -27,6 +27,7 @@ class DataJobs:
     def save_person(self, detail: InterviewDetail, data: PersonInput, then: Callable[[], None] | None = None) -> None:
         """Add a person to an interview; a match with a stored contact is offered for linking, never doubled."""
         from followup_tui.store import commands
+
         done = then or (lambda: None)
         try:
             existing = queries.find_contact(data.email, (data.phone_e164, data.mobile_e164))
@@ -34,13 +35,17 @@ class DataJobs:
             self.notify(str(error), severity="error", markup=False)
             return
         if existing is not None and any(p.contact_id == existing.contact_id for p in detail.people):
-            self.notify(f"{existing.name} is already on this interview (same email or phone); e edits their card.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"{existing.name} is already on this interview (same email or phone); e edits their card.",
+                severity="warning",
+                markup=False,
+            )
             done()
             return
         add = lambda contact_id=None: self.write(  # noqa: E731
             lambda: commands.add_person(detail.id, data, clock.today(), contact_id=contact_id),
-            select=detail.id, keep_person=RESULT,
+            select=detail.id,
+            keep_person=RESULT,
         )
         if existing is None:
             add()
@@ -65,6 +70,7 @@ class DataJobs:
 
         def chosen(path: Path | None) -> None:
             from followup_tui.tui.screens import progress
+
             if path is None:
                 return
             if path.suffix.lower() == ".json":
@@ -83,12 +89,14 @@ class DataJobs:
     def _progress(self, done: int, total: int) -> None:
         """From a worker: move the progress bar."""
         from followup_tui.tui.screens import progress
+
         if isinstance(self.app.screen, progress.ProgressScreen):
             self.app.call_from_thread(self.app.screen.advance, done, total)
 
     def _finish_job(self, message: str, error: bool = False) -> None:
         """On the UI thread: close the progress bar, say how it went, show the new data."""
         from followup_tui.tui.screens import progress
+
         if isinstance(self.app.screen, progress.ProgressScreen):
             self.app.pop_screen()
         self.notify(message, severity="error" if error else "information", markup=False, timeout=10)
@@ -155,6 +163,7 @@ class DataJobs:
     def _confirm_imported(self, cards: list[CardFields], interview_id: int, index: int) -> None:
         """Show imported card `index` in the capture form; escape skips it."""
         from followup_tui import inputs
+
         if index >= len(cards):
             self.notify(f"Import finished: {len(cards)} card{'s' if len(cards) != 1 else ''} reviewed.")
             return
@@ -165,7 +174,8 @@ class DataJobs:
         from followup_tui.tui.screens.person_form import PersonForm
 
         form = PersonForm(
-            inputs.PersonInput.from_card(cards[index]), region=self.app.phone_region,
+            inputs.PersonInput.from_card(cards[index]),
+            region=self.app.phone_region,
             title=f"Imported card {index + 1} of {len(cards)}: check it, ctrl+s saves, escape skips",
         )
 
@@ -188,6 +198,7 @@ class DataJobs:
 
         def chosen(choice) -> None:
             from followup_tui.tui.screens import progress
+
             if choice is None:
                 return
             ids = None
@@ -198,6 +209,7 @@ class DataJobs:
             self.app.push_screen(progress.ProgressScreen(f"Exporting to {choice.path.name}"))
             self._export(choice, ids)
 
-        self.app.push_screen(ExportForm(default, person.name if person else None,
-                                        detail.company if detail and detail.people else None), chosen)
-
+        self.app.push_screen(
+            ExportForm(default, person.name if person else None, detail.company if detail and detail.people else None),
+            chosen,
+        )

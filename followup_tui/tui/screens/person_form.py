@@ -52,8 +52,11 @@ class PersonForm(FormScreen[PersonInput]):
         with Horizontal(classes="field-row"):
             yield Label("Reach them by", classes="field-label")
             yield Select(
-                [(m.label, m) for m in Medium], value=c.preferred if c else Medium.EMAIL, allow_blank=False,
-                id="preferred", compact=True,
+                [(m.label, m) for m in Medium],
+                value=c.preferred if c else Medium.EMAIL,
+                allow_blank=False,
+                id="preferred",
+                compact=True,
             )
         yield from self.area("Topic discussed", "topic", c.topic if c else "")
         with Horizontal(classes="field-row"):
@@ -75,8 +78,9 @@ class PersonForm(FormScreen[PersonInput]):
             return
         self.fill(card)
         found = [name for name in FILLED if getattr(card, name)]
-        self.say("paste",
-                 f"Found: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet.")
+        self.say(
+            "paste", f"Found: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet."
+        )
 
     def fill(self, card: CardFields) -> None:
         """Put card values into the fields the user has not typed in (or that a paste filled before)."""
@@ -116,10 +120,20 @@ class PersonForm(FormScreen[PersonInput]):
             value for _, value in results
         )
         return PersonInput(
-            name=name, title=title, company=company, email=email, phone=phone.typed, phone_e164=phone.e164,
-            address=address, preferred=self.query_one("#preferred", Select).value, topic=topic,
-            is_lead=self.query_one("#lead", Checkbox).value, notes=notes, mobile=mobile.typed,
-            mobile_e164=mobile.e164, fax=fax, website=website, linkedin=linkedin,
+            name=name,
+            title=title,
+            company=company,
+            email=email,
+            phone=phone.typed,
+            phone_e164=phone.e164,
+            address=address,
+            preferred=self.query_one("#preferred", Select).value,
+            topic=topic,
+            is_lead=self.query_one("#lead", Checkbox).value,
+            notes=notes,
+            mobile=mobile.typed,
+            mobile_e164=mobile.e164,
+            fax=fax,
+            website=website,
+            linkedin=linkedin,
         )
-
-

@@ -28,8 +28,10 @@ class ProfileForm(FormScreen[Profile]):
         yield from self.area("Strengths", "strengths", "\n".join(c.strengths))
 
     def on_mount(self) -> None:
-        self.say("strengths", "One per line, e.g. 'six years turning messy data into decisions'; each "
-                              "thank-you draws a different one.")
+        self.say(
+            "strengths",
+            "One per line, e.g. 'six years turning messy data into decisions'; each thank-you draws a different one.",
+        )
 
     def collect(self) -> Profile | None:
         results = [

@@ -193,8 +193,9 @@ class ReviewScreen(Screen):
 
         def chosen(day) -> None:
             if day is not None:
-                self._act(lambda: commands.reschedule(item.id, day, clock.today()), f"reschedule {item.what}",
-                          keep=item.id)
+                self._act(
+                    lambda: commands.reschedule(item.id, day, clock.today()), f"reschedule {item.what}", keep=item.id
+                )
 
         self.app.push_screen(DayForm(item.what, item.due), chosen)
 
@@ -246,8 +247,11 @@ class ReviewScreen(Screen):
         if item is None:
             return
         if not item.email:
-            self.notify(f"No email on file for {item.person or 'this item'}; add it with c/e on the main screen.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"No email on file for {item.person or 'this item'}; add it with c/e on the main screen.",
+                severity="warning",
+                markup=False,
+            )
             return
         try:
             context, text = writing_notes.email_draft(item.id, clock.today())

@@ -42,11 +42,16 @@ class SettingsForm(FormScreen[AppSettings]):
         with Horizontal(classes="field-row"):
             yield Label("Open on", classes="field-label")
             # The stored value may be anything (another program, an import): Select refuses an unknown one.
-            start = self.current.start_screen if self.current.start_screen in dict(map(reversed, START_CHOICES)) \
-                else "auto"
+            start = (
+                self.current.start_screen if self.current.start_screen in dict(map(reversed, START_CHOICES)) else "auto"
+            )
             yield Select(START_CHOICES, value=start, allow_blank=False, id="start", compact=True)
-        yield from self.field("Similar notes at", "similarity", str(self.current.similarity_percent),
-                              "percent: two thank-yous this alike get a warning (default 80)")
+        yield from self.field(
+            "Similar notes at",
+            "similarity",
+            str(self.current.similarity_percent),
+            "percent: two thank-yous this alike get a warning (default 80)",
+        )
 
     def on_mount(self) -> None:
         self._preview()

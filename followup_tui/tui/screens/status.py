@@ -38,10 +38,7 @@ class StatusScreen(ModalScreen[Status | None]):
         with Vertical(classes="dialog status"):
             yield Label(Content.assemble("Status of ", (title_part(self.company), "bold")), classes="dialog-title")
             yield OptionList(
-                *(
-                    Option(Content.assemble((s.label, "bold"), f"  {HELP[s]}"), id=s.value)
-                    for s in Status
-                ),
+                *(Option(Content.assemble((s.label, "bold"), f"  {HELP[s]}"), id=s.value) for s in Status),
                 id="statuses",
             )
             yield Label("enter choose · escape cancel · leaving active pauses open items", classes="dialog-keys")

@@ -28,8 +28,9 @@ class SuggestScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         options = [Option(Content(s), id=s) for s in suggestions(self.word)]
         with Vertical(classes="dialog status"):
-            yield Label(Content.assemble("Spelling: ", (title_part(self.word), "bold $warning")),
-                        classes="dialog-title")
+            yield Label(
+                Content.assemble("Spelling: ", (title_part(self.word), "bold $warning")), classes="dialog-title"
+            )
             if options:
                 yield OptionList(*options)
             else:

@@ -47,8 +47,12 @@ class TemplateForm(FormScreen[str]):
         yield from self.area("Text", "template", self.text)
 
     def on_mount(self) -> None:
-        self.say("template", "Placeholders: " + " ".join(f"{{{p}}}" for p in PLACEHOLDERS)
-                 + ". An empty one stays visible in the draft. ctrl+r restores the shipped text.")
+        self.say(
+            "template",
+            "Placeholders: "
+            + " ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+            + ". An empty one stays visible in the draft. ctrl+r restores the shipped text.",
+        )
 
     def collect(self) -> str | None:
         text = self.value("template")

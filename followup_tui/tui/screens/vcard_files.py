@@ -22,8 +22,9 @@ class VcfTree(DirectoryTree):
     """Folders, .vcf and .json files only."""
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [p for p in paths
-                if (p.is_dir() and not p.name.startswith(".")) or p.suffix.lower() in (".vcf", ".json")]
+        return [
+            p for p in paths if (p.is_dir() and not p.name.startswith(".")) or p.suffix.lower() in (".vcf", ".json")
+        ]
 
 
 def _existing_vcf(text: str) -> Path:
@@ -132,8 +133,11 @@ class ExportForm(FormScreen[ExportChoice]):
     def _format_changed(self, event: Select.Changed) -> None:
         field = self.query_one("#path", Input)
         path = Path(field.value or str(self.default))
-        stem = "followup-contacts" if event.value == ".vcf" else {
-            ".json": "followup-export", ".csv": "followup-interviews", ".ics": "followup-follow-ups"}[event.value]
+        stem = (
+            "followup-contacts"
+            if event.value == ".vcf"
+            else {".json": "followup-export", ".csv": "followup-interviews", ".ics": "followup-follow-ups"}[event.value]
+        )
         if event.value != ".vcf" or path.suffix.lower() != ".vcf":
             field.value = str(path.with_name(stem + event.value))
         self.query_one("#scope-row").display = event.value == ".vcf"

@@ -168,8 +168,11 @@ class Checklist(CursorList):
         """Show the interview's actions, keeping action `keep` highlighted when present."""
         keep = keep if keep is not None else self.selected_action_id
         prepared = self._prepared.pop(detail.id, None) if detail is not None else None
-        if prepared is not None and (prepared.detail != detail or prepared.today != today
-                                     or prepared.width != self.scrollable_content_region.width):
+        if prepared is not None and (
+            prepared.detail != detail
+            or prepared.today != today
+            or prepared.width != self.scrollable_content_region.width
+        ):
             prepared = None
         entries = prepared.entries if prepared else (_entries(detail, today) if detail is not None else [])
         before = self.entries

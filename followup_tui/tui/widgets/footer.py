@@ -55,8 +55,9 @@ def shown_keys(screen: Screen) -> tuple[FooterItem, ...]:
     for _, binding, enabled, tooltip in screen.active_bindings.values():
         if binding.show and binding.action not in items:
             display = screen.app.get_key_display(binding)
-            items[binding.action] = FooterItem(binding.key, display, binding.description, binding.action, enabled,
-                                               tooltip)
+            items[binding.action] = FooterItem(
+                binding.key, display, binding.description, binding.action, enabled, tooltip
+            )
     return tuple(items.values())
 
 
@@ -97,12 +98,19 @@ class KeyFooter(Footer):
         items, compact = self._choice(self.screen)
         self.compact = compact
         for item in items:
-            yield FooterKey(item.key, item.display, item.label, item.action, disabled=not item.enabled,
-                            tooltip=item.tooltip).data_bind(compact=Footer.compact)
+            yield FooterKey(
+                item.key, item.display, item.label, item.action, disabled=not item.enabled, tooltip=item.tooltip
+            ).data_bind(compact=Footer.compact)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None:
                 _, binding, enabled, tooltip = palette
-                yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
-                                binding.action, classes="-command-palette", disabled=not enabled,
-                                tooltip=binding.tooltip or binding.description)
+                yield FooterKey(
+                    binding.key,
+                    self.app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    classes="-command-palette",
+                    disabled=not enabled,
+                    tooltip=binding.tooltip or binding.description,
+                )

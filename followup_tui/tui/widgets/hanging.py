@@ -53,8 +53,8 @@ def _hang(plain: str, spans: tuple, width: int, indent: Indent) -> Content:
         lines.append(first)
         if not more:
             continue
-        rest = line[len(first.plain):]
-        rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")):]
+        rest = line[len(first.plain) :]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
         # Less indent rather than a word cut in two ("marcus.lee@bluefin.exa / mple").
         longest = max((cell_len(word) for word in rest.plain.split()), default=0)
         margin = max(0, min(indent(line.plain), width // 2, width - longest))

@@ -56,8 +56,11 @@ def _style(definition: str) -> Style:
 
 def header_text(width: int) -> Text:
     """The column titles of a list `width` cells wide, laid out like the rows."""
-    return Text("".join(f" {title:<{size}} " for title, size in zip(TITLES, column_widths(width), strict=True)
-                        if size), style="bold", no_wrap=True)
+    return Text(
+        "".join(f" {title:<{size}} " for title, size in zip(TITLES, column_widths(width), strict=True) if size),
+        style="bold",
+        no_wrap=True,
+    )
 
 
 class ListHeader(Widget):
@@ -158,16 +161,22 @@ class InterviewList(CursorList):
         theme = self.app.theme_variables
         active = row.is_active
         who_width, when_width, next_width = column_widths(self.outer_size.width)
-        who = ((_fit(row.company, who_width), "bold" if active else "dim"),
-               (_fit(row.role, who_width), "dim" if active else "dim italic"))
-        when = ((_fit(show_date(row.day, self.today), when_width), "" if active else "dim"),
-                (_fit(row.status.value, when_width), "italic" if active else "dim"))
+        who = (
+            (_fit(row.company, who_width), "bold" if active else "dim"),
+            (_fit(row.role, who_width), "dim" if active else "dim italic"),
+        )
+        when = (
+            (_fit(show_date(row.day, self.today), when_width), "" if active else "dim"),
+            (_fit(row.status.value, when_width), "italic" if active else "dim"),
+        )
         if row.next_due is not None and active:
             days = (row.next_due - self.today).days
             what = row.next_title if row.next_kind is Kind.CUSTOM else SHORT_KIND.get(row.next_kind, "")
             colour = theme.get("warning", "yellow") if days < 0 else theme.get("success", "green")
-            label = ((_fit(what, next_width), ""),
-                     (_fit(relative_due(row.next_due, self.today), next_width), f"bold {colour}" if days <= 0 else ""))
+            label = (
+                (_fit(what, next_width), ""),
+                (_fit(relative_due(row.next_due, self.today), next_width), f"bold {colour}" if days <= 0 else ""),
+            )
         else:
             label = ((_fit("nothing open" if active else "closed", next_width), "dim"), (_fit("", next_width), ""))
         return who, when, label
@@ -185,8 +194,9 @@ class InterviewList(CursorList):
                     text, style = cell[part]
                     if text:  # a column left out at this width is empty
                         lines[part].append(Segment(f" {text} ", _style(style)))
-            strips = tuple(Strip(segments).apply_style(row_style).crop_extend(0, width, row_style)
-                           for segments in lines)
+            strips = tuple(
+                Strip(segments).apply_style(row_style).crop_extend(0, width, row_style) for segments in lines
+            )
             if len(self._drawn) > 400:  # a few screens' worth; rows are redrawn when they change anyway
                 self._drawn.clear()
             self._drawn[key] = strips

@@ -27,6 +27,7 @@ class PersonCardView(Widget, can_focus=True):
     ]
 
     index: reactive[int] = reactive(0)
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._histories: dict = {}
@@ -43,6 +44,7 @@ class PersonCardView(Widget, can_focus=True):
         if value != self._histories:
             self._histories = value
             self.refresh()
+
     people: reactive[tuple[PersonCard, ...] | None] = reactive(None, always_update=True)
 
     def show(self, people: list[PersonCard] | None, keep_meeting: int | None = None) -> None:
@@ -117,9 +119,10 @@ class PersonCardView(Widget, can_focus=True):
 
     def _draw(self, content: Content, width: int) -> list[Strip]:
         style = self.visual_style
-        return [strip.extend_cell_length(width, style.rich_style)
-                for strip in Visual.to_strips(self, Hanging(content, under_the_second_column), width, None, style,
-                                              pad=True)]
+        return [
+            strip.extend_cell_length(width, style.rich_style)
+            for strip in Visual.to_strips(self, Hanging(content, under_the_second_column), width, None, style, pad=True)
+        ]
 
     def _remember(self, key: tuple, lines: list[Strip]) -> None:
         self._drawn[key] = lines

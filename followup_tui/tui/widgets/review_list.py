@@ -48,7 +48,6 @@ class ReviewList(CursorList):
     }
     """
 
-
     class Highlighted(Message):
         """The highlighted item changed."""
 
@@ -104,8 +103,9 @@ class ReviewList(CursorList):
     def watch_cursor(self) -> None:
         if self.selectable:
             index = self.selectable[self.cursor]
-            self.scroll_to_region(Region(0, self.tops[index] - (1 if self.cursor == 0 else 0), 1, 3),
-                                  animate=False, immediate=True)
+            self.scroll_to_region(
+                Region(0, self.tops[index] - (1 if self.cursor == 0 else 0), 1, 3), animate=False, immediate=True
+            )
         self.refresh()
         self.post_message(self.Highlighted())
 
@@ -150,8 +150,11 @@ class ReviewList(CursorList):
             _span(first, f"  {who}")
         _span(first, f"  {where}", muted)
         _span(second, "    ")
-        _span(second, relative_due(item.due, self.today),
-              f"bold {warn}" if days < 0 else (f"bold {success}" if days == 0 else muted))
+        _span(
+            second,
+            relative_due(item.due, self.today),
+            f"bold {warn}" if days < 0 else (f"bold {success}" if days == 0 else muted),
+        )
         if item.contact:
             _span(second, "  " + clean_line(item.contact), accent)
         elif item.missing:
@@ -175,5 +178,3 @@ class ReviewList(CursorList):
         if highlighted:
             style = base + self.get_component_rich_style("review-list--cursor")
         return Strip(list(text.render(self.app.console))).apply_style(style).crop_extend(0, width, style)
-
-
