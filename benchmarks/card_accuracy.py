@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from followup_tui.cards import parse_card
+from followup_tui.capture.card_text import parse_card
 
 FIELDS = ("name", "title", "company", "email", "phone_e164", "mobile_e164", "fax", "website", "linkedin", "address")
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

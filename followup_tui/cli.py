@@ -139,103 +139,14 @@ def _daily_backup(path: Path) -> None:
 
 
 def _fail(error: Exception | str, code: int) -> int:
-    """One line (or a few) on stderr, with any control character in a quoted name shown as an escape."""
-    from followup_tui.shell import printable
+    from followup_tui.shell.output import fail
 
-    print(f"followup: {printable(str(error))}", file=sys.stderr)
-    return code
+    return fail(error, code)
 
 
-# Commands that change the database; refused up front on a read-only file.
-WRITES = ("done", "snooze", "import")
+def _run_command(ns: argparse.Namespace) -> int:
+    """A shell subcommand: its typed arguments, run on the database file."""
+    from followup_tui.shell.args import from_namespace
+    from followup_tui.shell.run import run
 
-
-def _run_command(args: argparse.Namespace) -> int:
-    """A shell subcommand. Only the app creates a database: a command given a path where there is
-    none says so, rather than act on a new empty file at a mistyped path."""
-    path = paths.db_path(args.db)
-    if not path.exists():
-        if args.command == "capture" and not args.save:
-            from followup_tui import shell
-
-            return shell.run("capture", args, stored=False)  # printing a card's fields needs no database
-        return _fail(f"no database at {path}; `followup --db {path}` creates one", 2)
-    if args.command in ("backup", "restore"):
-        return _run_backup_command(args, path)
-    return _run_shell_command(args, path)
-
-
-def _run_backup_command(args: argparse.Namespace, path: Path) -> int:
-    """`backup` and `restore`: work on the file through SQLite, without opening it as the app does."""
-    from followup_tui.shell import printable
-    from followup_tui.store import backup
-    from followup_tui.store.database import check_intact
-    from followup_tui.store.errors import StoreError
-
-    try:
-        if args.command == "backup":
-            check_intact(path)  # a damaged file is named as such, with the backups that could replace it
-            made = backup.make_backup(path, "manual")
-            print(printable(f"backup made and checked: {made}"))
-            return 0
-        if args.file is None:
-            found = backup.list_backups(path)
-            if not found:
-                print(printable(f"no backups of {path} yet in {backup.backups_dir(path)}"))
-            for item in found:
-                print(
-                    printable(
-                        f"{item.taken:%Y-%m-%d %H:%M:%S}  {item.reason:<22} {item.size / 1024:8.0f} KB  {item.path}"
-                    )
-                )
-            return 0
-        if not args.yes:
-            if not sys.stdin.isatty():
-                return _fail("restoring replaces the current data; add --yes to confirm", 2)
-            answer = input(
-                printable(f"Replace the data in {path} with {args.file}? The current data is kept aside. [y/N] ")
-            )
-            if answer.strip().lower() not in ("y", "yes"):
-                print("nothing changed")
-                return 1
-        aside = backup.restore(path, args.file.expanduser())
-        print(printable(f"restored {args.file}; the data it replaced is kept in {aside}"))
-        return 0
-    except StoreError as error:
-        return _fail(error, 1)
-
-
-def _run_shell_command(args: argparse.Namespace, path: Path) -> int:
-    """`today`, `done`, `snooze`, `capture`, `import`, `export`: open the database, act, close; no TUI."""
-    from followup_tui import shell
-
-    try:
-        if args.command == "today":
-            # Reads through the standard library when the file is current; peewee only if it is not.
-            quick = shell.today_quickly(path, args)
-            if quick is not None:
-                return quick
-    except BrokenPipeError:
-        return _reader_left()
-    from followup_tui.store.database import close_database, is_read_only, open_database
-    from followup_tui.store.errors import StoreError
-
-    try:
-        # Before a change or an export, SQLite checks every page: `today` reports the damage it reads.
-        open_database(path, check=args.command != "today")
-    except StoreError as error:
-        return _fail(error, 2)
-    try:
-        if is_read_only() and (args.command in WRITES or getattr(args, "save", False)):
-            return _fail(f"{path} is read-only (the file or its folder cannot be written), so nothing was changed.", 1)
-        return shell.run(args.command, args)
-    except BrokenPipeError:
-        return _reader_left()
-    finally:
-        close_database()
-
-
-def _reader_left() -> int:
-    """`followup today | head`: the reader left; stop quietly, as shell tools do."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+    return run(from_namespace(ns), paths.db_path(ns.db))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from followup_tui.drafts import TEMPLATES, render
 from followup_tui.inputs import InterviewInput, PersonInput
 from followup_tui.plan import Kind, Medium, Status
-from followup_tui.profile import Profile
 from followup_tui.store import commands, queries, writing_notes
+from followup_tui.writing.drafts import TEMPLATES, render
+from followup_tui.writing.profile import Profile
 
 PROFILE = Profile(
     name="Sam Rivera",

@@ -6,7 +6,14 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from followup_tui.drafts import (
+from followup_tui.inputs import ActionSnapshot
+from followup_tui.plan import Kind, Medium, State
+from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
+from followup_tui.store.database import reading, writing
+from followup_tui.store.errors import StoreError
+from followup_tui.store.models import Action, Contact, Interview, Meeting
+from followup_tui.store.queries import setting
+from followup_tui.writing.drafts import (
     CALLED,
     EMAIL_DRAFTS,
     NO_CALL,
@@ -19,14 +26,7 @@ from followup_tui.drafts import (
     fill_in,
     render,
 )
-from followup_tui.inputs import ActionSnapshot
-from followup_tui.plan import Kind, Medium, State
-from followup_tui.profile import Profile
-from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
-from followup_tui.store.database import reading, writing
-from followup_tui.store.errors import StoreError
-from followup_tui.store.models import Action, Contact, Interview, Meeting
-from followup_tui.store.queries import setting
+from followup_tui.writing.profile import Profile
 
 
 @dataclass(frozen=True)

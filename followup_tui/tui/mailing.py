@@ -9,12 +9,12 @@ from textual.app import App
 from textual.content import Content
 
 from followup_tui import clock
-from followup_tui.drafts import DraftContext, email_parts, unfilled
 from followup_tui.files import write_private
-from followup_tui.letters import eml_text, file_stem, mailto_link
 from followup_tui.text import clean_line
 from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.mail_fallback import COPY, EML, MailFallbackScreen
+from followup_tui.writing.drafts import DraftContext, email_parts, unfilled
+from followup_tui.writing.letters import eml_text, file_stem, mailto_link
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.app import App
 
 from followup_tui import clock
-from followup_tui.drafts import CALL_DRAFTS, TEMPLATE_FOR
 from followup_tui.kinds import Kind
 from followup_tui.store import commands, writing_notes
 from followup_tui.store.errors import StoreError
+from followup_tui.writing.drafts import CALL_DRAFTS, TEMPLATE_FOR
 
 WRITABLE = set(TEMPLATE_FOR) | CALL_DRAFTS
 

@@ -8,7 +8,6 @@ import pytest
 
 from followup_tui.inputs import InterviewInput, PersonInput
 from followup_tui.plan import Kind, State
-from followup_tui.profile import Profile
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -19,6 +18,7 @@ from followup_tui.tui.screens.draft import DraftScreen
 from followup_tui.tui.screens.suggest import SuggestScreen
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.draft_editor import DraftEditor
+from followup_tui.writing.profile import Profile
 
 SIZE = (120, 40)
 DAY = date(2026, 11, 24)

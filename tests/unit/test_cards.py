@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup_tui.cards import MAX_CHARS, CardFields, CardTooLong, parse_card
+from followup_tui.capture.card_text import MAX_CHARS, CardFields, CardTooLong, parse_card
 
 CARDS = json.loads((Path(__file__).parent.parent / "data" / "cards.json").read_text(encoding="utf-8"))
 FIELDS = ("name", "title", "company", "email", "phone_e164", "mobile_e164", "fax", "website", "linkedin", "address")

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from followup_tui.checks import (
+from followup_tui.plan import Kind
+from followup_tui.store.writing_notes import call_outcome
+from followup_tui.writing.checks import (
     all_problems,
     medium_problem,
     misspellings,
@@ -21,7 +23,7 @@ from followup_tui.checks import (
     suggestions,
     topic_problem,
 )
-from followup_tui.drafts import (
+from followup_tui.writing.drafts import (
     CALLED,
     NO_CALL,
     REACHED,
@@ -36,10 +38,8 @@ from followup_tui.drafts import (
     template_problems,
     unfilled,
 )
-from followup_tui.letters import eml_text, file_stem, layout, pdf_bytes, redate
-from followup_tui.plan import Kind
-from followup_tui.profile import Profile
-from followup_tui.store.writing_notes import call_outcome
+from followup_tui.writing.letters import eml_text, file_stem, layout, pdf_bytes, redate
+from followup_tui.writing.profile import Profile
 
 GOLDEN = Path(__file__).parent.parent / "data" / "golden"
 TODAY = date(2026, 11, 25)

@@ -58,7 +58,7 @@ def test_import_then_export_round_trip(capsys, monkeypatch, db_path, tmp_path, i
     code, out, _ = run(capsys, monkeypatch, db_path, "export", str(target))
     assert code == 0 and "exported 2 contacts" in out
     assert (target.stat().st_mode & 0o777) == 0o600
-    from followup_tui.vcards import read_vcards
+    from followup_tui.capture.vcards import read_vcards
 
     assert {c.name for c in read_vcards(target.read_bytes())} == {"Anna Müller", "Chloe Nguyen"}
 

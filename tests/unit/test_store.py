@@ -300,8 +300,8 @@ def test_linking_an_existing_contact_fills_in_without_erasing(store):
 
 
 def test_profile_templates_and_word_list_are_stored(store):
-    from followup_tui.profile import Profile
     from followup_tui.store import writing_notes
+    from followup_tui.writing.profile import Profile
 
     me = Profile("Sam Rivera", "sam@example.com", strengths=("SQL", "mentoring"))
     writing_notes.save_profile(me)
@@ -358,8 +358,8 @@ def test_a_read_inside_a_write_transaction_sees_its_changes(store):
 
 def test_a_long_profile_is_read_back_whole_not_cut_into_unreadable_json(store):
     """Settings are JSON: a cut at the text cap made the profile unreadable, so every draft asked for it again."""
-    from followup_tui.profile import Profile
     from followup_tui.store import writing_notes
+    from followup_tui.writing.profile import Profile
 
     long = Profile(
         name="Sam Rivera",

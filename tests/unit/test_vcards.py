@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup_tui.cards import CardFields
-from followup_tui.vcards import MAX_BYTES, CardImportError, address_parts, name_parts, read_vcards, write_vcards
+from followup_tui.capture.card_text import CardFields
+from followup_tui.capture.vcards import MAX_BYTES, CardImportError, address_parts, name_parts, read_vcards, write_vcards
 
 MIXED = (Path(__file__).parent.parent / "data" / "mixed.vcf").read_bytes()
 

@@ -10,9 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from followup_tui import clock
-from followup_tui.drafts import DraftContext, call_scripts
 from followup_tui.store.commands import CallOutcome
 from followup_tui.text import clean_shown, title_part
+from followup_tui.writing.drafts import DraftContext, call_scripts
 
 
 class CallScriptScreen(ModalScreen[CallOutcome | None]):

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from followup_tui.checks import shared_passages, similarity
 from followup_tui.text import MAX_SHOWN, clean_line, clean_text, clip
+from followup_tui.writing.checks import shared_passages, similarity
 
 
 def marked(text: str, passages: list[str]) -> Content:

@@ -14,11 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from followup_tui import clock
-from followup_tui.checks import all_problems
-from followup_tui.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, email_parts, fill_in, render
 from followup_tui.files import write_private
 from followup_tui.kinds import State
-from followup_tui.letters import file_stem, layout, pdf_bytes, redate
 from followup_tui.store import writing_notes
 from followup_tui.store.errors import StoreError
 from followup_tui.text import clean, title_part
@@ -28,6 +25,9 @@ from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.suggest import SuggestScreen
 from followup_tui.tui.widgets.draft_editor import DraftEditor
 from followup_tui.tui.widgets.footer import KeyFooter
+from followup_tui.writing.checks import all_problems
+from followup_tui.writing.drafts import EMAIL_DRAFTS, LETTER_DRAFTS, email_parts, fill_in, render
+from followup_tui.writing.letters import file_stem, layout, pdf_bytes, redate
 
 
 class DraftScreen(Screen[bool]):
@@ -211,7 +211,7 @@ class DraftScreen(Screen[bool]):
         if not self.data.others:
             self.notify("No other thank-you for this interview to compare with yet.")
             return
-        from followup_tui.checks import similarity
+        from followup_tui.writing.checks import similarity
 
         who, other = max(self.data.others, key=lambda pair: similarity(self.editor.text, pair[1]))
         self.app.push_screen(CompareScreen(self.data.context.name, self.editor.text, who, other))

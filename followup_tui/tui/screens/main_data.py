@@ -120,9 +120,9 @@ class DataJobs:
     @work(thread=True, exclusive=True, group="data")
     def _export(self, choice, ids: list[int] | None) -> None:
         """Write an export off the UI thread, in its own connection."""
+        from followup_tui.capture.vcards import write_vcards
         from followup_tui.store import portable
         from followup_tui.store.database import thread_connection
-        from followup_tui.vcards import write_vcards
 
         try:
             with thread_connection():
@@ -150,7 +150,7 @@ class DataJobs:
     @work(thread=True, exclusive=True, group="import")
     def _read_vcards(self, path: Path, interview_id: int) -> None:
         """Parse the file off the UI thread (it touches no widget and no database)."""
-        from followup_tui.vcards import CardImportError, read_vcards
+        from followup_tui.capture.vcards import CardImportError, read_vcards
 
         try:
             cards = read_vcards(path.read_bytes(), self.app.phone_region)

@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Label, Select, TextArea
 
 from followup_tui import validate
-from followup_tui.cards import CardFields, CardTooLong, parse_card
+from followup_tui.capture.card_text import CardFields, CardTooLong, parse_card
 from followup_tui.inputs import PersonInput
 from followup_tui.kinds import Medium
 from followup_tui.tui.screens.form import FormScreen

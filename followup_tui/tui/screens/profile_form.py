@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from followup_tui import validate
-from followup_tui.profile import Profile
 from followup_tui.tui.screens.form import FormScreen
+from followup_tui.writing.profile import Profile
 
 
 class ProfileForm(FormScreen[Profile]):

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from followup_tui.checks import suggestions
 from followup_tui.text import title_part
+from followup_tui.writing.checks import suggestions
 
 
 class SuggestScreen(ModalScreen[str | None]):

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from followup_tui.drafts import PLACEHOLDERS, TEMPLATES, template_problems
 from followup_tui.tui.screens.form import FormScreen
+from followup_tui.writing.drafts import PLACEHOLDERS, TEMPLATES, template_problems
 
 
 class TemplateList(ModalScreen[str | None]):

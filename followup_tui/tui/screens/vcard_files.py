@@ -12,10 +12,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DirectoryTree, Input, Label, Select
 
+from followup_tui.capture.vcards import MAX_BYTES
 from followup_tui.store.portable import MAX_IMPORT_BYTES
 from followup_tui.tui.screens.form import FormScreen
 from followup_tui.validate import InputProblem
-from followup_tui.vcards import MAX_BYTES
 
 
 class VcfTree(DirectoryTree):

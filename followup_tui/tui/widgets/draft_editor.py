@@ -6,9 +6,9 @@ from rich.style import Style
 from textual.widgets import TextArea
 from textual.widgets.text_area import TextAreaTheme
 
-from followup_tui.checks import Misspelling, misspellings
-from followup_tui.drafts import PLACEHOLDER
 from followup_tui.text import clean
+from followup_tui.writing.checks import Misspelling, misspellings
+from followup_tui.writing.drafts import PLACEHOLDER
 
 THEME = TextAreaTheme(
     name="followup-draft",

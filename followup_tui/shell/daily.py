@@ -4,32 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from followup_tui import clock
 from followup_tui.dates import relative_due, show_date, snoozed_day
 from followup_tui.kinds import Kind, State
 from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
+from followup_tui.shell.args import Done, Snooze, Today
+from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
 
 BOLD, DIM, WARN, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
-CARD_COMMANDS = ("capture", "import", "export")
 COLUMNS = (("id", 5), ("due", 15), ("what", 18), ("who", 18), ("company · role", 30), ("contact", 30))
 
 
 CALLS = (Kind.CALL, Kind.WEEKLY_CALL)
-
-
-def printable(text: str) -> str:
-    """A message for the terminal in which a quoted file name or file content cannot drive it:
-    control and format characters (ESC, BEL, bidi overrides, ...) are shown as escapes such as \\x1b.
-
-    Kept small and local on purpose: a general text-cleaning module may replace it."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch if ch.isprintable() or ch in "\n\u200c\u200d" else ch.encode("unicode_escape").decode("ascii") for ch in text
-    )
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -94,80 +84,75 @@ def print_today(items: list[ReviewItem], active: int, *, days: int, as_json_outp
             out.write(_row(item, today, colour, id_width) + "\n")
 
 
-def bad_days(args, err: TextIO) -> bool:
+def bad_days(command: Today, err: TextIO) -> bool:
     """`--days` below zero is refused with a message."""
-    if args.days < 0:
+    if command.days < 0:
         err.write("followup: --days must be 0 or more\n")
         return True
     return False
 
 
-def today_quickly(path, args, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
+def today_quickly(path: Path, command: Today, out: TextIO | None = None, err: TextIO | None = None) -> int | None:
     """`followup today` through a read-only connection of the standard library, without peewee.
 
     None when the file needs the full open (missing, to be migrated, not ours): the caller does that."""
     from followup_tui.store import lite
 
     out, err = out or sys.stdout, err or sys.stderr
-    if bad_days(args, err):
+    if bad_days(command, err):
         return 2
     con = lite.open_current(path)
     if con is None:
         return None
     try:
-        items, active = lite.review(con, clock.today(), args.days)
+        items, active = lite.review(con, clock.today(), command.days)
     except lite.sqlite3.Error:
         return None
     finally:
         con.close()
-    print_today(items, active, days=args.days, as_json_output=args.json, out=out)
+    print_today(items, active, days=command.days, as_json_output=command.json, out=out)
     return 0
 
 
-def run(command: str, args, out: TextIO | None = None, err: TextIO | None = None, *, stored: bool = True) -> int:
-    """Run a shell subcommand on the open database (without `stored`: a capture that only prints);
-    returns the exit status."""
+def run_daily_command(command: Today | Done | Snooze, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """`today`, `done` or `snooze` on the open database; returns the exit status."""
     out, err = out or sys.stdout, err or sys.stderr
-    if command in CARD_COMMANDS:
-        from followup_tui.shell_cards import run_card_command
-
-        return run_card_command(command, args, out, err, stored=stored)
     from followup_tui.store import queries
     from followup_tui.store.errors import StoreError
 
     today = clock.today()
     try:
-        if command == "today":
-            if bad_days(args, err):
+        if isinstance(command, Today):
+            if bad_days(command, err):
                 return 2
             print_today(
-                queries.review_items(today, args.days),
+                queries.review_items(today, command.days),
                 queries.active_interview_count(),
-                days=args.days,
-                as_json_output=args.json,
+                days=command.days,
+                as_json_output=command.json,
                 out=out,
             )
             return 0
-        item = queries.review_item(args.id)
+        item = queries.review_item(command.id)
         if item is None:
-            err.write(f"followup: there is no action {args.id}; `followup today` lists the ids\n")
+            err.write(f"followup: there is no action {command.id}; `followup today` lists the ids\n")
             return 1
         from followup_tui.store import commands
 
-        if command == "done" and args.outcome and item.kind not in CALLS:
+        if isinstance(command, Done) and command.outcome and item.kind not in CALLS:
             err.write(
                 printable(
-                    f"followup: outcomes are for calls; action {args.id} is not one "
-                    f"({clean_line(item.what)}): `followup done {args.id}` marks it done\n"
+                    f"followup: outcomes are for calls; action {command.id} is not one "
+                    f"({clean_line(item.what)}): `followup done {command.id}` marks it done\n"
                 )
             )
             return 2
-        if command == "done":
-            outcome = commands.CallOutcome(args.outcome) if args.outcome else None
-            commands.complete(args.id, today, outcome)
+        if isinstance(command, Done):
+            outcome = commands.CallOutcome(command.outcome) if command.outcome else None
+            commands.complete(command.id, today, outcome)
             verb = "kept open for the next business day" if outcome is commands.CallOutcome.NO_ANSWER else "done"
         else:
-            before = commands.snooze(args.id, today)
+            before = commands.snooze(command.id, today)
             verb = f"snoozed to {show_date(snoozed_day(before.due, today), today)}"
         label = f"{item.what} · {item.person or item.company}"
         out.write(f"{clean_line(label)}: {verb}\n")

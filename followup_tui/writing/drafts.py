@@ -9,7 +9,7 @@ from datetime import date
 
 from followup_tui.dates import show_date
 from followup_tui.kinds import Kind
-from followup_tui.profile import Profile
+from followup_tui.writing.profile import Profile
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 PLACEHOLDERS = (

@@ -7,11 +7,12 @@ import sys
 from typing import TextIO
 
 from followup_tui import clock, validate
-from followup_tui.cards import CardFields, CardTooLong, parse_card
+from followup_tui.capture.card_text import CardFields, CardTooLong, parse_card
+from followup_tui.capture.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
 from followup_tui.inputs import PersonInput
-from followup_tui.shell import printable
+from followup_tui.shell.args import Capture, Export, Import
+from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
-from followup_tui.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
 
 FIELD_LABELS = (
     ("name", "Name"),
@@ -30,9 +31,9 @@ FIELD_LABELS = (
 EXPORT_FORMATS = ".vcf (contacts), .json (everything), .csv (interviews) or .ics (follow-ups)"
 
 
-def _region(args, stored: bool = True) -> str:
-    if getattr(args, "region", None):
-        return validate.region(args.region)
+def _region(given: str | None, stored: bool = True) -> str:
+    if given:
+        return validate.region(given)
     if not stored:
         return validate.default_region()
     from followup_tui.store import queries
@@ -131,69 +132,77 @@ def _export_problem(target) -> str | None:
     return None
 
 
-def run_card_command(command: str, args, out: TextIO, err: TextIO, *, stored: bool = True) -> int:
+def run_card_command(
+    command: Capture | Import | Export,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    *,
+    stored: bool = True,
+) -> int:
     """Run capture, import or export; returns the exit status. Without `stored` (no database), only a
     capture that prints."""
     from followup_tui.store.errors import StoreError
 
+    out, err = out or sys.stdout, err or sys.stderr
     try:
-        if command == "export" and (problem := _export_problem(args.file)):
+        if isinstance(command, Export) and (problem := _export_problem(command.file)):
             err.write(printable(f"followup: {problem}\n"))
             return 2
-        if stored and getattr(args, "interview", None) is not None:
+        interview = None if isinstance(command, Export) else command.interview
+        if stored and interview is not None:
             from followup_tui.store import queries
 
-            if queries.interview_detail(args.interview) is None:
-                err.write(f"followup: there is no interview {args.interview}\n")
+            if queries.interview_detail(interview) is None:
+                err.write(f"followup: there is no interview {interview}\n")
                 return 1
-        if command == "capture":
+        if isinstance(command, Capture):
             text = sys.stdin.read(validate.TEXT_LIMIT + 1)
-            card = parse_card(text, _region(args, stored))
+            card = parse_card(text, _region(command.region, stored))
             if not any(card.as_dict().values()):
                 err.write("followup: no card details found in the input\n")
                 return 1
-            if args.json:
+            if command.json:
                 out.write(json_visible(json.dumps(card.as_dict(), indent=2, ensure_ascii=False)))
                 out.write("\n")
             else:
                 _print_card(card, out)
-            if args.save:
-                err.write(_store(card, args.interview) + "\n")
+            if command.save:
+                err.write(_store(card, command.interview) + "\n")
             return 0
-        if command == "import" and args.file.suffix.lower() == ".json":
+        if isinstance(command, Import) and command.file.suffix.lower() == ".json":
             from followup_tui.store.portable import import_json
 
-            added = import_json(args.file, progress=_progress(err))
+            added = import_json(command.file, progress=_progress(err))
             out.write(
                 "imported: "
                 + ", ".join(f"{n} {table}" for table, n in added.items())
                 + " (records already stored were kept, not doubled)\n"
             )
             return 0
-        if command == "export" and args.file.suffix.lower() in (".json", ".csv", ".ics"):
-            return _export_other(args.file, out, err)
-        if command == "import":
-            size = args.file.stat().st_size
+        if isinstance(command, Export) and command.file.suffix.lower() in (".json", ".csv", ".ics"):
+            return _export_other(command.file, out, err)
+        if isinstance(command, Import):
+            size = command.file.stat().st_size
             if size > MAX_BYTES:
                 raise CardImportError(
-                    f"{args.file} is {size / 1024 / 1024:.1f} MB; vCard files up to "
+                    f"{command.file} is {size / 1024 / 1024:.1f} MB; vCard files up to "
                     f"{MAX_BYTES // 1024 // 1024} MB are read."
                 )
-            cards = read_vcards(args.file.read_bytes(), _region(args))
+            cards = read_vcards(command.file.read_bytes(), _region(None))
             for card in cards:
-                out.write(clean_line(_store(card, args.interview)) + "\n")
+                out.write(clean_line(_store(card, command.interview)) + "\n")
             return 0
         from followup_tui.files import write_private
         from followup_tui.store import queries
 
         cards = queries.contact_cards()
-        write_private(args.file, write_vcards(cards))
-        out.write(printable(f"exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {args.file}\n"))
+        write_private(command.file, write_vcards(cards))
+        out.write(printable(f"exported {len(cards)} contact{'s' if len(cards) != 1 else ''} to {command.file}\n"))
         return 0
     except (CardTooLong, CardImportError, validate.InputProblem, StoreError) as error:
         _progress(err)(0, 0)
         err.write(f"followup: {printable(str(error))}\n")
         return 1
     except OSError as error:
-        err.write(printable(f"followup: cannot use {getattr(args, 'file', 'that file')}: {error.strerror}\n"))
+        err.write(printable(f"followup: cannot use {getattr(command, 'file', 'that file')}: {error.strerror}\n"))
         return 1

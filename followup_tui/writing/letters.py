@@ -10,7 +10,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from followup_tui.dates import MONTHS
-from followup_tui.profile import Profile
+from followup_tui.writing.profile import Profile
 
 CLOSING = "Yours sincerely,"
 # A line that closes a letter, "Best regards," or "Yours sincerely,": a signature or a body that already

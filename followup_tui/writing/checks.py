@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from followup_tui.drafts import EMAIL_DRAFTS, FILLED_FROM, LETTER_DRAFTS, unfilled
 from followup_tui.kinds import Kind
+from followup_tui.writing.drafts import EMAIL_DRAFTS, FILLED_FROM, LETTER_DRAFTS, unfilled
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*")
 # An email is tried only from the start of a run of non-spaces, and without backtracking: "\S+@" tried at

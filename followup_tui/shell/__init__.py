@@ -1,0 +1,1 @@
+"""The shell commands (`followup today`, `done`, `capture`, ...): typed arguments in, an exit status out; no Textual."""

@@ -1,0 +1,101 @@
+"""Each shell command's arguments as a typed record; the argparse Namespace stops at `from_namespace`."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Today:
+    """`followup today`: the daily review, as a table or JSON."""
+
+    days: int = 7
+    json: bool = False
+
+
+@dataclass(frozen=True)
+class Done:
+    """`followup done ID [--outcome ...]`."""
+
+    id: int
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class Snooze:
+    """`followup snooze ID`."""
+
+    id: int
+
+
+@dataclass(frozen=True)
+class Capture:
+    """`followup capture`: a card's text from standard input."""
+
+    interview: int | None = None
+    save: bool = False
+    json: bool = False
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Import:
+    """`followup import FILE` (.vcf or .json)."""
+
+    file: Path
+    interview: int | None = None
+
+
+@dataclass(frozen=True)
+class Export:
+    """`followup export FILE` (.vcf, .json, .csv or .ics)."""
+
+    file: Path
+
+
+@dataclass(frozen=True)
+class Backup:
+    """`followup backup`."""
+
+
+@dataclass(frozen=True)
+class Restore:
+    """`followup restore [FILE] [--yes]`: without a file, the list of backups."""
+
+    file: Path | None = None
+    yes: bool = False
+
+
+Command = Today | Done | Snooze | Capture | Import | Export | Backup | Restore
+
+# Commands that change the database; refused up front on a read-only file.
+WRITES = (Done, Snooze, Import)
+
+
+def writes(command: Command) -> bool:
+    """Whether the command would change the database."""
+    return isinstance(command, WRITES) or (isinstance(command, Capture) and command.save)
+
+
+def from_namespace(ns: argparse.Namespace) -> Command:
+    """The parsed command line as the command's own record."""
+    match ns.command:
+        case "today":
+            return Today(days=ns.days, json=ns.json)
+        case "done":
+            return Done(id=ns.id, outcome=ns.outcome)
+        case "snooze":
+            return Snooze(id=ns.id)
+        case "capture":
+            return Capture(interview=ns.interview, save=ns.save, json=ns.json, region=ns.region)
+        case "import":
+            return Import(file=ns.file, interview=ns.interview)
+        case "export":
+            return Export(file=ns.file)
+        case "backup":
+            return Backup()
+        case "restore":
+            return Restore(file=ns.file, yes=ns.yes)
+    raise ValueError(f"unknown command {ns.command!r}")
