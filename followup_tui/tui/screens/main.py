@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,8 +21,10 @@ from followup_tui.store import queries
 from followup_tui.store.database import change_stamp
 from followup_tui.store.errors import StoreError
 from followup_tui.text import clean_line
+from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.keys import Section, binding_rows
-from followup_tui.tui.screens.main_data import RESULT, DataJobs
+from followup_tui.tui.screens import main_data
+from followup_tui.tui.screens.main_data import RESULT, Returned
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.filter_box import FilterBox
 from followup_tui.tui.widgets.footer import KeyFooter
@@ -33,6 +35,8 @@ from followup_tui.wording import status_note
 # Writes load peewee and the writing checks; a start-up that only reads does not need them yet.
 
 if TYPE_CHECKING:  # the forms themselves load when first opened
+    from textual.timer import Timer
+
     from followup_tui.tui.screens.action_form import ActionInput
     from followup_tui.tui.screens.settings_form import AppSettings
 
@@ -45,14 +49,17 @@ EMPTY_STATE = (
 POLL_SECONDS = 2.0
 READ_AHEAD_SECONDS = 0.015
 FIRST_PAGE = 60  # rows read before the first paint
+Edited = TypeVar("Edited")  # what an edit form returns (an interview's or a person's fields)
 
 
 def _raise(error: Exception) -> None:
     raise error
 
 
-class MainScreen(DataJobs, Screen):
+class MainScreen(Screen[None]):
     """Three panes; every key is in help (?) and the command palette, the everyday ones in the footer."""
+
+    app = getters.app(FollowupApp)  # typed: the app's shared state (review_data, phone_region) without casts
 
     BINDINGS = [
         Binding("a", "add_interview", "Add", tooltip="Add an interview"),
@@ -133,9 +140,9 @@ class MainScreen(DataJobs, Screen):
         self.rows: list[InterviewRow] = []
         self.detail: InterviewDetail | None = None
         self._seen_stamp: tuple[int, int] | None = None  # the database state the panes show
-        self._warm_timer = None
+        self._warm_timer: Timer | None = None
         self._ahead: dict[int, tuple] = {}  # interview id -> (stamp, day, detail, histories), see _read_ahead
-        self._ahead_timer = None
+        self._ahead_timer: Timer | None = None
         self._resumed_before = False
         self._reloading = False  # reload loads the detail itself, with what it was asked to keep
 
@@ -366,20 +373,36 @@ class MainScreen(DataJobs, Screen):
 
     # ---- writing -------------------------------------------------------------------------------
 
-    def write(self, change: Callable[[], object], **keep: object) -> bool:
+    def write(
+        self,
+        change: Callable[[], object],
+        *,
+        select: int | Returned | None = None,
+        keep_action: int | Returned | None = None,
+        keep_person: int | Returned | None = None,
+        row_only: bool = False,
+    ) -> bool:
         """Run one store command and reload; a failure is shown and nothing else happens.
 
-        `keep` takes reload's select / keep_action / keep_person; RESULT there means the command's return value.
+        The keywords are reload's; RESULT there means the command's return value (an id).
         """
         try:
             value = change()
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False, timeout=8)
             return False
-        self.reload(**{name: value if wanted is RESULT else wanted for name, wanted in keep.items()})
+
+        def kept(wanted: int | Returned | None) -> int | None:
+            if wanted is not RESULT:
+                return wanted
+            return value if isinstance(value, int) else None
+
+        self.reload(
+            select=kept(select), keep_action=kept(keep_action), keep_person=kept(keep_person), row_only=row_only
+        )
         return True
 
-    def write_checked(self, change: Callable[[object], object], opened_with: object, mine: object) -> None:
+    def write_checked(self, change: Callable[[Edited | None], object], opened_with: Edited, mine: Edited) -> None:
         """An edit that is refused if another window changed the record since the form opened; then the
         user chooses: keep theirs, or overwrite with mine."""
         from followup_tui.store import commands
@@ -449,7 +472,7 @@ class MainScreen(DataJobs, Screen):
 
         def saved(data) -> None:
             if data is not None:
-                self.save_person(detail, data)
+                main_data.save_person(self, detail, data)
 
         from followup_tui.tui.screens.person_form import PersonForm
 
@@ -761,12 +784,12 @@ class MainScreen(DataJobs, Screen):
         """Open the daily review; enter there brings its interview back here."""
         # One review screen, kept installed: opening it again re-reads its items, not its widgets,
         # and its undo history lasts the session.
-        if not self.app.is_screen_installed("review"):
-            from followup_tui.tui.screens.review import ReviewScreen
+        from followup_tui.tui.screens.review import ReviewScreen
 
+        if not self.app.is_screen_installed("review"):
             self.app.install_screen(ReviewScreen(), "review")
         else:
-            review = self.app.get_screen("review")
+            review = self.app.get_screen("review", ReviewScreen)
             if review.is_mounted:
                 review.refresh_if_stale()  # before the switch, so its first frame is the fresh list
         self.app.push_screen("review", self.focus_on)
@@ -810,6 +833,14 @@ class MainScreen(DataJobs, Screen):
             self._seen_stamp = change_stamp()
             self.load_detail()
             self._load_all_rows()
+
+    def action_import(self) -> None:
+        """Import business cards into the selected interview (each confirmed), or a followup export."""
+        main_data.choose_import(self)
+
+    def action_export(self) -> None:
+        """Write a .vcf of this person, this interview's people or every contact."""
+        main_data.choose_export(self)
 
     def action_help(self) -> None:
         """Show every key."""
