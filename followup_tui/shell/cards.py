@@ -7,9 +7,9 @@ import sys
 from typing import TextIO
 
 from followup_tui import clock, validate
-from followup_tui.capture.card_text import CardFields, CardTooLong, parse_card
+from followup_tui.capture.card_text import CardTooLong, parse_card
 from followup_tui.capture.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
-from followup_tui.inputs import PersonInput
+from followup_tui.inputs import CardFields, PersonInput
 from followup_tui.shell.args import Capture, Export, Import
 from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
