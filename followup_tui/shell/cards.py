@@ -68,9 +68,8 @@ def _store(card: CardFields, interview_id: int | None) -> str:
         commands.add_contact(data)
         return f"added: {data.name}"
     if existing is not None:
-        if queries.interview_detail(interview_id) and any(
-            p.contact_id == existing.contact_id for p in queries.interview_detail(interview_id).people
-        ):
+        detail = queries.interview_detail(interview_id)
+        if detail is not None and any(p.contact_id == existing.contact_id for p in detail.people):
             return f"already on interview {interview_id}: {existing.name}"
         commands.add_person(interview_id, data, clock.today(), contact_id=existing.contact_id)
         return f"linked existing contact: {existing.name} -> interview {interview_id}"
