@@ -78,7 +78,7 @@ class Change:
     """New values for some fields of a stored action."""
 
     id: int
-    fields: dict
+    fields: dict[str, object]  # column name -> new value (a Kind, a State, a date, a person id or None)
 
 
 @dataclass
@@ -91,6 +91,9 @@ class PlanChanges:
 
     def __bool__(self) -> bool:
         return bool(self.create or self.update or self.delete)
+
+
+Slot = tuple[str, int | None]  # what one planned action is for: its group, and its person or week number
 
 
 def lead_of(people: list[PersonFacts]) -> PersonFacts | None:
@@ -108,18 +111,20 @@ def thank_you_due(interview: InterviewFacts) -> date:
     return interview.day
 
 
-def _slot(kind: Kind, person_id: int | None, seq: int) -> tuple:
+def _slot(kind: Kind, person_id: int | None, seq: int) -> Slot:
     group = _GROUP.get(kind, kind.value)
     if group == "weekly":
         return (group, seq)
     return (group, person_id if kind in PER_PERSON else None)
 
 
-def _desired(interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts]) -> dict:
+def _desired(
+    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts]
+) -> dict[Slot, NewAction]:
     day = interview.day
     lead = lead_of(people)
     lead_id = lead.person_id if lead else None
-    wanted: dict[tuple, NewAction] = {}
+    wanted: dict[Slot, NewAction] = {}
 
     def want(action: NewAction) -> None:
         wanted[_slot(action.kind, action.person_id, action.seq)] = action
@@ -165,7 +170,7 @@ def plan(
     wanted = _desired(interview, people, existing)
     contact_known = {p.person_id for p in people if p.has_contact_detail}
     changes = PlanChanges()
-    seen: set[tuple] = set()
+    seen: set[Slot] = set()
 
     for action in existing:
         if action.kind is Kind.CUSTOM:
@@ -180,7 +185,7 @@ def plan(
         seen.add(slot)
         if action.state is State.DONE:
             continue
-        fields: dict = {}
+        fields: dict[str, object] = {}
         if action.kind is not target.kind:
             fields["kind"] = target.kind
         if action.person_id != target.person_id:
