@@ -20,7 +20,7 @@ from followup_tui.store.database import change_stamp
 from followup_tui.store.errors import StoreError
 from followup_tui.text import clean_line
 from followup_tui.tui.keys import Section, binding_rows
-from followup_tui.tui.screens import main_edits, main_jobs
+from followup_tui.tui.screens import main_edits, main_jobs, main_review
 from followup_tui.tui.screens.main_cache import ChangeWatch, ReadAhead, ReadAheadCache
 from followup_tui.tui.screens.main_jobs import RESULT
 from followup_tui.tui.screens.main_keys import FOOTER_FIRST, MAIN_KEYS, MORE_HELP
@@ -86,18 +86,8 @@ class MainScreen(Screen):
         self.reload(first_page=True)
         self.query_one(InterviewList).focus()
         self.set_interval(POLL_SECONDS, self.poll_other_copies)
-        if self._opens_on_review():
+        if main_review.opens_on_review():
             self.action_review()
-
-    def _opens_on_review(self) -> bool:
-        """The review opens first when something is due today or overdue, unless a setting says otherwise."""
-        try:
-            start = queries.setting("start_screen") or "auto"
-            if start != "auto":
-                return start == "review"
-            return queries.anything_due(clock.today())
-        except StoreError:
-            return False
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -152,11 +142,7 @@ class MainScreen(Screen):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self._reloading = True
-        try:
-            self._show_rows(select if select is not None else current)
-        finally:
-            self._reloading = False
+        self.select_row(select if select is not None else current)
         self.load_detail(keep_action=keep_action, keep_person=keep_person)
         self._warm_review_soon()
 
@@ -188,6 +174,14 @@ class MainScreen(Screen):
         # garbage collector's view. Otherwise each full collection walked 10,000 rows while a key
         # waited (30-40 ms, one key in twenty). They are still freed as usual when replaced.
         gc.freeze()
+
+    def select_row(self, interview_id: int | None) -> None:
+        """Show the rows held with `interview_id` selected; the caller loads its detail."""
+        self._reloading = True
+        try:
+            self._show_rows(interview_id)
+        finally:
+            self._reloading = False
 
     def _show_rows(self, select: int | None) -> None:
         needle = self.query_one("#filter", Input).value.strip()
@@ -394,41 +388,11 @@ class MainScreen(Screen):
 
     def action_review(self) -> None:
         """Open the daily review; enter there brings its interview back here."""
-        # One review screen, kept installed: opening it again re-reads its items, not its widgets,
-        # and its undo history lasts the session.
-        if not self.app.is_screen_installed("review"):
-            from followup_tui.tui.screens.review import ReviewScreen
-
-            self.app.install_screen(ReviewScreen(), "review")
-        else:
-            review = self.app.get_screen("review")
-            if review.is_mounted:
-                review.refresh_if_stale()  # before the switch, so its first frame is the fresh list
-        self.app.push_screen("review", self.focus_on)
+        main_review.open_review(self)
 
     def focus_on(self, target: tuple[int, int, int | None] | None) -> None:
         """Select an interview, its action and the person it concerns (from the review's enter)."""
-        if target is None:
-            return
-        interview_id, action_id, person_id = target
-        box = self.query_one("#filter", Input)
-        box.value, box.display = "", False
-        if any(row.id == interview_id for row in self.rows):
-            # Select it in the rows held (on_screen_resume re-reads them in the background if the
-            # review changed anything), rather than re-reading 10,000 rows while the user waits.
-            self._reloading = True
-            try:
-                self._show_rows(interview_id)
-            finally:
-                self._reloading = False
-            self.load_detail(keep_action=action_id)
-        else:
-            self.reload(select=interview_id, keep_action=action_id)
-        if self.detail is not None:
-            for person in self.detail.people:
-                if person.contact_id == person_id:
-                    self.card.show(self.detail.people, person.meeting_id)
-        self.checklist.focus()
+        main_review.focus_on(self, target)
 
     def on_screen_resume(self) -> None:
         """Coming back from the review or a form: what it changed shows here (not on the first
