@@ -321,7 +321,7 @@ async def test_second_copy_sees_a_tick_made_by_the_first(db_path):
 
         with sqlite3.connect(db_path) as other:
             other.execute("UPDATE action SET state='done', done_on='2026-11-25' WHERE id=?", (ident,))
-        app.screen._poll_other_copies()  # what the 2 s timer calls: no sleep against our own timer
+        app.screen.poll_other_copies()  # what the 2 s timer calls: no sleep against our own timer
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert next(a for a in app.screen.detail.actions if a.id == ident).state is State.DONE
@@ -453,11 +453,11 @@ async def test_the_poll_for_other_copies_ignores_this_copys_own_tick(db_path, mo
         )
         await pilot.press("space")
         await pilot.pause()
-        screen._poll_other_copies()
+        screen.poll_other_copies()
         assert None not in full_reads  # the tick re-read its own row only
         # another writer (the same process here; data_version and the write count both move)
         commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 24)), date(2026, 11, 24))
-        screen._poll_other_copies()
+        screen.poll_other_copies()
         assert None in full_reads and any(row.company == "Bluefin" for row in screen.rows)
 
 
@@ -473,7 +473,7 @@ async def test_moving_onto_an_interview_read_ahead_shows_it_as_it_is_now(db_path
         screen.interview_list.focus()
         await pilot.pause()
         neighbour = next(row.id for row in screen.rows if row.id != screen.detail.id)
-        assert neighbour in screen._ahead  # read and drawn ahead, after the first paint
+        assert neighbour in screen.ahead  # read and drawn ahead, after the first paint
         commands.add_custom(neighbour, "Send the portfolio link", date(2026, 11, 26), None, "", date(2026, 11, 25))
         await pilot.press("j" if screen.rows[0].id == screen.detail.id else "k")
         await pilot.pause()

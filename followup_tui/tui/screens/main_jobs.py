@@ -1,15 +1,13 @@
 """The main screen's data jobs: saving captured people (duplicates), import and export off the UI thread.
-Functions of the screen (not a mixin), so that each names what it uses of it."""
+
+Plain functions of the screen (not a mixin), so each job's dependencies are its arguments."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from textual import work
 
 from followup_tui import clock
 from followup_tui.files import file_name, write_private
@@ -23,13 +21,7 @@ if TYPE_CHECKING:
     from followup_tui.tui.screens.vcard_files import ExportChoice
 
 
-class Returned(Enum):
-    """In MainScreen.write: "select what the command returned"."""
-
-    RESULT = "result"
-
-
-RESULT = Returned.RESULT
+RESULT = object()  # in MainScreen.write: "select what the command returned"
 
 
 def save_person(
@@ -76,7 +68,7 @@ def save_person(
     screen.app.push_screen(DuplicateScreen(existing, data.name), chosen)
 
 
-def choose_import(screen: MainScreen) -> None:
+def start_import(screen: MainScreen) -> None:
     """Import business cards into the selected interview (each confirmed), or a followup export."""
 
     def chosen(path: Path | None) -> None:
@@ -86,12 +78,14 @@ def choose_import(screen: MainScreen) -> None:
             return
         if path.suffix.lower() == ".json":
             screen.app.push_screen(progress.ProgressScreen(f"Importing {path.name}"))
-            _import_json(screen, path)
+            screen.run_worker(partial(_import_json, screen, path), thread=True, exclusive=True, group="data")
         elif screen.detail is None:
             screen.notify("Add or select the interview the cards belong to first (a).", severity="warning")
         else:
             screen.notify(f"Reading {path.name}…", markup=False)
-            _read_vcards(screen, path, screen.detail.id)
+            screen.run_worker(
+                partial(_read_vcards, screen, path, screen.detail.id), thread=True, exclusive=True, group="import"
+            )
 
     from followup_tui.tui.screens.vcard_files import ImportForm
 
@@ -116,7 +110,6 @@ def _finish_job(screen: MainScreen, message: str, error: bool = False) -> None:
     screen.reload()
 
 
-@work(thread=True, exclusive=True, group="data")
 def _import_json(screen: MainScreen, path: Path) -> None:
     """Import a followup export off the UI thread, in its own connection."""
     from followup_tui.store.database import thread_connection
@@ -132,7 +125,6 @@ def _import_json(screen: MainScreen, path: Path) -> None:
     screen.app.call_from_thread(_finish_job, screen, f"Imported {summary}; records already stored were kept.")
 
 
-@work(thread=True, exclusive=True, group="data")
 def _export(screen: MainScreen, choice: ExportChoice, ids: list[int] | None) -> None:
     """Write an export off the UI thread, in its own connection."""
     from followup_tui.capture.vcards import write_vcards
@@ -163,7 +155,6 @@ def _export(screen: MainScreen, choice: ExportChoice, ids: list[int] | None) -> 
     screen.app.call_from_thread(_finish_job, screen, f"Exported {what} to {choice.path}")
 
 
-@work(thread=True, exclusive=True, group="import")
 def _read_vcards(screen: MainScreen, path: Path, interview_id: int) -> None:
     """Parse the file off the UI thread (it touches no widget and no database)."""
     from followup_tui.capture.vcards import CardImportError, read_vcards
@@ -206,7 +197,7 @@ def _confirm_imported(screen: MainScreen, cards: list[CardFields], interview_id:
     screen.app.push_screen(form, saved)
 
 
-def choose_export(screen: MainScreen) -> None:
+def start_export(screen: MainScreen) -> None:
     """Write a .vcf of this person, this interview's people or every contact."""
     detail = screen.detail
     person = screen.card.current
@@ -214,7 +205,7 @@ def choose_export(screen: MainScreen) -> None:
 
     from followup_tui.tui.screens.vcard_files import ExportForm
 
-    def chosen(choice: ExportChoice | None) -> None:
+    def chosen(choice) -> None:
         from followup_tui.tui.screens import progress
 
         if choice is None:
@@ -225,7 +216,7 @@ def choose_export(screen: MainScreen) -> None:
         elif choice.scope == "interview" and detail is not None:
             ids = [p.contact_id for p in detail.people]
         screen.app.push_screen(progress.ProgressScreen(f"Exporting to {choice.path.name}"))
-        _export(screen, choice, ids)
+        screen.run_worker(partial(_export, screen, choice, ids), thread=True, exclusive=True, group="data")
 
     screen.app.push_screen(
         ExportForm(default, person.name if person else None, detail.company if detail and detail.people else None),
