@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followup_tui.inputs import ActionSnapshot
-from followup_tui.plan import Kind, Medium, State
+from followup_tui.kinds import Kind, Medium, State
 from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
 from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
