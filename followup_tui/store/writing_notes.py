@@ -96,9 +96,10 @@ def similarity_threshold() -> float:
 def _known_words() -> set[str]:
     words: set[str] = set(personal_words())
     with reading():
-        for name, company, title in Contact.select(Contact.name, Contact.company, Contact.title).tuples():
+        # .execute(): peewee's stubs type .tuples() as the model query it was
+        for name, company, title in Contact.select(Contact.name, Contact.company, Contact.title).tuples().execute():
             words.update(f"{name} {company} {title}".replace(",", " ").split())
-        for company, role in Interview.select(Interview.company, Interview.role).tuples():
+        for company, role in Interview.select(Interview.company, Interview.role).tuples().execute():
             words.update(f"{company} {role}".replace(",", " ").split())
     me = profile()
     words.update(f"{me.name} {me.signature}".split())
@@ -140,7 +141,10 @@ def draft_data(action_id: int) -> DraftData:
                     & Action.kind.in_([Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER])
                 )
             )
-            others = [(a.contact.name, a.sent_text or a.draft) for a in siblings if (a.sent_text or a.draft)]
+            # The join is an inner one: every sibling has its contact.
+            others = [
+                (a.contact.name, a.sent_text or a.draft) for a in siblings if a.contact and (a.sent_text or a.draft)
+            ]
         call, call_day = _follow_up_call(interview.id)
     context = DraftContext(
         kind=Kind(action.kind),
