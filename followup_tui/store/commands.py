@@ -8,8 +8,9 @@ from enum import StrEnum
 
 from peewee import fn
 
+from followup_tui.contact import CONTACT_COLUMNS, MEETING_COLUMNS, PersonInput
 from followup_tui.dates import next_business_day, show_date, snoozed_day
-from followup_tui.inputs import ActionSnapshot, InterviewInput, PersonInput
+from followup_tui.inputs import ActionSnapshot, InterviewInput
 from followup_tui.plan import (
     ActionFacts,
     InterviewFacts,
@@ -61,24 +62,9 @@ def _interview_input(interview: Interview) -> InterviewInput:
 
 
 def _person_input(meeting: Meeting, contact: Contact) -> PersonInput:
-    return PersonInput(
-        name=contact.name,
-        title=contact.title,
-        company=contact.company,
-        email=contact.email,
-        phone=contact.phone,
-        phone_e164=contact.phone_e164,
-        address=contact.address,
-        preferred=Medium(contact.preferred),
-        topic=meeting.topic,
-        is_lead=meeting.is_lead,
-        notes=contact.notes,
-        mobile=contact.mobile,
-        mobile_e164=contact.mobile_e164,
-        fax=contact.fax,
-        website=contact.website,
-        linkedin=contact.linkedin,
-    )
+    stored = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
+    stored["preferred"] = Medium(contact.preferred)
+    return PersonInput(**stored, **{name: getattr(meeting, name) for name in MEETING_COLUMNS})
 
 
 def _time_text(value: time | None) -> str | None:
@@ -219,22 +205,7 @@ def _drop_orphans(contact_ids: list[int]) -> None:
 
 
 def _contact_values(data: PersonInput) -> dict:
-    return {
-        "name": data.name,
-        "title": data.title,
-        "company": data.company,
-        "email": data.email,
-        "phone": data.phone,
-        "phone_e164": data.phone_e164,
-        "address": data.address,
-        "preferred": data.preferred,
-        "notes": data.notes,
-        "mobile": data.mobile,
-        "mobile_e164": data.mobile_e164,
-        "fax": data.fax,
-        "website": data.website,
-        "linkedin": data.linkedin,
-    }
+    return {name: getattr(data, name) for name in CONTACT_COLUMNS}
 
 
 def _set_lead(interview_id: int, meeting_id: int, is_lead: bool) -> None:

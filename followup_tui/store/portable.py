@@ -12,6 +12,7 @@ from pathlib import Path
 
 from peewee import JOIN
 
+from followup_tui.contact import CONTACT_COLUMNS, about
 from followup_tui.plan import Kind, Medium, State, Status
 from followup_tui.store.database import SCHEMA_VERSION, reading, writing
 from followup_tui.store.errors import StoreError
@@ -48,20 +49,7 @@ FIELDS = {
         Contact,
         [
             ("uid", "str", True),
-            ("name", "str", True),
-            ("title", "str", False),
-            ("company", "str", False),
-            ("email", "str", False),
-            ("phone", "str", False),
-            ("phone_e164", "str", False),
-            ("mobile", "str", False),
-            ("mobile_e164", "str", False),
-            ("fax", "str", False),
-            ("website", "str", False),
-            ("linkedin", "str", False),
-            ("address", "str", False),
-            ("preferred", "medium", False),
-            ("notes", "str", False),
+            *((name, about(name).json, about(name).required) for name in CONTACT_COLUMNS),
             ("created_at", "datetime", False),
         ],
     ),

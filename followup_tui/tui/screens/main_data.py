@@ -15,7 +15,7 @@ from followup_tui.store import queries
 from followup_tui.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from followup_tui.inputs import CardFields, PersonInput
+    from followup_tui.contact import CardFields, PersonInput
 
 
 RESULT = object()  # in MainScreen.write: "select what the command returned"
@@ -162,7 +162,7 @@ class DataJobs:
 
     def _confirm_imported(self, cards: list[CardFields], interview_id: int, index: int) -> None:
         """Show imported card `index` in the capture form; escape skips it."""
-        from followup_tui import inputs
+        from followup_tui import contact
 
         if index >= len(cards):
             self.notify(f"Import finished: {len(cards)} card{'s' if len(cards) != 1 else ''} reviewed.")
@@ -174,7 +174,7 @@ class DataJobs:
         from followup_tui.tui.screens.person_form import PersonForm
 
         form = PersonForm(
-            inputs.PersonInput.from_card(cards[index]),
+            contact.PersonInput.from_card(cards[index]),
             region=self.app.phone_region,
             title=f"Imported card {index + 1} of {len(cards)}: check it, ctrl+s saves, escape skips",
         )
