@@ -14,9 +14,10 @@ from peewee import JOIN
 
 from followup_tui.contact import CONTACT_COLUMNS, about
 from followup_tui.plan import Kind, Medium, State, Status
-from followup_tui.store.database import SCHEMA_VERSION, reading, writing
+from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
+from followup_tui.store.schema import SCHEMA_VERSION
 from followup_tui.wording import action_label
 
 FORMAT = "followup"

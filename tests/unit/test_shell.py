@@ -174,12 +174,6 @@ def test_today_reads_the_same_quickly_as_through_the_store(capsys, db_path, hunt
     assert (items, active) == ([item._replace(topic="") for item in through_store[0]], through_store[1])
 
 
-def test_the_quick_reader_knows_the_current_schema():
-    from followup_tui.store import database, lite
-
-    assert lite.SCHEMA_VERSION == len(database.MIGRATIONS)
-
-
 def test_long_ids_are_printed_whole(capsys, db_path, hunt):
     """`followup done ID` needs the whole id, however many digits it has."""
     import sqlite3
