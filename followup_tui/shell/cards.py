@@ -24,7 +24,7 @@ def _region(given: str | None, stored: bool = True) -> str:
         return validate.default_region()
     from followup_tui.store import queries
 
-    return queries.setting("phone_region") or validate.default_region()
+    return queries.settings().phone_region or validate.default_region()
 
 
 def _print_card(card: CardFields, out: TextIO) -> None:

@@ -21,7 +21,8 @@ from followup_tui.plan import (
     Status,
     plan,
 )
-from followup_tui.store import summary
+from followup_tui.settings import Settings
+from followup_tui.store import queries, summary
 from followup_tui.store.database import writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
@@ -338,10 +339,20 @@ def delete_action(action_id: int) -> None:
         summary.refresh(action.interview_id)
 
 
-def set_setting(key: str, value: str) -> None:
-    """Store a user setting."""
+def change_settings(change: Callable[[Settings], Settings]) -> Settings:
+    """Change the user's settings: read, changed by `change` and written in one transaction, so a
+    second copy's change in between is neither lost nor overwritten; returns them as stored."""
     with writing():
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        before = queries.settings()
+        after = change(before)
+        old, new = before.to_stored(), after.to_stored()
+        for key, text in new.items():
+            if old.get(key) != text:
+                Setting.insert(key=key, value=text).on_conflict_replace().execute()
+        gone = [key for key in old if key not in new]
+        if gone:
+            Setting.delete().where(Setting.key.in_(gone)).execute()
+    return after
 
 
 class CallOutcome(StrEnum):

@@ -9,6 +9,7 @@ from followup_tui.contact import CARD_FIELDS, CONTACT_COLUMNS, MEETING_COLUMNS, 
 from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Medium
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
+from followup_tui.settings import Settings
 from followup_tui.store import lite
 from followup_tui.store.database import execute, reading
 from followup_tui.text import clean
@@ -187,13 +188,15 @@ def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
         return [CardFields(**{name: getattr(c, name) for name in CARD_FIELDS}) for c in query]
 
 
-def setting(key: str) -> str | None:
-    """A stored user setting, or None."""
+def settings() -> Settings:
+    """The user's settings, in one read (inside a write transaction, that transaction's)."""
     with reading():
-        row = execute('SELECT value FROM "setting" WHERE key = ?', (key,)).fetchone()
-    # Never cut: a setting may be JSON (the profile, templates), which a cut would make unreadable;
-    # its values are cleaned and capped once parsed (Profile.from_json).
-    return clean(row[0], limit=len(row[0])) if row else None
+        # As bytes, past peewee's text factory (which cuts long text) when a write transaction reads:
+        # a setting may be JSON (the profile, the words), which a cut would make unreadable. Its values
+        # are cleaned here and capped once parsed (Profile.from_json).
+        rows = execute('SELECT key, CAST(value AS BLOB) FROM "setting"').fetchall()
+    texts = {key: lite.read_text(raw) for key, raw in rows}
+    return Settings.from_stored({key: clean(text, limit=len(text)) for key, text in texts.items()})
 
 
 def review_items(today: date, days: int) -> list[ReviewItem]:

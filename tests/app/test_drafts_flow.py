@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -27,7 +28,7 @@ DAY = date(2026, 11, 24)
 @pytest.fixture
 def interview(db_path):
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     writing_notes.save_profile(
         Profile(
             "Sam Rivera",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -26,7 +27,7 @@ SIZE = (120, 40)
 def opens_on_interviews(db_path):
     """These tests drive the main screen; the daily review (which opens first when items are due) has its own."""
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     close_database()
 
 

@@ -34,7 +34,6 @@ from followup_tui.wording import status_note
 
 if TYPE_CHECKING:  # the forms themselves load when first opened
     from followup_tui.tui.screens.action_form import ActionInput
-    from followup_tui.tui.screens.settings_form import AppSettings
 
 EMPTY_STATE = (
     "No interviews yet.\n\n"
@@ -169,7 +168,7 @@ class MainScreen(DataJobs, Screen):
     def _opens_on_review(self) -> bool:
         """The review opens first when something is due today or overdue, unless a setting says otherwise."""
         try:
-            start = queries.setting("start_screen") or "auto"
+            start = queries.settings().start_screen
             if start != "auto":
                 return start == "review"
             return queries.anything_due(clock.today())
@@ -725,37 +724,37 @@ class MainScreen(DataJobs, Screen):
 
     def action_settings(self) -> None:
         """Open the settings form."""
-        from followup_tui.store import writing_notes
+        from dataclasses import replace
 
-        def saved(settings: AppSettings | None) -> None:
-            if settings is None:
+        from followup_tui.settings import Settings
+        from followup_tui.tui.screens.settings_form import SettingsForm
+
+        def saved(edited: Settings | None) -> None:
+            if edited is None:
                 return
 
             def store() -> None:
                 from followup_tui.store import commands
 
-                commands.set_setting("phone_region", settings.phone_region)
-                commands.set_setting("start_screen", settings.start_screen)
-                commands.set_setting("similarity_threshold", str(settings.similarity_percent / 100))
+                # Only what the form edits: a profile saved meanwhile in another copy stays.
+                commands.change_settings(
+                    lambda stored: replace(
+                        stored,
+                        phone_region=edited.phone_region,
+                        start_screen=edited.start_screen,
+                        similarity_threshold=edited.similarity_threshold,
+                    )
+                )
 
             if self.write(store):
-                self.app.phone_region = settings.phone_region
-                self.notify(f"Saved. Numbers without +country code are read as {settings.phone_region} numbers.")
+                self.app.phone_region = edited.phone_region
+                self.notify(f"Saved. Numbers without +country code are read as {edited.phone_region} numbers.")
 
         try:
-            start = queries.setting("start_screen") or "auto"
+            stored = queries.settings()
         except StoreError:
-            start = "auto"
-        try:
-            percent = round(writing_notes.similarity_threshold() * 100)
-        except StoreError:
-            percent = 80
-        from followup_tui.tui.screens.settings_form import AppSettings
-
-        current = AppSettings(self.app.phone_region, start, percent)
-        from followup_tui.tui.screens.settings_form import SettingsForm
-
-        self.app.push_screen(SettingsForm(current), saved)
+            stored = Settings()
+        self.app.push_screen(SettingsForm(replace(stored, phone_region=self.app.phone_region)), saved)
 
     def action_review(self) -> None:
         """Open the daily review; enter there brings its interview back here."""
