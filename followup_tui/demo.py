@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 from followup_tui.contact import PersonInput
 from followup_tui.inputs import InterviewInput
-from followup_tui.plan import Kind, Medium, Status
+from followup_tui.kinds import Kind, Medium, Status
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.writing.drafts import TEMPLATES, render
 from followup_tui.writing.profile import Profile

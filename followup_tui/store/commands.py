@@ -11,16 +11,8 @@ from peewee import fn
 from followup_tui.contact import CONTACT_COLUMNS, MEETING_COLUMNS, PersonInput
 from followup_tui.dates import next_business_day, show_date, snoozed_day
 from followup_tui.inputs import ActionSnapshot, InterviewInput
-from followup_tui.plan import (
-    ActionFacts,
-    InterviewFacts,
-    Kind,
-    Medium,
-    PersonFacts,
-    State,
-    Status,
-    plan,
-)
+from followup_tui.kinds import Kind, Medium, State, Status
+from followup_tui.plan import ActionFacts, InterviewFacts, PersonFacts, plan
 from followup_tui.settings import Settings
 from followup_tui.store import queries, summary
 from followup_tui.store.database import writing

@@ -13,7 +13,7 @@ from pathlib import Path
 from peewee import JOIN
 
 from followup_tui.contact import CONTACT_COLUMNS, about
-from followup_tui.plan import Kind, Medium, State, Status
+from followup_tui.kinds import Kind, Medium, State, Status
 from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 
 from followup_tui.inputs import ActionSnapshot
-from followup_tui.plan import Kind, Medium, State
+from followup_tui.kinds import Kind, Medium, State
 from followup_tui.settings import Settings
 from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, change_settings, replan
 from followup_tui.store.database import reading, writing

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State, Status
+from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp

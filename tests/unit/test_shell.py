@@ -12,7 +12,7 @@ import pytest
 
 from followup_tui import cli
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind
+from followup_tui.kinds import Kind
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 

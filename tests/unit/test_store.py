@@ -11,7 +11,7 @@ from datetime import date, time
 import pytest
 
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State, Status
+from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import (
     DatabaseBusy,
