@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 
 from peewee import fn
 
+from followup_tui import clock
 from followup_tui.contact import CONTACT_COLUMNS, MEETING_COLUMNS, PersonInput
 from followup_tui.dates import next_business_day, show_date, snoozed_day
 from followup_tui.inputs import ActionSnapshot, InterviewInput
@@ -151,7 +152,7 @@ def add_interview(data: InterviewInput, today: date) -> int:
             ended_at=_time_text(data.ended_at),
             decision_expected=data.decision_expected,
             notes=data.notes,
-            created_at=datetime.now(),
+            created_at=clock.now(),
         )
         replan(interview.id, today)
     return interview.id
@@ -210,7 +211,7 @@ def _set_lead(interview_id: int, meeting_id: int, is_lead: bool) -> None:
 def add_contact(data: PersonInput) -> int:
     """Store a contact met at no interview yet (an imported address book); returns its id."""
     with writing():
-        return Contact.create(**_contact_values(data), created_at=datetime.now()).id
+        return Contact.create(**_contact_values(data), created_at=clock.now()).id
 
 
 def add_person(interview_id: int, data: PersonInput, today: date, contact_id: int | None = None) -> int:
@@ -218,7 +219,7 @@ def add_person(interview_id: int, data: PersonInput, today: date, contact_id: in
     with writing():
         interview = _get(Interview, interview_id, "interview")
         if contact_id is None:
-            contact_id = Contact.create(**_contact_values(data), created_at=datetime.now()).id
+            contact_id = Contact.create(**_contact_values(data), created_at=clock.now()).id
         else:
             _get(Contact, contact_id, "contact")
             if Meeting.get_or_none((Meeting.interview == interview_id) & (Meeting.contact == contact_id)):

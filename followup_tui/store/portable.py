@@ -12,6 +12,7 @@ from pathlib import Path
 
 from peewee import JOIN
 
+from followup_tui import clock
 from followup_tui.contact import CONTACT_COLUMNS, about
 from followup_tui.kinds import Kind, Medium, State, Status
 from followup_tui.store.database import reading, writing
@@ -130,7 +131,7 @@ def export_json(target: Path, progress: Progress | None = None) -> dict[str, int
                     "format": FORMAT,
                     "version": FORMAT_VERSION,
                     "schema": SCHEMA_VERSION,
-                    "exported_at": datetime.now().isoformat(timespec="seconds"),
+                    "exported_at": clock.now().isoformat(timespec="seconds"),
                     "settings": settings,
                 }
                 out.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ",\n")
@@ -282,9 +283,9 @@ def import_json(source: Path, progress: Progress | None = None) -> dict[str, int
                     else:
                         values[name] = record[name]
                 if model is Interview:
-                    values.setdefault("created_at", datetime.now())
+                    values.setdefault("created_at", clock.now())
                 if model is Contact:
-                    values.setdefault("created_at", datetime.now())
+                    values.setdefault("created_at", clock.now())
                 existing[record["uid"]] = model.insert(**values).execute()
                 added[table] += 1
         for setting in tables["settings"]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from types import MappingProxyType
 
+from followup_tui import clock
 from followup_tui.inputs import ActionSnapshot
 from followup_tui.kinds import Kind, Medium, State
 from followup_tui.settings import Settings
@@ -194,7 +195,7 @@ def mark_sent(action_id: int, text: str, today: date) -> ActionSnapshot:
         if action.state == State.CANCELLED:
             raise StoreError("That action is cancelled because the interview is closed; reopen the interview first.")
         before = _snapshot(action)
-        Action.update(state=State.DONE, done_on=today, draft=text, sent_text=text, sent_at=datetime.now()).where(
+        Action.update(state=State.DONE, done_on=today, draft=text, sent_text=text, sent_at=clock.now()).where(
             Action.id == action_id
         ).execute()
         replan(action.interview_id, today)
