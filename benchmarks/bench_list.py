@@ -14,7 +14,7 @@ from pathlib import Path
 
 from followup_tui import clock
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Status
+from followup_tui.kinds import Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.store.models import db

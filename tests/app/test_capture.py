@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -33,7 +34,7 @@ priya.raman@northwind.example"""
 @pytest.fixture
 def interviews(db_path):
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     first = commands.add_interview(InterviewInput("Northwind Analytics", date(2026, 11, 24)), date(2026, 11, 24))
     commands.add_person(first, PersonInput("Ana Ruiz", email="ana@recruit.example"), date(2026, 11, 24))
     second = commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 25)), date(2026, 11, 25))

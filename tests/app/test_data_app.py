@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ DAY = date(2026, 11, 24)
 @pytest.fixture
 def one_interview(db_path):
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     ident = commands.add_interview(InterviewInput("Acme", DAY, "Analyst"), DAY)
     close_database()
     return ident

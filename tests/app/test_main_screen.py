@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from textual.widgets import Input, TextArea
 
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State, Status
+from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -26,7 +27,7 @@ SIZE = (120, 40)
 def opens_on_interviews(db_path):
     """These tests drive the main screen; the daily review (which opens first when items are due) has its own."""
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     close_database()
 
 

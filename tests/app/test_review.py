@@ -9,7 +9,7 @@ import pytest
 
 from followup_tui import mail_client
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State
+from followup_tui.kinds import Kind, State
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -228,7 +228,7 @@ async def test_t_and_escape_move_between_the_screens(db_path, morning):
 
 
 async def test_keep_hunting_reminder_shows_once_a_day(db_path, morning):
-    from followup_tui.plan import Status
+    from followup_tui.kinds import Status
 
     open_database(db_path)
     commands.set_status(morning["cedar"], Status.WITHDRAWN, TODAY)  # two left in play

@@ -16,7 +16,7 @@ NOW_ENV = {"FOLLOWUP_NOW": "2026-11-25T09:30"}
 
 
 def _versions() -> list[int]:
-    from followup_tui.store.database import SCHEMA_VERSION
+    from followup_tui.store.schema import SCHEMA_VERSION
 
     return list(range(1, SCHEMA_VERSION + 1))
 

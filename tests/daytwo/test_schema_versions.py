@@ -11,8 +11,7 @@ import pytest
 from daytwo_files import read_rows, schema_file
 
 from followup_tui.store.backup import list_backups
-from followup_tui.store.database import SCHEMA_VERSION
-from followup_tui.store.lite import APPLICATION_ID
+from followup_tui.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 # What a user would miss if a migration lost it: names, companies, links, and what is done.
 KEPT = {

@@ -17,7 +17,7 @@ from pathlib import Path
 from daytwo_files import read_rows, schema_file
 
 from followup_tui.dates import show_date, snoozed_day
-from followup_tui.store.database import SCHEMA_VERSION
+from followup_tui.store.schema import SCHEMA_VERSION
 
 TODAY = date(2026, 11, 25)
 TOMORROW = "2026-11-26"  # the next business day after Wednesday 25 November

@@ -11,11 +11,9 @@ from datetime import date, time
 import pytest
 
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State, Status
+from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
     DatabaseBusy,
     NewerDatabase,
     NotOurDatabase,
@@ -23,6 +21,7 @@ from followup_tui.store.database import (
     close_database,
     open_database,
 )
+from followup_tui.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 MON = date(2026, 11, 16)
 TODAY = date(2026, 11, 25)
@@ -259,14 +258,14 @@ def test_acting_on_something_deleted_elsewhere_says_so(store):
 
 
 def test_a_version_1_file_is_migrated_and_keeps_its_data(db_path):
-    from followup_tui.store import database
+    from followup_tui.store import schema
     from followup_tui.store.models import db
 
     db_path.parent.mkdir(parents=True)
     db.init(str(db_path))
     db.connect()
     with db.atomic():
-        database._schema_v1()
+        schema.MIGRATIONS[0]()
         db.execute_sql("PRAGMA user_version = 1")
         db.execute_sql(
             "INSERT INTO contact (name, title, company, email, phone, phone_e164, address, preferred, notes, "
