@@ -4,6 +4,11 @@
 written, presses each key the screens declare (read from their bindings, so a new key is swept
 without touching this file), opening every dialog and pressing its keys too. The keys that write
 come last, and the database is compared row by row at each stage.
+
+It runs on yesterday's file (made by the current code in an earlier process) and on the oldest schema
+file, v1, which every migration step has to bring up to date. Each other version's file is proven to give
+the screens the same records as a file that was always current (test_schema_versions.py), so a sweep of
+its own would press the same keys on the same data.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from followup_tui.tui.widgets.person_card import PersonCardView
 from followup_tui.tui.widgets.review_list import ReviewList
 
 SIZE = (100, 30)
-SCHEMA_FILES = sorted((Path(__file__).parents[1] / "data" / "schema").glob("v*.db"))
+OLDEST = Path(__file__).parents[1] / "data" / "schema" / "v1.db"  # every migration step runs on it
 
 # What each key is expected to show, by the screen it is pressed on and its action's name (a key not
 # listed here is still pressed; it must only keep the app alive and leave the database as it was).
@@ -476,7 +481,7 @@ async def _sweep(app: FollowupApp, run: Sweep, db: Path) -> None:
     assert old_rows.keys() == new_rows.keys() <= drafted
 
 
-@pytest.mark.parametrize("source", ["yesterday", *SCHEMA_FILES], ids=lambda s: Path(s).name)
+@pytest.mark.parametrize("source", ["yesterday", OLDEST], ids=lambda s: Path(s).name)
 async def test_every_key_of_every_screen_on_a_database_made_earlier(source, request, tmp_path):
     import shutil
 
