@@ -7,8 +7,7 @@ through every screen; the raw bytes it wrote are then searched for the payloads'
 
 from __future__ import annotations
 
-import pytest
-from hostile import PAYLOADS, leaks, poison
+from hostile import PAYLOADS, leaks
 from pty_app import PtyApp, environment
 
 # Screens reached from the main screen: (what they are, keys to open, text they show, and for each escape
@@ -55,12 +54,6 @@ def _visit(app: PtyApp, name: str, keys: list[str], shows: str, close: list[str]
     assert not leaks(bytes(app.raw)), (name, leaks(bytes(app.raw)))
 
 
-@pytest.fixture
-def hostile_db(yesterday_db):
-    poison(yesterday_db)
-    return yesterday_db
-
-
 def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile_db, tmp_path):
     app = PtyApp([*followup_command, "--db", str(hostile_db)], environment(tmp_path / "home"), tmp_path)
     visited = []
@@ -103,7 +96,8 @@ def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile
         app.press("t")
         app.wait_for("Daily review")
         visited.append("review")
-        _visit(app, "review note", ["n"], "ctrl+s save · escape cancel", ["ctrl+s save · escape cancel"], "Daily review")
+        keys_line = "ctrl+s save · escape cancel"
+        _visit(app, "review note", ["n"], keys_line, [keys_line], "Daily review")
         _visit(app, "review help", ["?"], "Keys", ["Keys"], "Daily review")
         visited += ["review note", "review help"]
         app.press("t")
