@@ -395,13 +395,20 @@ async def test_a_filter_longer_than_its_box_scrolls_to_show_the_cursor(db_path):
     """The box repaints without re-laying-out the screen, and still keeps what is typed in view."""
     seeded(db_path)
     app = FollowupApp(db_path)
+    from textual import events
+
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
-        text = "a much longer filter than the box can show at once, typed letter by letter " * 2
-        await pilot.press(*["space" if ch == " " else ("comma" if ch == "," else ch) for ch in text])
-        await pilot.pause()
         box = app.screen.query_one("#filter", Input)
-        assert box.value == text
+        # Pasted up to the box's edge (a paste is one event), then typed on past it letter by letter.
+        pasted = ("a filter as long as the box " * 10)[: box.content_region.width - 1]
+        box.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert box.value == pasted and box.scroll_offset.x == 0
+        typed = "typed on"
+        await pilot.press(*["space" if ch == " " else ch for ch in typed])
+        await pilot.pause()
+        assert box.value == pasted + typed
         assert box.scroll_offset.x > 0  # the end of the text, where the cursor is, is on screen
         assert app.screen.query_one(InterviewList).row_count == 0
         await pilot.press("home")
