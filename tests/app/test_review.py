@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from urllib.parse import unquote
 
 import pytest
+from onscreen import footer_actions
 
 from followup_tui import mail_client
 from followup_tui.inputs import InterviewInput, PersonInput
@@ -293,9 +294,7 @@ async def test_the_footer_follows_what_the_keys_can_do(db_path, morning):
         await pilot.pause()
 
         def footer_keys() -> set[str]:
-            from textual.widgets._footer import FooterKey
-
-            return {key.description for key in app.screen.query(FooterKey) if not key.has_class("-disabled")}
+            return footer_actions(app.screen)
 
         assert "Undo" not in footer_keys()
         await highlight(pilot, item(app, Kind.THANK_YOU_EMAIL, "Dana Lee").id)

@@ -4,6 +4,7 @@ themes. Each test reads the characters (and, for styles, the cells) the terminal
 from __future__ import annotations
 
 import pytest
+from onscreen import screen_strips
 from rich.color import Color
 from textual.widget import Widget
 
@@ -21,11 +22,6 @@ from followup_tui.tui.widgets.review_list import ReviewList
 
 SMALL = (80, 24)
 LARGE = (200, 50)
-
-
-def screen_strips(app):
-    """The screen's lines as the terminal gets them (the screenshot's source: every layer composed)."""
-    return app.screen._compositor.render_strips()
 
 
 def screen_lines(app) -> list[str]:
