@@ -306,9 +306,10 @@ async def test_command_palette_offers_the_screen_actions(db_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"add an interview")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert type(app.screen).__name__ == "InterviewForm"
 
 
