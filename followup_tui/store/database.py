@@ -35,11 +35,13 @@ if TYPE_CHECKING:  # peewee loads on the first write, not when a database is ope
     from followup_tui.store.models import StoreDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for another copy's write to finish before the user is told the file is busy.
+BUSY_SECONDS = 5.0
 PRAGMAS = {
     "journal_mode": "wal",
     "synchronous": "full",
     "foreign_keys": 1,
-    "busy_timeout": 5000,
+    "busy_timeout": int(BUSY_SECONDS * 1000),
 }
 
 
@@ -128,7 +130,14 @@ def _inspect(path: Path) -> int:
     return version
 
 
-_state: dict[str, Any] = {"read_only": False, "path": None, "uri": None, "writes": 0, "peewee_for": None}
+_state: dict[str, Any] = {
+    "read_only": False,
+    "path": None,
+    "uri": None,
+    "writes": 0,
+    "peewee_for": None,
+    "busy_ms": PRAGMAS["busy_timeout"],
+}
 _local = threading.local()  # each thread's reading connection
 _bind_lock = threading.Lock()
 
@@ -163,12 +172,16 @@ def bind_peewee(peewee_db: StoreDatabase) -> None:
     if _state["peewee_for"] != path:
         with _bind_lock:
             if _state["peewee_for"] != path:
+                busy_ms = _state["busy_ms"]
                 if _state["read_only"]:
                     peewee_db.init(
-                        _state["uri"], uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000}, timeout=5
+                        _state["uri"],
+                        uri=True,
+                        pragmas={"foreign_keys": 1, "busy_timeout": busy_ms},
+                        timeout=busy_ms / 1000,
                     )
                 else:
-                    peewee_db.init(str(path), pragmas=PRAGMAS, timeout=5)
+                    peewee_db.init(str(path), pragmas={**PRAGMAS, "busy_timeout": busy_ms}, timeout=busy_ms / 1000)
                 _state["peewee_for"] = path
     if getattr(_local, "peewee_path", None) != path:
         _local.peewee_path = path
@@ -186,7 +199,7 @@ def _reader() -> sqlite3.Connection:
     if _state["path"] is None:
         raise StoreError("No database is open.")
     con = reading_connection(_state["uri"], isolation_level=None)
-    con.execute("PRAGMA busy_timeout = 5000")
+    con.execute(f"PRAGMA busy_timeout = {int(_state['busy_ms'])}")
     con.execute("PRAGMA foreign_keys = ON")
     _local.con, _local.path = con, _state["path"]
     return con
@@ -231,15 +244,19 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def open_database(path: Path, *, backup_before_migrating: bool = True, check: bool = False) -> None:
+def open_database(
+    path: Path, *, backup_before_migrating: bool = True, check: bool = False, busy_seconds: float = BUSY_SECONDS
+) -> None:
     """Open (creating if needed) the database at `path` and bring its schema up to date; with `check`,
-    SQLite checks the whole file first (it always does before a migration).
+    SQLite checks the whole file first (it always does before a migration). A write waits up to
+    `busy_seconds` for another copy's write (tests pass a short wait rather than sit out the real one).
 
     A file or folder that cannot be written is opened read-only: everything shows, edits are refused."""
     path = Path(path).expanduser()
     if _state["path"] == path and getattr(_local, "con", None) is not None:
         return
     close_database()
+    _state["busy_ms"] = int(busy_seconds * 1000)
     if path.exists() and not _writable(path):
         _open_read_only(path, check)
         return

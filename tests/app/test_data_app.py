@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from onscreen import notifications
 from textual.widgets import Input, Select
 
 from followup_tui.inputs import InterviewInput
@@ -70,7 +71,7 @@ async def test_read_only_database_says_so_and_refuses_edits(db_path, one_intervi
         await pilot.pause()
         await pilot.press("space")
         await pilot.pause()
-        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert any("read-only" in message for message in notifications(app))
         assert app.is_running
     assert db_path.read_bytes() == before
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from onscreen import footer_keys, notifications, send_key
 from textual.widgets import Input, TextArea
 
 from followup_tui.inputs import InterviewInput, PersonInput
@@ -222,7 +223,7 @@ async def test_status_change_cancels_items_and_encourages(db_path):
         detail = app.screen.detail
         assert detail.status is Status.REJECTED
         assert {a.state for a in detail.actions} <= {State.CANCELLED, State.DONE}
-        assert any("better job waiting" in str(n.message) for n in app._notifications)
+        assert any("better job waiting" in message for message in notifications(app))
 
 
 async def test_filter_narrows_the_list_by_interviewer_name(db_path):
@@ -306,9 +307,10 @@ async def test_command_palette_offers_the_screen_actions(db_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"add an interview")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert type(app.screen).__name__ == "InterviewForm"
 
 
@@ -396,13 +398,20 @@ async def test_a_filter_longer_than_its_box_scrolls_to_show_the_cursor(db_path):
     """The box repaints without re-laying-out the screen, and still keeps what is typed in view."""
     seeded(db_path)
     app = FollowupApp(db_path)
+    from textual import events
+
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
-        text = "a much longer filter than the box can show at once, typed letter by letter " * 2
-        await pilot.press(*["space" if ch == " " else ("comma" if ch == "," else ch) for ch in text])
-        await pilot.pause()
         box = app.screen.query_one("#filter", Input)
-        assert box.value == text
+        # Pasted up to the box's edge (a paste is one event), then typed on past it letter by letter.
+        pasted = ("a filter as long as the box " * 10)[: box.content_region.width - 1]
+        box.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert box.value == pasted and box.scroll_offset.x == 0
+        typed = "typed on"
+        await pilot.press(*["space" if ch == " " else ch for ch in typed])
+        await pilot.pause()
+        assert box.value == pasted + typed
         assert box.scroll_offset.x > 0  # the end of the text, where the cursor is, is on screen
         assert app.screen.query_one(InterviewList).row_count == 0
         await pilot.press("home")
@@ -412,7 +421,6 @@ async def test_a_filter_longer_than_its_box_scrolls_to_show_the_cursor(db_path):
 
 async def test_letters_typed_straight_after_slash_go_into_the_filter(db_path):
     """A fast typist's "/ana" arrives in one burst: none of it may reach the list's keys (e edits...)."""
-    from textual import events
 
     seeded(db_path)
     open_database(db_path)
@@ -421,10 +429,8 @@ async def test_letters_typed_straight_after_slash_go_into_the_filter(db_path):
     app = FollowupApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for key, char in (("slash", "/"), ("e", "e"), ("d", "d"), ("a", "a")):  # queued before any is handled
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app._driver.send_message(event)
+        for key in ("slash", "e", "d", "a"):  # queued before any is handled
+            send_key(app, key)
         await pilot.pause()
         assert app.screen.query_one("#filter", Input).value == "eda"
         assert len(app.screen_stack) == 1  # no edit form, no delete question
@@ -487,16 +493,14 @@ async def test_moving_onto_an_interview_read_ahead_shows_it_as_it_is_now(db_path
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(db_path):
     """A bindings refresh that shows the same keys keeps the footer as it is (a rebuild re-lays-out
     the screen); one that changes them rebuilds it."""
-    from textual.widgets._footer import FooterKey
-
     seeded(db_path)
     app = FollowupApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        before = list(app.screen.query(FooterKey))
+        before = footer_keys(app.screen)
         app.screen.refresh_bindings()
         await pilot.pause()
-        assert list(app.screen.query(FooterKey)) == before  # the same widgets: not recomposed
+        assert footer_keys(app.screen) == before  # the same widgets: not recomposed
         await pilot.press("slash")  # the filter box has the focus: the footer shows other keys
         await pilot.pause()
-        assert list(app.screen.query(FooterKey)) != before
+        assert footer_keys(app.screen) != before

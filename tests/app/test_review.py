@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from urllib.parse import unquote
 
 import pytest
+from onscreen import footer_actions
 
-from followup_tui import mail_client
+from followup_tui import clock, mail_client
 from followup_tui.inputs import InterviewInput, PersonInput
 from followup_tui.kinds import Kind, State
 from followup_tui.store import commands, queries
@@ -258,8 +259,9 @@ async def test_a_tick_on_the_main_screen_shows_in_the_review_and_back(db_path, m
         await pilot.pause()
         call = item(app, Kind.CALL).id
         thanks = item(app, Kind.THANK_YOU_EMAIL, "Dana Lee").id
-        await pilot.press("escape")  # to the interviews; the review is read again in the background
-        await pilot.pause(0.5)
+        await pilot.press("escape")  # to the interviews
+        await pilot.pause()
+        app.review_data.warm(clock.today())  # what the screen's 0.3 s timer calls: the review read again
         await app.workers.wait_for_complete()
         main = app.screen
         main.focus_on((morning["acme"], call, None))
@@ -293,9 +295,7 @@ async def test_the_footer_follows_what_the_keys_can_do(db_path, morning):
         await pilot.pause()
 
         def footer_keys() -> set[str]:
-            from textual.widgets._footer import FooterKey
-
-            return {key.description for key in app.screen.query(FooterKey) if not key.has_class("-disabled")}
+            return footer_actions(app.screen)
 
         assert "Undo" not in footer_keys()
         await highlight(pilot, item(app, Kind.THANK_YOU_EMAIL, "Dana Lee").id)

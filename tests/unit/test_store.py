@@ -115,18 +115,23 @@ def test_a_folder_that_cannot_be_made_gives_a_clear_error(tmp_path):
         open_database(blocker / "sub" / "followup.db")
 
 
-def test_a_second_writer_gets_a_busy_message_and_nothing_changes(store):
-    iid = commands.add_interview(InterviewInput("Acme", MON), TODAY)
-    action = queries.interview_detail(iid).actions[0]
-    other = sqlite3.connect(store, timeout=0)
-    other.execute("BEGIN IMMEDIATE")  # another copy holds the write lock
+def test_a_second_writer_gets_a_busy_message_and_nothing_changes(db_path):
+    """Once the wait for the other copy's lock runs out (a tenth of a second here; BUSY_SECONDS in use)."""
+    open_database(db_path, busy_seconds=0.1)
     try:
-        with pytest.raises(DatabaseBusy, match="another copy"):
-            commands.set_done(action.id, True, TODAY)
+        iid = commands.add_interview(InterviewInput("Acme", MON), TODAY)
+        action = queries.interview_detail(iid).actions[0]
+        other = sqlite3.connect(db_path, timeout=0)
+        other.execute("BEGIN IMMEDIATE")  # another copy holds the write lock
+        try:
+            with pytest.raises(DatabaseBusy, match="another copy"):
+                commands.set_done(action.id, True, TODAY)
+        finally:
+            other.rollback()
+            other.close()
+        assert queries.interview_detail(iid).actions[0].state is State.OPEN
     finally:
-        other.rollback()
-        other.close()
-    assert queries.interview_detail(iid).actions[0].state is State.OPEN
+        close_database()
 
 
 def test_two_writers_in_threads_lose_nothing(store):
