@@ -1,14 +1,10 @@
-"""What forms, the card parser and commands hand to the store (records.py re-exports these names)."""
+"""What the interview and action forms and the commands hand to the store (a person's card: contact.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
 
-# The person record's home is followup_tui.contact; named here too for the forms and tests that
-# import every input from one place.
-from followup_tui.contact import CardFields as CardFields
-from followup_tui.contact import PersonInput as PersonInput
 from followup_tui.kinds import State
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.store import commands
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp

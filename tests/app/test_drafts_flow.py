@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.kinds import Kind, State
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import close_database, open_database

@@ -9,7 +9,8 @@ import pytest
 from onscreen import footer_keys, notifications, send_key
 from textual.widgets import Input, TextArea
 
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database

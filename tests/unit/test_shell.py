@@ -11,7 +11,8 @@ from datetime import date
 import pytest
 
 from followup_tui import cli
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.kinds import Kind
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database

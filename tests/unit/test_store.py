@@ -10,7 +10,8 @@ from datetime import date, time
 
 import pytest
 
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import (
