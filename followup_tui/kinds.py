@@ -47,6 +47,7 @@ class Kind(StrEnum):
     LETTER = "letter"
     WEEKLY_EMAIL = "weekly_email"
     WEEKLY_CALL = "weekly_call"
+    WEEKLY_LETTER = "weekly_letter"
     DECISION = "decision"
     CUSTOM = "custom"
 

@@ -19,7 +19,7 @@ KEEP_HUNTING = (
 )
 EMAIL_KINDS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL}
 CALL_KINDS = {Kind.CALL, Kind.WEEKLY_CALL}
-LETTER_KINDS = {Kind.THANK_YOU_LETTER, Kind.LETTER}
+LETTER_KINDS = {Kind.THANK_YOU_LETTER, Kind.LETTER, Kind.WEEKLY_LETTER}
 
 WHAT = {
     Kind.CARD: "get card",
@@ -30,6 +30,7 @@ WHAT = {
     Kind.LETTER: "postal letter",
     Kind.WEEKLY_EMAIL: "weekly email",
     Kind.WEEKLY_CALL: "weekly call",
+    Kind.WEEKLY_LETTER: "weekly letter",
     Kind.DECISION: "no word yet?",
 }
 

@@ -35,11 +35,13 @@ SHELL_SQL = _SELECT.format(topic="''")
 
 def _window(select: str) -> str:
     # Two indexed halves (state, due) and (state, done_on): an OR across them scanned every action.
+    # Whatever the interview's status: a closed interview keeps only what the method never skips
+    # open (its thank-yous), and those belong in the review until they are sent.
     return (
         select
-        + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
+        + "WHERE a.state = 'open' AND a.due <= ?\nUNION ALL\n"
         + select
-        + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'"
+        + "WHERE a.state = 'done' AND a.done_on = ?"
     )
 
 

@@ -82,16 +82,23 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "I remain very interested, and I would be happy to provide anything else you need.\n\n"
         "{signature}",
     ),
+    "weekly_letter": (
+        "Weekly check-in letter",
+        "Dear {first_name},\n\n"
+        "I hope this finds you well. I am writing to follow up on the {role} position at {company}; "
+        "I remain very interested, and I would be glad to provide anything else you need.",
+    ),
 }
 TEMPLATE_FOR = {
     Kind.THANK_YOU_EMAIL: "thank_you_email",
     Kind.THANK_YOU_LETTER: "thank_you_letter",
     Kind.LETTER: "post_call_letter",
     Kind.WEEKLY_EMAIL: "weekly_email",
+    Kind.WEEKLY_LETTER: "weekly_letter",
     Kind.DECISION: "weekly_email",
 }
 EMAIL_DRAFTS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL, Kind.DECISION}
-LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER}
+LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER, Kind.WEEKLY_LETTER}
 CALL_DRAFTS = {Kind.CALL, Kind.WEEKLY_CALL}
 # The follow-up call as the letter after it tells it: not made yet, or how it went.
 NO_CALL, REACHED, VOICEMAIL, CALLED = "", "reached", "voicemail", "called"  # CALLED: ticked, outcome not said
