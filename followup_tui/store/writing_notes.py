@@ -41,6 +41,7 @@ class DraftData:
     sent_text: str
     template: str
     others: list[tuple[str, str]]  # the interview's other thank-yous: (person, text)
+    colleagues: list[str]  # the other people met at the interview, by name
     known_words: set[str]
     threshold: float
 
@@ -96,10 +97,12 @@ def similarity_threshold() -> float:
 def _known_words() -> set[str]:
     words: set[str] = set(personal_words())
     with reading():
-        for name, company, title in Contact.select(Contact.name, Contact.company, Contact.title).tuples():
-            words.update(f"{name} {company} {title}".replace(",", " ").split())
-        for company, role in Interview.select(Interview.company, Interview.role).tuples():
-            words.update(f"{company} {role}".replace(",", " ").split())
+        # Names and companies: proper nouns the dictionary cannot know. Not titles or roles: those are
+        # words of the language, and a typo stored on a card ("Head of Analytcs") is still a typo.
+        for name, company in Contact.select(Contact.name, Contact.company).tuples():
+            words.update(f"{name} {company}".replace(",", " ").split())
+        for (company,) in Interview.select(Interview.company).tuples():
+            words.update(company.replace(",", " ").split())
     me = profile()
     words.update(f"{me.name} {me.signature}".split())
     return {w.strip(".,;:()'\"") for w in words if w}
@@ -141,6 +144,11 @@ def draft_data(action_id: int) -> DraftData:
                 )
             )
             others = [(a.contact.name, a.sent_text or a.draft) for a in siblings if (a.sent_text or a.draft)]
+        colleagues = [
+            m.contact.name
+            for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview.id)
+            if m.contact.id != action.contact_id
+        ]
         call, call_day = _follow_up_call(interview.id)
     context = DraftContext(
         kind=Kind(action.kind),
@@ -169,6 +177,7 @@ def draft_data(action_id: int) -> DraftData:
         sent_text=action.sent_text,
         template=template(name) if name else "",
         others=others,
+        colleagues=colleagues,
         known_words=_known_words(),
         threshold=similarity_threshold(),
     )
