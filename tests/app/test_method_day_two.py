@@ -85,3 +85,39 @@ async def test_never_skip_a_thank_you_withdrawing_on_the_interview_day_keeps_the
     items = json.loads(out.stdout)["items"]
     left = [i for i in items if i["company"] == "Bluefin Robotics" and i["kind"].startswith("thank_you")]
     assert len(left) == 2 and all(i["state"] == "open" for i in left)
+
+
+async def test_a_call_ticked_in_the_checklist_asks_how_it_went(yesterday_db):
+    from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
+    from followup_tui.tui.widgets.checklist import Checklist
+
+    ((call, due),) = sql(
+        yesterday_db,
+        "SELECT a.id, a.due FROM action a JOIN interview i ON i.id = a.interview_id "
+        "WHERE i.company = 'Bluefin Robotics' AND a.kind = 'call'",
+    )
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_main(pilot)
+        await pilot.press("slash", *"Bluefin", "enter")
+        await pilot.pause()
+        checklist = app.screen.query_one(Checklist)
+        checklist.focus()
+        checklist.select_action(call)
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, CallOutcomeScreen)
+        await pilot.press("n")  # no answer: stays open, tried again the next business day
+        await pilot.pause()
+        assert sql(yesterday_db, "SELECT state, due FROM action WHERE id = ?", call)[0] == ("open", "2026-11-26")
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        state, note = sql(yesterday_db, "SELECT state, note FROM action WHERE id = ?", call)[0]
+        assert state == "done" and "voicemail" in note.lower() and "no answer" in note.lower()
+        await pilot.press("space")  # a done call unticks at once, as before
+        await pilot.pause()
+        assert not isinstance(app.screen, CallOutcomeScreen)
+        assert sql(yesterday_db, "SELECT state FROM action WHERE id = ?", call)[0] == ("open",)

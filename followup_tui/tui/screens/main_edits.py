@@ -333,6 +333,16 @@ def tick(screen: MainScreen) -> None:
     if action.state is State.CANCELLED:
         screen.notify("This interview is closed, so its actions are paused. Set it back to active with s.")
         return
+    if action.state is State.OPEN and action.kind in (Kind.CALL, Kind.WEEKLY_CALL):
+        # As in the daily review: a call is ticked with how it went (no answer keeps it open).
+        from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
+
+        def answered(outcome: commands.CallOutcome | None) -> None:
+            if outcome is not None:
+                screen.write(lambda: commands.complete(ident, clock.today(), outcome), keep_action=ident, row_only=True)
+
+        screen.app.push_screen(CallOutcomeScreen(action.person_name), answered)
+        return
     screen.write(
         lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()),
         keep_action=ident,
