@@ -53,6 +53,12 @@ def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person:
     return ""
 
 
+def no_address_question(person: str) -> str:
+    """Asked before a letter to someone with no mailing address on file is marked posted."""
+    who = person or "this person"
+    return f"There is no mailing address on file for {who}. Was the letter posted anyway?"
+
+
 def status_note(status: Status) -> str:
     """A line shown when an interview moves to `status`, or ""."""
     if status in (Status.REJECTED, Status.FILLED):

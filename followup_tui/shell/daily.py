@@ -10,10 +10,11 @@ from typing import TextIO
 from followup_tui import clock
 from followup_tui.dates import relative_due, show_date, snoozed_day
 from followup_tui.kinds import Kind, State
-from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
+from followup_tui.review import KEEP_HUNTING, LETTER_KINDS, ReviewItem, as_json, group, needs_keep_hunting, summarise
 from followup_tui.shell.args import Done, Snooze, Today
 from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
+from followup_tui.wording import no_address_question
 
 BOLD, DIM, WARN, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
 COLUMNS = (("id", 5), ("due", 15), ("what", 18), ("who", 18), ("company · role", 30), ("contact", 30))
@@ -145,6 +146,12 @@ def run_daily_command(command: Today | Done | Snooze, out: TextIO | None = None,
                     f"followup: outcomes are for calls; action {command.id} is not one "
                     f"({clean_line(item.what)}): `followup done {command.id}` marks it done\n"
                 )
+            )
+            return 2
+        if isinstance(command, Done) and item.kind in LETTER_KINDS and not item.address.strip() and not command.yes:
+            question = no_address_question(clean_line(item.person))
+            err.write(
+                printable(f"followup: {question} `followup done {command.id} --yes` marks it done; nothing changed\n")
             )
             return 2
         if isinstance(command, Done):

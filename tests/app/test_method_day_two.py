@@ -34,6 +34,7 @@ def thank_yous(path: Path, company: str) -> list[tuple[int, str, str]]:
 
 
 async def to_main(pilot) -> None:
+    await pilot.pause()  # the main screen opens the review on mount when something is due
     if isinstance(pilot.app.screen, ReviewScreen):
         await pilot.press("t")
         await pilot.pause()
@@ -121,3 +122,66 @@ async def test_a_call_ticked_in_the_checklist_asks_how_it_went(yesterday_db):
         await pilot.pause()
         assert not isinstance(app.screen, CallOutcomeScreen)
         assert sql(yesterday_db, "SELECT state FROM action WHERE id = ?", call)[0] == ("open",)
+
+
+def letter_without_address(path: Path) -> int:
+    ((ident,),) = sql(
+        path,
+        "SELECT a.id FROM action a JOIN contact c ON c.id = a.contact_id JOIN interview i ON i.id = a.interview_id "
+        "WHERE a.kind = 'letter' AND i.company = 'Bluefin Robotics' AND c.address = ''",
+    )
+    return ident
+
+
+def test_a_letter_with_no_mailing_address_is_not_marked_posted_without_a_word_from_the_shell(
+    yesterday_db, followup_command
+):
+    letter = letter_without_address(yesterday_db)
+    env = {**os.environ, "FOLLOWUP_NOW": NOW}
+    run = [*followup_command, "--db", str(yesterday_db), "done", str(letter)]
+    refused = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert refused.returncode == 2
+    assert "no mailing address on file for Dana Whitfield" in refused.stderr and "--yes" in refused.stderr
+    assert sql(yesterday_db, "SELECT state FROM action WHERE id = ?", letter) == [("open",)]
+    posted = subprocess.run([*run, "--yes"], capture_output=True, text=True, env=env)
+    assert posted.returncode == 0, posted.stderr
+    assert sql(yesterday_db, "SELECT state FROM action WHERE id = ?", letter) == [("done",)]
+
+
+async def test_a_letter_with_no_mailing_address_asks_before_it_is_ticked_in_the_review_and_the_checklist(
+    yesterday_db,
+):
+    from followup_tui.tui.screens.confirm import ConfirmScreen
+    from followup_tui.tui.widgets.checklist import Checklist
+
+    letter = letter_without_address(yesterday_db)
+    sql(yesterday_db, "UPDATE action SET due = '2026-11-25' WHERE id = ?", letter)  # due today: in the review
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, ReviewScreen):
+            await pilot.press("t")
+            await pilot.pause()
+        review = app.screen.query_one(ReviewList)
+        review.select_id(letter)
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "no mailing address" in str(app.screen.question)
+        await pilot.press("n")
+        await pilot.pause()
+        assert sql(yesterday_db, "SELECT state FROM action WHERE id = ?", letter) == [("open",)]
+        await pilot.press("t")  # the same in the interview's checklist
+        await pilot.pause()
+        await pilot.press("slash", *"Bluefin", "enter")
+        await pilot.pause()
+        checklist = app.screen.query_one(Checklist)
+        checklist.focus()
+        checklist.select_action(letter)
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert sql(yesterday_db, "SELECT state FROM action WHERE id = ?", letter) == [("done",)]
