@@ -265,7 +265,7 @@ async def test_a_tick_on_the_main_screen_shows_in_the_review_and_back(db_path, m
         main.focus_on((morning["acme"], call, None))
         await pilot.pause()
         assert main.checklist.selected_action_id == call
-        await pilot.press("space")  # tick the call here
+        await pilot.press("space", "r")  # tick the call here: it asks how it went (reached)
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
