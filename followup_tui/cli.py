@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     db_help = f"database file (default: ${paths.DB_ENV}, else the per-user file)"
     # --db is accepted before or after the command; SUPPRESS keeps a subcommand from resetting it to None.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)  # the subcommands' parsers are _Parser too: their parents must be
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     parser = _Parser(
         prog="followup",

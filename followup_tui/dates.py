@@ -92,8 +92,8 @@ def parse_day(text: str, today: date, *, past: bool = False) -> date:
     parts = words.split()
     if len(parts) >= 3 and _weekday(parts[0]) is not None:
         parts = parts[1:]  # "Wed 25 Nov 2026", as the app shows dates
-    if len(parts) in (1, 2) and _weekday(parts[-1]) is not None:
-        target = _weekday(parts[-1])
+    target = _weekday(parts[-1]) if len(parts) in (1, 2) else None
+    if target is not None:
         ahead = (target - today.weekday()) % 7
         if len(parts) == 1:
             if past:
@@ -113,10 +113,11 @@ def _parse_month_day(parts: list[str], text: str, today: date) -> date:
         parts = parts[:2]
     if len(parts) == 2:
         first, second = parts
-        if _month(first) and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", second):
-            month, day = _month(first), int(re.sub(r"\D", "", second))
-        elif _month(second) and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", first):
-            month, day = _month(second), int(re.sub(r"\D", "", first))
+        month_first, month_second = _month(first), _month(second)
+        if month_first and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", second):
+            month, day = month_first, int(re.sub(r"\D", "", second))
+        elif month_second and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", first):
+            month, day = month_second, int(re.sub(r"\D", "", first))
         else:
             raise DateInputError(f"Not a date: {text.strip()} ({DATE_HINT})")
         if year is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, Medium, Status
+from followup_tui.kinds import Kind, Medium, Status
+from followup_tui.records import InterviewDetail
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.writing.drafts import TEMPLATES, render
 from followup_tui.writing.profile import Profile
@@ -24,9 +25,15 @@ PROFILE = Profile(
 )
 
 
-def _tick(interview_id: int, kinds: set[Kind], on: date, person: str | None = None) -> None:
+def _detail(interview_id: int) -> InterviewDetail:
+    """An interview the demo has just added."""
     detail = queries.interview_detail(interview_id)
-    for action in detail.actions:
+    assert detail is not None, f"demo interview {interview_id} is missing"
+    return detail
+
+
+def _tick(interview_id: int, kinds: set[Kind], on: date, person: str | None = None) -> None:
+    for action in _detail(interview_id).actions:
         if action.kind in kinds and action.state.value == "open" and (person is None or action.person_name == person):
             commands.set_done(action.id, True, on)
 
@@ -115,9 +122,7 @@ def build_demo(today: date) -> None:
     )
     # Dana's thank-you is already drafted, so Marcus's can be compared with it.
     dana = next(
-        a
-        for a in queries.interview_detail(bluefin).actions
-        if a.kind is Kind.THANK_YOU_EMAIL and a.person_name == "Dana Whitfield"
+        a for a in _detail(bluefin).actions if a.kind is Kind.THANK_YOU_EMAIL and a.person_name == "Dana Whitfield"
     )
     context = writing_notes.draft_data(dana.id).context
     writing_notes.save_draft(dana.id, render(TEMPLATES["thank_you_email"][1], context.values(today)))

@@ -85,9 +85,9 @@ class PersonInput:
         return bool(self.email or self.phone or self.mobile or self.address)
 
     @classmethod
-    def from_card(cls, card: CardFields, **extra) -> PersonInput:
+    def from_card(cls, card: CardFields) -> PersonInput:
         """A person from parsed or imported card fields."""
-        return cls(**{name: getattr(card, name) for name in CARD_FIELDS}, **extra)
+        return cls(**{name: getattr(card, name) for name in CARD_FIELDS})
 
     def as_card(self) -> CardFields:
         """The business-card part, for vCard export."""

@@ -84,7 +84,7 @@ class Change:
     """New values for some fields of a stored action."""
 
     id: int
-    fields: dict
+    fields: dict[str, object]  # column name -> new value (a Kind, a State, a date, a person id or None)
 
 
 @dataclass
@@ -97,6 +97,9 @@ class PlanChanges:
 
     def __bool__(self) -> bool:
         return bool(self.create or self.update or self.delete)
+
+
+Slot = tuple[str, int | None]  # what one planned action is for: its group, and its person or week number
 
 
 def lead_of(people: list[PersonFacts]) -> PersonFacts | None:
@@ -114,18 +117,20 @@ def thank_you_due(interview: InterviewFacts) -> date:
     return interview.day
 
 
-def _slot(kind: Kind, person_id: int | None, seq: int) -> tuple:
+def _slot(kind: Kind, person_id: int | None, seq: int) -> Slot:
     group = _GROUP.get(kind, kind.value)
     if group == "weekly":
         return (group, seq)
     return (group, person_id if kind in PER_PERSON else None)
 
 
-def _desired(interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts]) -> dict:
+def _desired(
+    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts]
+) -> dict[Slot, NewAction]:
     day = interview.day
     lead = lead_of(people)
     lead_id = lead.person_id if lead else None
-    wanted: dict[tuple, NewAction] = {}
+    wanted: dict[Slot, NewAction] = {}
 
     def want(action: NewAction) -> None:
         wanted[_slot(action.kind, action.person_id, action.seq)] = action
@@ -148,7 +153,7 @@ def _desired(interview: InterviewFacts, people: list[PersonFacts], existing: lis
     # decision check ("no word yet?") is one of those contacts.
     first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(existing, Kind.LETTER, letter_due))
     made = [a.done_on for a in existing if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
-    decision_due = None
+    decision_due: date | None = None
     if interview.decision_expected is not None:
         decision = next((a for a in existing if a.kind is Kind.DECISION), None)
         if decision is not None and decision.state is State.DONE:
@@ -167,10 +172,8 @@ def _desired(interview: InterviewFacts, people: list[PersonFacts], existing: lis
     if letter_done:
         anchor = max([first_week_end, *made])
         due = business_day(anchor + timedelta(days=WEEKLY_GAP))
-        open_decision = decision_due is not None and not any(
-            a.kind is Kind.DECISION and a.state is State.DONE for a in existing
-        )
-        if open_decision and abs((due - decision_due).days) < WEEKLY_GAP:
+        decision_open = not any(a.kind is Kind.DECISION and a.state is State.DONE for a in existing)
+        if decision_due is not None and decision_open and abs((due - decision_due).days) < WEEKLY_GAP:
             due = business_day(decision_due + timedelta(days=WEEKLY_GAP))
         seq = last_seq + 1
         written = Kind.WEEKLY_LETTER if lead is not None and lead.preferred is Medium.POST else Kind.WEEKLY_EMAIL
@@ -199,7 +202,7 @@ def plan(
     wanted = _desired(interview, people, existing)
     contact_known = {p.person_id for p in people if p.has_contact_detail}
     changes = PlanChanges()
-    seen: set[tuple] = set()
+    seen: set[Slot] = set()
     resumed = _resumed_dues(existing, wanted, today) if active else {}
 
     for action in existing:
@@ -215,7 +218,7 @@ def plan(
         seen.add(slot)
         if action.state is State.DONE:
             continue
-        fields: dict = {}
+        fields: dict[str, object] = {}
         if action.kind is not target.kind:
             fields["kind"] = target.kind
         if action.person_id != target.person_id:
@@ -247,7 +250,7 @@ def plan(
     return changes
 
 
-def _resumed_dues(existing: list[ActionFacts], wanted: dict, today: date) -> dict[int, date]:
+def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date) -> dict[int, date]:
     """New due dates for paused items that fell due during the pause. The follow-up contacts move
     together, so that the first of them falls today and the gaps between them are kept (the call,
     then the letter a few days later); any other overdue item (the references) is due today."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from datetime import date
+from typing import NamedTuple
 
 from followup_tui.dates import relative_due
 from followup_tui.kinds import Kind, State
@@ -35,23 +35,29 @@ WHAT = {
 }
 
 
-_ReviewFields = namedtuple(
-    "_ReviewFields",
-    "id interview_id kind label title due state company role person_id person email phone address topic note done_on",
-    defaults=(None, "", "", "", "", "", "", None),
-)
+class ReviewItem(NamedTuple):
+    """One action due in the review window, with what is needed to act on it.
 
+    A named tuple rather than a dataclass: `followup today` builds thousands of these in a process
+    whose whole budget is a few tens of milliseconds (a tuple is made in one call, store/lite.py)."""
 
-class ReviewItem(_ReviewFields):
-    """One action due in the review window, with what is needed to act on it: id, interview_id,
-    kind, label, title, due, state, company, role, then person_id, person, email, phone, address,
-    topic, note and done_on (these have defaults).
-
-    A named tuple (collections', not typing's) rather than a dataclass: `followup today` builds
-    thousands of these in a process whose whole budget is a few tens of milliseconds, and
-    `dataclasses` costs 7 ms to import, `typing` 2 ms."""
-
-    __slots__ = ()
+    id: int
+    interview_id: int
+    kind: Kind
+    label: str
+    title: str
+    due: date
+    state: State
+    company: str
+    role: str
+    person_id: int | None = None
+    person: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    topic: str = ""
+    note: str = ""
+    done_on: date | None = None
 
     @property
     def what(self) -> str:
@@ -88,10 +94,12 @@ class ReviewItem(_ReviewFields):
         return TODAY if self.due == today else UPCOMING
 
 
-class Summary(namedtuple("_SummaryFields", "done_today due_today active_interviews")):
-    """The header line's numbers: done_today, due_today, active_interviews."""
+class Summary(NamedTuple):
+    """The header line's numbers."""
 
-    __slots__ = ()
+    done_today: int
+    due_today: int
+    active_interviews: int
 
     def line(self) -> str:
         """ "3 of 7 done today · 4 active interviews"."""
@@ -119,7 +127,7 @@ def needs_keep_hunting(active_interviews: int) -> bool:
     return active_interviews < 3
 
 
-def as_json(items: list[ReviewItem], today: date, summary: Summary) -> dict:
+def as_json(items: list[ReviewItem], today: date, summary: Summary) -> dict[str, object]:
     """The review as JSON-ready data; field names are documented in README.md and kept stable."""
     return {
         "date": today.isoformat(),

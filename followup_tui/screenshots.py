@@ -30,7 +30,7 @@ def _paste_card(app) -> None:
 
 
 def _thank_you(app, person: str) -> int:
-    from followup_tui.plan import Kind
+    from followup_tui.kinds import Kind
 
     return next(i.id for i in app.screen.items.values() if i.kind is Kind.THANK_YOU_EMAIL and i.person == person)
 

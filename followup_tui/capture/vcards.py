@@ -7,11 +7,18 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import phonenumbers
 import vobject
+from vobject.base import Component, ContentLine
+from vobject.vcard import Address, Name
 
 from followup_tui.inputs import CardFields
+
+if TYPE_CHECKING:  # both load only when needed (nameparser alone costs 45 ms)
+    from nameparser.config import Constants
+    from pycountry.db import Country
 from followup_tui.text import clean_line, clean_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -21,7 +28,11 @@ class CardImportError(ValueError):
     """A file that is not a readable vCard, with a message for the user."""
 
 
-def _text(value) -> str:
+def _text(value: str | bytes | list[str] | None, joiner: str = " ") -> str:
+    """One line from a vCard value. A part of N or ADR with several values (vCard 3.0 separates them
+    with commas: two given names, two street lines) comes as a list: its values joined, in order."""
+    if isinstance(value, list):
+        return joiner.join(part for part in (_text(v) for v in value) if part)
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     return clean_line(str(value)) if value is not None else ""
@@ -55,7 +66,7 @@ def _e164(number: str, region: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _types(line) -> set[str]:
+def _types(line: ContentLine) -> set[str]:
     types = {str(p).upper() for p in getattr(line, "singletonparams", [])}  # vCard 2.1: TEL;CELL:...
     for key, values in line.params.items():
         if key.upper() == "TYPE":
@@ -63,26 +74,41 @@ def _types(line) -> set[str]:
     return types
 
 
-def _address(adr) -> str:
-    value = adr.value
-    if isinstance(value, str):
-        return clean_text(value.replace(";", "\n"))
-    street = " ".join(p for p in (_text(value.box), _text(value.extended)) if p)
-    street = "\n".join(p for p in (street, clean_text(str(value.street or ""))) if p)
-    city_line = " ".join(p for p in (_text(value.city), _text(value.region), _text(value.code)) if p)
-    return "\n".join(p for p in (street, city_line, _text(value.country)) if p)
+def _address(adr: ContentLine) -> str:
+    value: object = adr.value  # an Address once vobject has read it, or the raw text if it could not
+    if not isinstance(value, Address):
+        return clean_text(str(value).replace(";", "\n"))
+    street = " ".join(p for p in (_part(value.box), _part(value.extended)) if p)
+    street = "\n".join(p for p in (street, clean_text(", ".join(_values(value.street)))) if p)
+    city_line = " ".join(p for p in (_part(value.city), _part(value.region), _part(value.code)) if p)
+    return "\n".join(p for p in (street, city_line, _part(value.country)) if p)
 
 
-def _whole_name(n) -> str:
+def _values(part: str | list[str]) -> list[str]:
+    """A part's values: a street may span lines, so it is cleaned as text, not as one line."""
+    return [v for v in (part if isinstance(part, list) else [part]) if v]
+
+
+def _part(part: str | list[str]) -> str:
+    """An address part on one line, its several values separated as written ("1 Main St, Suite 5")."""
+    return _text(part, ", ")
+
+
+def _whole_name(n: object) -> str:
     """N's parts as one name, for cards without FN (vCard 2.1 allows that): "Dr. Zoë Ann O'Brien, Jr."."""
-    if isinstance(n, str):
-        return _text(n)
+    if not isinstance(n, Name):
+        return _text(str(n))
     name = " ".join(p for p in (_text(n.prefix), _text(n.given), _text(n.additional), _text(n.family)) if p)
     suffix = _text(n.suffix)
     return f"{name}, {suffix}" if name and suffix else name or suffix
 
 
-def _card(component, region: str) -> CardFields:
+def _lines(component: Component, name: str) -> list[ContentLine]:
+    """The component's lines of one property (a vCard holds no sub-components)."""
+    return [line for line in component.contents.get(name, []) if isinstance(line, ContentLine)]
+
+
+def _card(component: Component, region: str) -> CardFields:
     fields: dict[str, str] = {}
     name = _text(component.fn.value) if hasattr(component, "fn") else ""
     if not name and hasattr(component, "n"):
@@ -93,21 +119,21 @@ def _card(component, region: str) -> CardFields:
     if hasattr(component, "org"):
         org = component.org.value
         fields["company"] = _text(org[0] if isinstance(org, list) and org else org)
-    for line in component.contents.get("email", []):
+    for line in _lines(component, "email"):
         if not fields.get("email"):
             fields["email"] = _text(line.value)
-    for line in component.contents.get("tel", []):
+    for line in _lines(component, "tel"):
         number, kinds = _text(line.value).removeprefix("tel:"), _types(line)
         kind = "fax" if "FAX" in kinds else ("mobile" if {"CELL", "MOBILE", "IPHONE"} & kinds else "phone")
         if not fields.get(kind):
             fields[kind] = number
             if kind != "fax":
                 fields[f"{kind}_e164"] = _e164(number, region)
-    for line in component.contents.get("url", []):
+    for line in _lines(component, "url"):
         url = _text(line.value)
         key = "linkedin" if "linkedin.com" in url.lower() else "website"
         fields.setdefault(key, url)
-    for line in component.contents.get("adr", [])[:1]:
+    for line in _lines(component, "adr")[:1]:
         fields["address"] = _address(line)
     return CardFields(**fields)
 
@@ -215,7 +241,7 @@ def is_country(line: str) -> bool:
 
 
 @cache
-def _no_titles():
+def _no_titles() -> Constants:
     from nameparser.config import Constants
 
     return Constants(titles=())
@@ -230,7 +256,7 @@ def _country_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | {"UK"}
 
 
-def _names_of(country) -> list[str]:
+def _names_of(country: Country) -> list[str]:
     return [
         n for n in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)) if n
     ]
@@ -250,7 +276,7 @@ def _local_names() -> frozenset[str]:
 
     import pycountry
 
-    names = set()
+    names: set[str] = set()
     locales = Path(pycountry.LOCALES_DIR)
     english = [n for c in pycountry.countries for n in _names_of(c)]
     for catalogue in locales.glob("*/LC_MESSAGES/iso3166-1.mo"):

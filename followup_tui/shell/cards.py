@@ -7,9 +7,9 @@ import sys
 from typing import TextIO
 
 from followup_tui import clock, validate
-from followup_tui.capture.card_text import CardFields, CardTooLong, parse_card
+from followup_tui.capture.card_text import CardTooLong, parse_card
 from followup_tui.capture.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
-from followup_tui.inputs import PersonInput
+from followup_tui.inputs import CardFields, PersonInput
 from followup_tui.shell.args import Capture, Export, Import
 from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
@@ -68,9 +68,8 @@ def _store(card: CardFields, interview_id: int | None) -> str:
         commands.add_contact(data)
         return f"added: {data.name}"
     if existing is not None:
-        if queries.interview_detail(interview_id) and any(
-            p.contact_id == existing.contact_id for p in queries.interview_detail(interview_id).people
-        ):
+        detail = queries.interview_detail(interview_id)
+        if detail is not None and any(p.contact_id == existing.contact_id for p in detail.people):
             return f"already on interview {interview_id}: {existing.name}"
         commands.add_person(interview_id, data, clock.today(), contact_id=existing.contact_id)
         return f"linked existing contact: {existing.name} -> interview {interview_id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -107,7 +108,7 @@ def today_quickly(path: Path, command: Today, out: TextIO | None = None, err: Te
         return None
     try:
         items, active = lite.review(con, clock.today(), command.days)
-    except lite.sqlite3.Error:
+    except sqlite3.Error:
         return None
     finally:
         con.close()

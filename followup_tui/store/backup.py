@@ -168,7 +168,7 @@ def _intact(database: Path) -> bool:
     try:
         probe = sqlite3.connect(read_only_uri(database), uri=True)
         try:
-            return probe.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+            return bool(probe.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok")
         finally:
             probe.close()
     except sqlite3.DatabaseError:

@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 from peewee import fn
 
 from followup_tui.dates import next_business_day, show_date, snoozed_day
 from followup_tui.inputs import ActionSnapshot, InterviewInput, PersonInput
-from followup_tui.plan import (
-    ActionFacts,
-    InterviewFacts,
-    Kind,
-    Medium,
-    PersonFacts,
-    State,
-    Status,
-    plan,
-)
+from followup_tui.kinds import Kind, Medium, State, Status
+from followup_tui.plan import ActionFacts, InterviewFacts, PersonFacts, PlanChanges, plan
 from followup_tui.store import summary
 from followup_tui.store.database import writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
 
 _FIELD_COLUMNS = {"person_id": "contact"}
+Row = TypeVar("Row", Interview, Contact, Meeting, Action)  # a model with an id
+Edited = TypeVar("Edited", InterviewInput, PersonInput)  # a record a form edits
 
 
 class NotFound(StoreError):
@@ -35,17 +31,17 @@ class NotFound(StoreError):
 class Conflict(StoreError):
     """The record changed in another window since the form was opened; `current` holds what is stored."""
 
-    def __init__(self, what: str, current, changed: list[str]) -> None:
+    def __init__(self, what: str, current: object, changed: list[str]) -> None:
         super().__init__(f"This {what} was changed in another window since you opened it ({', '.join(changed)}).")
         self.current = current
         self.changed = changed
 
 
-def _check_unchanged(what: str, current, expected) -> None:
+def _check_unchanged(what: str, current: Edited, expected: Edited | None) -> None:
     """Optimistic concurrency: the stored record must still be what the form was opened with."""
     if expected is None or current == expected:
         return
-    changed = [name for name in expected.__dataclass_fields__ if getattr(current, name) != getattr(expected, name)]
+    changed = [f.name for f in fields(expected) if getattr(current, f.name) != getattr(expected, f.name)]
     raise Conflict(what, current, changed)
 
 
@@ -89,7 +85,7 @@ def _time_value(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 
 
-def _get(model, ident: int, what: str):
+def _get(model: type[Row], ident: int, what: str) -> Row:
     found = model.get_or_none(model.id == ident)
     if found is None:
         raise NotFound(f"That {what} no longer exists (was it deleted in another window?).")
@@ -137,7 +133,7 @@ def replan(interview_id: int, today: date) -> None:
         summary.refresh(interview_id)
 
 
-def _apply(interview_id: int, changes, today: date) -> None:
+def _apply(interview_id: int, changes: PlanChanges, today: date) -> None:
     if changes.delete:
         Action.delete().where(Action.id.in_(changes.delete)).execute()
     for change in changes.update:
@@ -218,7 +214,7 @@ def _drop_orphans(contact_ids: list[int]) -> None:
     Contact.delete().where(Contact.id.in_(contact_ids) & Contact.id.not_in(linked)).execute()
 
 
-def _contact_values(data: PersonInput) -> dict:
+def _contact_values(data: PersonInput) -> dict[str, object]:
     return {
         "name": data.name,
         "title": data.title,
@@ -318,7 +314,7 @@ def move_due(action_id: int, days: int, today: date) -> date:
         action = _get(Action, action_id, "action")
         if action.state != State.OPEN:
             raise StoreError("Only open actions can be moved.")
-        due = action.due + timedelta(days=days)
+        due: date = action.due + timedelta(days=days)
         Action.update(due=due, moved=True).where(Action.id == action_id).execute()
         summary.refresh(action.interview_id)
     return due
@@ -348,7 +344,7 @@ def update_action(action_id: int, due: date, note: str, title: str | None = None
     """Change an action's due date and note (and the title of a custom one)."""
     with writing():
         action = _get(Action, action_id, "action")
-        values = {"note": note}
+        values: dict[str, object] = {"note": note}
         if due != action.due:
             values.update(due=due, moved=True)
         if title is not None and action.kind == Kind.CUSTOM:
@@ -408,7 +404,7 @@ def complete(action_id: int, today: date, outcome: CallOutcome | None = None) ->
     with writing():
         action = _open_action(action_id)
         before = _snapshot(action)
-        values: dict = {"state": State.DONE, "done_on": today}
+        values: dict[str, object] = {"state": State.DONE, "done_on": today}
         if outcome is not None:
             values["note"] = _with_note(action.note, f"{_OUTCOME_NOTE[outcome]}, {show_date(today)}")
             if outcome is CallOutcome.NO_ANSWER:

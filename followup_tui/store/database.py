@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.store.errors import (
     DamagedDatabase,
@@ -27,6 +28,9 @@ from followup_tui.store.errors import (
     WriteFailed,
 )
 from followup_tui.store.lite import APPLICATION_ID, read_only_uri, reading_connection, truncated
+
+if TYPE_CHECKING:  # peewee loads on the first write, not when a database is opened
+    from followup_tui.store.models import StoreDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
@@ -239,7 +243,7 @@ def _inspect(path: Path) -> int:
         probe = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            version: int = probe.execute("PRAGMA user_version").fetchone()[0]
             tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             probe.close()
@@ -257,7 +261,7 @@ def _inspect(path: Path) -> int:
     return version
 
 
-_state: dict = {"read_only": False, "path": None, "uri": None, "writes": 0, "peewee_for": None}
+_state: dict[str, Any] = {"read_only": False, "path": None, "uri": None, "writes": 0, "peewee_for": None}
 _local = threading.local()  # each thread's reading connection
 _bind_lock = threading.Lock()
 
@@ -265,20 +269,20 @@ _bind_lock = threading.Lock()
 class _LazyPeewee:
     """peewee's database, loaded on first use (see the module's docstring)."""
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(_peewee(), name)
 
 
 db = _LazyPeewee()
 
 
-def _peewee():
+def _peewee() -> StoreDatabase:
     from followup_tui.store.models import db as peewee_db
 
     return peewee_db
 
 
-def bind_peewee(peewee_db) -> None:
+def bind_peewee(peewee_db: StoreDatabase) -> None:
     """Point peewee at the open file, for this thread; the models' database calls this before every
     connection and cursor, so no query, however it is reached, can find peewee unbound or on another file.
 
@@ -306,7 +310,7 @@ def bind_peewee(peewee_db) -> None:
 
 
 def _reader() -> sqlite3.Connection:
-    con = getattr(_local, "con", None)
+    con: sqlite3.Connection | None = getattr(_local, "con", None)
     if con is not None and getattr(_local, "path", None) == _state["path"]:
         return con
     if con is not None:
@@ -321,12 +325,13 @@ def _reader() -> sqlite3.Connection:
     return con
 
 
-def execute(sql: str, params: tuple = ()):
+def execute(sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
     """Run one read (use inside `reading()`): on this thread's standard-library connection, or on
     peewee's while this thread has a write transaction open, so a read inside it sees its changes."""
     models = sys.modules.get("followup_tui.store.models")
     if models is not None and _state["peewee_for"] is not None and models.db.in_transaction():
-        return models.db.execute_sql(sql, params)
+        cursor: sqlite3.Cursor = models.db.execute_sql(sql, params)  # peewee's own: sqlite3's cursor
+        return cursor
     return _reader().execute(sql, params)
 
 
@@ -509,7 +514,7 @@ def reading() -> Iterator[None]:
 
 def data_version() -> int:
     """A number that changes when another connection commits (to notice a second copy's writes)."""
-    return execute("PRAGMA data_version").fetchone()[0]
+    return int(execute("PRAGMA data_version").fetchone()[0])
 
 
 def change_stamp() -> tuple[int, int]:

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from followup_tui.kinds import KIND_OF, STATE_OF
 from followup_tui.review import ReviewItem
@@ -60,9 +61,9 @@ def read_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def reading_connection(uri: str, **options) -> sqlite3.Connection:
+def reading_connection(uri: str, **options: Any) -> sqlite3.Connection:
     """A standard-library connection for the reads (the panes, the review, `followup today`)."""
-    con = sqlite3.connect(uri, uri=True, timeout=5, **options)
+    con: sqlite3.Connection = sqlite3.connect(uri, uri=True, timeout=5, **options)
     con.text_factory = read_text
     return con
 
@@ -72,9 +73,10 @@ def window_params(today: date, days: int) -> tuple[str, str]:
     return (today + timedelta(days=days)).isoformat(), today.isoformat()
 
 
-def review_items_from(rows: list[tuple]) -> list[ReviewItem]:
+def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
     """ReviewItems from rows of REVIEW_SQL."""
-    make, days, kinds, states = ReviewItem._make, {}, KIND_OF, STATE_OF
+    days: dict[str, date] = {}
+    make, kinds, states = ReviewItem._make, KIND_OF, STATE_OF
     items = []
     for (
         ident,

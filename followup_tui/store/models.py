@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from uuid import uuid4
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DateField,
     DateTimeField,
+    Field,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -37,26 +40,28 @@ class StoreDatabase(SqliteDatabase):
         bind_peewee(self)
         return super().connect(reuse_if_open)
 
-    def connection(self):
+    def connection(self) -> sqlite3.Connection:
         bind_peewee(self)
-        return super().connection()
+        connection: sqlite3.Connection = super().connection()
+        return connection
 
-    def _connect(self):
-        connection = super()._connect()
+    def _connect(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection = super()._connect()  # type: ignore[misc]  # private: not in the stubs
         connection.text_factory = read_text
         return connection
 
-    def cursor(self, named_cursor=None):
+    def cursor(self, named_cursor: object = None) -> sqlite3.Cursor:
         bind_peewee(self)
         if self.is_closed():
             self.connect()
-        return super().cursor(named_cursor)
+        cursor: sqlite3.Cursor = super().cursor(named_cursor)
+        return cursor
 
 
 db = StoreDatabase(None)
 
 
-class _Cleaned:
+class _Cleaned(Field):
     """A text field whose every write passes through `cleaned`: whatever writes it (a form, an import, a
     command), what is stored has no terminal codes."""
 
@@ -64,7 +69,7 @@ class _Cleaned:
     def cleaned(value: str) -> str:
         return clean(value)
 
-    def db_value(self, value):
+    def db_value(self, value: object) -> object:
         value = super().db_value(value)
         return self.cleaned(value) if isinstance(value, str) else value
 
@@ -105,6 +110,7 @@ class BaseModel(Model):
 class Interview(BaseModel):
     """One interview: a company, a role, a day."""
 
+    id = AutoField()  # what peewee adds by itself, spelled out so that `.id` has a type
     uid = CharField(unique=True, default=new_uid)
     company = LineField()
     role = LineField(default="")
@@ -124,6 +130,7 @@ class Interview(BaseModel):
 class Contact(BaseModel):
     """A person's business card; one contact may be met at several interviews."""
 
+    id = AutoField()  # what peewee adds by itself, spelled out so that `.id` has a type
     uid = CharField(unique=True, default=new_uid)
     name = LineField()
     title = LineField(default="")
@@ -145,9 +152,12 @@ class Contact(BaseModel):
 class Meeting(BaseModel):
     """A contact met at an interview; the topic discussed belongs here."""
 
+    id = AutoField()  # what peewee adds by itself, spelled out so that `.id` has a type
     uid = CharField(unique=True, default=new_uid)
     interview = ForeignKeyField(Interview, on_delete="CASCADE", backref="meetings")
     contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="meetings")
+    interview_id: int  # the foreign keys' ids, which peewee provides (annotations only, for the type checker)
+    contact_id: int
     topic = TextBlockField(default="")
     is_lead = BooleanField(default=False)
     position = IntegerField(default=0)
@@ -157,9 +167,12 @@ class Meeting(BaseModel):
 class Action(BaseModel):
     """One item of an interview's checklist."""
 
+    id = AutoField()  # what peewee adds by itself, spelled out so that `.id` has a type
     uid = CharField(unique=True, default=new_uid)
     interview = ForeignKeyField(Interview, on_delete="CASCADE", backref="actions")
     contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
+    interview_id: int  # the foreign keys' ids, which peewee provides (annotations only, for the type checker)
+    contact_id: int | None
     kind = CharField()
     seq = IntegerField(default=0)
     title = LineField(default="")

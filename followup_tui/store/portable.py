@@ -9,10 +9,11 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import NoReturn
 
 from peewee import JOIN
 
-from followup_tui.plan import Kind, Medium, State, Status
+from followup_tui.kinds import Kind, Medium, State, Status
 from followup_tui.store.database import SCHEMA_VERSION, reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
@@ -28,8 +29,11 @@ class ImportProblem(StoreError):
     """A file that cannot be imported; nothing was changed."""
 
 
+Table = type[Interview] | type[Contact] | type[Meeting] | type[Action]
+Record = dict[str, object]  # one row of an export, by field name
+
 # Each table's exported fields and how to read them back: (name, kind, required).
-FIELDS = {
+FIELDS: dict[str, tuple[Table, list[tuple[str, str, bool]]]] = {
     "interviews": (
         Interview,
         [
@@ -99,16 +103,16 @@ FIELDS = {
         ],
     ),
 }
-REFS = {"interview": (Interview, "interviews"), "contact": (Contact, "contacts")}
+REFS: dict[str, tuple[Table, str]] = {"interview": (Interview, "interviews"), "contact": (Contact, "contacts")}
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value
 
 
-def _records(table: str) -> Iterator[dict]:
+def _records(table: str) -> Iterator[Record]:
     model, fields = FIELDS[table]
     query = model.select().order_by(model.id)
     uid_of = {
@@ -117,7 +121,7 @@ def _records(table: str) -> Iterator[dict]:
         if any(f == name for f, _, _ in fields)
     }
     for row in query:
-        record = {}
+        record: Record = {}
         for name, kind, _ in fields:
             if kind.startswith("ref"):
                 ident = getattr(row, f"{name}_id")
@@ -165,7 +169,7 @@ def export_json(target: Path, progress: Progress | None = None) -> dict[str, int
     return counts
 
 
-def _convert(table: str, index: int, name: str, kind: str, value):
+def _convert(table: str, index: int, name: str, kind: str, value: object) -> object:
     where = f"{table}[{index}].{name}"
     optional = kind.endswith("?")
     kind = kind.rstrip("?")
@@ -188,19 +192,19 @@ def _convert(table: str, index: int, name: str, kind: str, value):
                     raise TypeError
                 return value
             case "date":
-                return date.fromisoformat(value)
+                return date.fromisoformat(_string(value))
             case "datetime":
-                return datetime.fromisoformat(value)
+                return datetime.fromisoformat(_string(value))
             case "time":
                 return value if isinstance(value, str) and len(value) == 5 and value[2] == ":" else _bad()
             case "status":
-                return Status(value).value
+                return Status(_string(value)).value
             case "medium":
-                return Medium(value).value
+                return Medium(_string(value)).value
             case "kind":
-                return Kind(value).value
+                return Kind(_string(value)).value
             case "state":
-                return State(value).value
+                return State(_string(value)).value
             case "ref":
                 if not isinstance(value, str):
                     raise TypeError
@@ -210,11 +214,18 @@ def _convert(table: str, index: int, name: str, kind: str, value):
     raise ImportProblem(f"{where}: unknown field kind")
 
 
-def _bad():
+def _bad() -> NoReturn:
     raise ValueError
 
 
-def _validated(data) -> dict[str, list[dict]]:
+def _string(value: object) -> str:
+    """A value that must be text (anything else is unreadable, as _convert reports)."""
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+def _validated(data: object) -> dict[str, list[Record]]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportProblem('This is not a followup export (no "format": "followup").')
     if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION:
@@ -222,7 +233,7 @@ def _validated(data) -> dict[str, list[dict]]:
             f"This export is format version {data.get('version')!r}; this followup reads "
             f"version {FORMAT_VERSION}. Upgrade followup to import it."
         )
-    tables: dict[str, list[dict]] = {}
+    tables: dict[str, list[Record]] = {}
     for table, (_, fields) in FIELDS.items():
         rows = data.get(table, [])
         if not isinstance(rows, list):
@@ -269,7 +280,7 @@ def import_json(source: Path, progress: Progress | None = None) -> dict[str, int
     with writing():
         ids: dict[str, dict[str, int]] = {}
         for table, (model, fields) in FIELDS.items():
-            existing = dict(model.select(model.uid, model.id).tuples())
+            existing: dict[str, int] = dict(model.select(model.uid, model.id).tuples().execute())
             ids[table] = existing
             for record in tables[table]:
                 done += 1
@@ -277,7 +288,7 @@ def import_json(source: Path, progress: Progress | None = None) -> dict[str, int
                     progress(done, total)
                 if record["uid"] in existing:
                     continue
-                values = {}
+                values: dict[str, object] = {}
                 for name, kind, _ in fields:
                     if name not in record:
                         continue
@@ -296,7 +307,7 @@ def import_json(source: Path, progress: Progress | None = None) -> dict[str, int
                     values.setdefault("created_at", datetime.now())
                 if model is Contact:
                     values.setdefault("created_at", datetime.now())
-                existing[record["uid"]] = model.insert(**values).execute()
+                existing[_string(record["uid"])] = model.insert(**values).execute()
                 added[table] += 1
         for setting in tables["settings"]:
             if Setting.get_or_none(Setting.key == setting["key"]) is None:
@@ -389,4 +400,5 @@ def followups_ics(now: datetime) -> bytes:
             if details:
                 todo.add("description", "\n".join(details))
             calendar.add_component(todo)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

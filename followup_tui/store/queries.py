@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Medium
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
@@ -31,13 +31,13 @@ ORDER BY i.list_rank
 _day = date.fromisoformat
 
 
-def _cleaned(row: tuple) -> tuple:
+def _cleaned(row: tuple[Any, ...]) -> tuple[Any, ...]:  # a row as SQLite gives it
     return tuple(clean(value) if isinstance(value, str) else value for value in row)
 
 
 def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> list[InterviewRow]:
     """Every interview (or those in `ids`, or the first `limit`), the next open action first; closed last."""
-    where, params = "", ()
+    where, params = "", tuple[int, ...]()
     if ids is not None:
         where = f"WHERE i.id IN ({', '.join('?' * len(ids))})"
         params = tuple(ids)
@@ -259,7 +259,7 @@ def review_item(action_id: int) -> ReviewItem | None:
     return found[0] if found else None
 
 
-def _review_rows(sql: str, params: tuple) -> list[ReviewItem]:
+def _review_rows(sql: str, params: tuple[object, ...]) -> list[ReviewItem]:
     with reading():
         rows = execute(sql, params).fetchall()
     return lite.review_items_from(rows)
@@ -268,7 +268,7 @@ def _review_rows(sql: str, params: tuple) -> list[ReviewItem]:
 def anything_due(today: date) -> bool:
     """Whether any interview has an open action due today or earlier (one indexed lookup)."""
     with reading():
-        return (
+        return bool(
             execute(
                 """SELECT EXISTS (SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
                WHERE a.state = 'open' AND a.due <= ?)""",
@@ -281,7 +281,7 @@ def anything_due(today: date) -> bool:
 def active_interview_count() -> int:
     """How many interviews are still active."""
     with reading():
-        return execute(lite.ACTIVE_COUNT).fetchone()[0]
+        return int(execute(lite.ACTIVE_COUNT).fetchone()[0])
 
 
 @dataclass(frozen=True)

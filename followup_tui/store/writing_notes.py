@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from followup_tui.inputs import ActionSnapshot
-from followup_tui.plan import Kind, Medium, State
+from followup_tui.kinds import Kind, Medium, State
 from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
 from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
@@ -99,9 +99,10 @@ def _known_words() -> set[str]:
     with reading():
         # Names and companies: proper nouns the dictionary cannot know. Not titles or roles: those are
         # words of the language, and a typo stored on a card ("Head of Analytcs") is still a typo.
-        for name, company in Contact.select(Contact.name, Contact.company).tuples():
+        # .execute(): peewee's stubs type .tuples() as the model query it was
+        for name, company in Contact.select(Contact.name, Contact.company).tuples().execute():
             words.update(f"{name} {company}".replace(",", " ").split())
-        for (company,) in Interview.select(Interview.company).tuples():
+        for (company,) in Interview.select(Interview.company).tuples().execute():
             words.update(company.replace(",", " ").split())
     me = profile()
     words.update(f"{me.name} {me.signature}".split())
@@ -143,7 +144,10 @@ def draft_data(action_id: int) -> DraftData:
                     & Action.kind.in_([Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER])
                 )
             )
-            others = [(a.contact.name, a.sent_text or a.draft) for a in siblings if (a.sent_text or a.draft)]
+            # The join is an inner one: every sibling has its contact.
+            others = [
+                (a.contact.name, a.sent_text or a.draft) for a in siblings if a.contact and (a.sent_text or a.draft)
+            ]
         colleagues = [
             m.contact.name
             for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview.id)

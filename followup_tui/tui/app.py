@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from followup_tui import crashlog
@@ -21,15 +24,18 @@ from followup_tui.validate import default_region
 GC_SECONDS = 1.0
 FULL_GC_EVERY = 30  # timer ticks
 
+if TYPE_CHECKING:
+    from textual.command import Provider
 
-def _key_commands():
+
+def _key_commands() -> type[Provider]:
     """The palette's commands, imported when the palette first opens (as Textual does its own)."""
     from followup_tui.tui.palette import KeyCommands
 
     return KeyCommands
 
 
-class FollowupApp(App):
+class FollowupApp(App[None]):
     """A keyboard-driven desk for the follow-up after each interview."""
 
     CSS_PATH = "app.tcss"
@@ -46,7 +52,7 @@ class FollowupApp(App):
         self.crash_log: Path | None = None
         """Where the last unexpected error was logged (the command prints it if the app had to stop)."""
 
-    def run(self, *args, **kwargs):
+    def run(self, *args: Any, **kwargs: Any) -> None:
         """Run the app (the `followup` command). Everything imported so far (Textual, Rich, the app)
         lives as long as the process: keep it out of the garbage collector's full passes, one of
         which cost 16 ms before the first paint. (Not in run_test: tests make many apps in one
@@ -54,11 +60,16 @@ class FollowupApp(App):
         gc.freeze()
         return super().run(*args, **kwargs)
 
-    async def run_action(self, action, default_namespace=None) -> bool:
+    async def run_action(
+        self,
+        action: str | tuple[str, str, tuple[object, ...]],
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
         """Every key and palette command runs here: an unexpected error in one is reported and
         logged, and the app goes on (the write it interrupted was rolled back by its transaction)."""
         try:
-            return await super().run_action(action, default_namespace)
+            return await super().run_action(action, default_namespace, namespaces)
         except Exception as error:  # noqa: BLE001 - the boundary where nothing may escape
             self.report_failure(error, f"action {action}")
             return True
@@ -96,7 +107,7 @@ class FollowupApp(App):
         self.crash_log = logged or crashlog.log_path()
         self.exit(return_code=1)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         from followup_tui.tui.screens.main import MainScreen
 
         open_database(self.database_path)
@@ -116,7 +127,7 @@ class FollowupApp(App):
     def phone_region(self, value: str) -> None:
         self._phone_region = value
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, by its description."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
@@ -135,7 +146,7 @@ class FollowupApp(App):
         message: str,
         *,
         title: str = "",
-        severity="information",
+        severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from followup_tui import clock
 from followup_tui.kinds import Kind
@@ -13,15 +12,18 @@ from followup_tui.store import commands, writing_notes
 from followup_tui.store.errors import StoreError
 from followup_tui.writing.drafts import CALL_DRAFTS, TEMPLATE_FOR
 
+if TYPE_CHECKING:
+    from followup_tui.tui.app import FollowupApp
+
 WRITABLE = set(TEMPLATE_FOR) | CALL_DRAFTS
 
 
-def letters_dir(app: App) -> Path:
+def letters_dir(app: FollowupApp) -> Path:
     """Letters and emails are written beside the database."""
     return Path(app.database_path).parent / "letters"
 
 
-def open_writer(app: App, action_id: int, kind: Kind, then: Callable[[], None]) -> None:
+def open_writer(app: FollowupApp, action_id: int, kind: Kind, then: Callable[[], None]) -> None:
     """Open the draft (notes, letters, emails) or the call script (calls) for an action; with no profile
     yet, the profile form comes first, so the draft is not born full of placeholders."""
     from followup_tui.tui.screens.profile_form import ProfileForm
@@ -50,7 +52,7 @@ def open_writer(app: App, action_id: int, kind: Kind, then: Callable[[], None]) 
     app.push_screen(ProfileForm(writing_notes.profile()), saved)
 
 
-def _open(app: App, action_id: int, kind: Kind, then: Callable[[], None]) -> None:
+def _open(app: FollowupApp, action_id: int, kind: Kind, then: Callable[[], None]) -> None:
     from followup_tui.tui.screens.call_script import CallScriptScreen
     from followup_tui.tui.screens.draft import DraftScreen
 

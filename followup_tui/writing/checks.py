@@ -7,9 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from followup_tui.kinds import Kind
 from followup_tui.writing.drafts import EMAIL_DRAFTS, FILLED_FROM, LETTER_DRAFTS, unfilled
+
+if TYPE_CHECKING:  # loaded when first needed: the dictionary takes a while to read
+    from spellchecker import SpellChecker
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*")
 # An email is tried only from the start of a run of non-spaces, and without backtracking: "\S+@" tried at
@@ -162,7 +166,7 @@ class Misspelling:
 
 
 @lru_cache(maxsize=1)
-def _dictionary():
+def _dictionary() -> SpellChecker:
     from spellchecker import SpellChecker
 
     return SpellChecker()

@@ -216,7 +216,7 @@ class DraftContext:
 def render(template: str, values: dict[str, str]) -> str:
     """Fill named placeholders; an unknown or empty one is left as {name} for the user to fill."""
 
-    def fill(match: re.Match) -> str:
+    def fill(match: re.Match[str]) -> str:
         value = values.get(match.group(1), "")
         return value if value else match.group(0)
 

@@ -199,3 +199,15 @@ def test_an_error_quoting_the_file_carries_no_escape_sequence_or_payload(payload
     message = str(raised.value)
     assert f"Component {shown} was never closed" in message
     assert not any(ch in message for ch in "\x1b\x07\x08\x7f\x9b\x9c\x9d\u202e")
+
+
+def test_a_part_with_several_values_reads_as_text_not_as_a_python_list():
+    """vCard 3.0 separates several values of one N or ADR part with commas (two given names, two
+    street lines); each is read as the words on the card, never as "['John', 'Paul']"."""
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Smith;John,Paul;;;\r\n"
+        b"ADR;TYPE=WORK:;;1 Main St,Suite 5;Springfield;IL;62701;USA\r\nEND:VCARD\r\n"
+    )
+    person = read_vcards(card, "US")[0]
+    assert person.name == "John Paul Smith"
+    assert person.address == "1 Main St, Suite 5\nSpringfield IL 62701\nUSA"

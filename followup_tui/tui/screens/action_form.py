@@ -15,7 +15,7 @@ from followup_tui import validate
 from followup_tui.dates import show_date
 from followup_tui.records import ActionRow, PersonCard
 from followup_tui.text import title_part
-from followup_tui.tui.screens.form import FormScreen
+from followup_tui.tui.screens.form import FormScreen, Valid, all_valid
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,10 @@ class ActionForm(FormScreen[ActionInput]):
 
     def compose_fields(self) -> ComposeResult:
         c = self.current
-        if self.custom:
-            yield from self.field("What to do *", "title", c.title if c else "", "e.g. Send the portfolio link")
-        else:
+        if c is not None and not self.custom:
             yield Label(Content(title_part(c.label, 120)), classes="dialog-subtitle")
+        else:
+            yield from self.field("What to do *", "title", c.title if c else "", "e.g. Send the portfolio link")
         yield from self.field("Due *", "due", show_date(c.due) if c else "today", "today, fri, +3d, nov 20…")
         if self.custom and c is None:
             with Horizontal(classes="field-row"):
@@ -65,16 +65,14 @@ class ActionForm(FormScreen[ActionInput]):
         self.preview_day("due", required=True)
 
     def collect(self) -> ActionInput | None:
-        title_ok, title = (
-            self.check("title", lambda v: validate.line(v, required="What to do")) if self.custom else (True, "")
-        )
-        due_ok, due = self.check("due", self.day_field("due", required=True))
-        note_ok, note = self.check("note", validate.text)
-        if not (title_ok and due_ok and note_ok):
+        title = self.check("title", lambda v: validate.line(v, required="What to do")) if self.custom else Valid("")
+        due = self.check("due", self.day_field("due", required=True))
+        note = self.check("note", validate.text)
+        if not all_valid(title, due, note):
             return None
         person = None
         if self.custom and self.current is None:
-            person = self.query_one("#person", Select).value or None
+            person = self.choice("person", int) or None  # 0 is "General"
         elif self.current is not None:
             person = self.current.person_id
-        return ActionInput(title, due, note, person)
+        return ActionInput(title.value, due.value, note.value, person)

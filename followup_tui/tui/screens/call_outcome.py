@@ -56,7 +56,8 @@ class CallOutcomeScreen(ModalScreen[CallOutcome | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(CallOutcome(event.option.id))
+        if event.option.id is not None:  # every option is made with an outcome as its id
+            self.dismiss(CallOutcome(event.option.id))
 
     def action_choose(self, outcome: str) -> None:
         """Answer with a key."""

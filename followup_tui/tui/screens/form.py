@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Generic, Literal, NoReturn, TypeVar, overload
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from followup_tui import clock
 from followup_tui.dates import DATE_HINT, DateInputError, parse_day, show_date
@@ -19,6 +20,28 @@ from followup_tui.text import MAX_STORED_LINE, clean, clean_line, clip
 from followup_tui.validate import InputProblem
 
 Result = TypeVar("Result")
+Value = TypeVar("Value")
+Checked = TypeVar("Checked", covariant=True)  # a Valid[str] is a Valid[object]
+
+
+@dataclass(frozen=True)
+class Valid(Generic[Checked]):
+    """A field that passed its check, with the value its converter made."""
+
+    value: Checked
+
+
+class Invalid:
+    """A field that failed its check; the message under it says what to fix."""
+
+    @property
+    def value(self) -> NoReturn:
+        raise ValueError("an invalid field has no value: ask all_valid first")
+
+
+def all_valid(*fields: Valid[object] | Invalid) -> bool:
+    """Whether every field passed (each failed one already shows its message)."""
+    return not any(isinstance(field, Invalid) for field in fields)
 
 
 class FormScreen(ModalScreen[Result | None], Generic[Result]):
@@ -62,7 +85,14 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
     def value(self, ident: str) -> str:
         """The raw text of a field."""
         widget = self.query_one(f"#{ident}")
-        return widget.text if isinstance(widget, TextArea) else widget.value
+        return widget.text if isinstance(widget, TextArea) else self.query_one(f"#{ident}", Input).value
+
+    def choice(self, ident: str, kind: type[Value]) -> Value:
+        """The value of a Select that has no blank (allow_blank=False), checked to be a `kind`."""
+        value = self.query_one(f"#{ident}", Select).value
+        if not isinstance(value, kind):
+            raise TypeError(f"#{ident} holds {value!r}, not a {kind.__name__}")
+        return value
 
     def say(self, ident: str, message: str, *, error: bool = False) -> None:
         """Show a message under a field (plain text, never markup)."""
@@ -71,21 +101,27 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         note.set_class(error, "-error")
         note.display = bool(message)
 
-    def check(self, ident: str, convert: Callable[[str], object]) -> tuple[bool, object]:
+    def check(self, ident: str, convert: Callable[[str], Value]) -> Valid[Value] | Invalid:
         """Run `convert` on a field; an InputProblem or DateInputError becomes its inline message."""
         try:
             result = convert(self.value(ident))
         except (InputProblem, DateInputError) as problem:
             self.say(ident, str(problem), error=True)
-            return False, None
+            return Invalid()
         self.say(ident, "")
-        return True, result
+        return Valid(result)
 
     PAST_DATES: frozenset[str] = frozenset()
     """Date fields where a bare weekday means the latest one, not the coming one."""
 
+    @overload
+    def day_field(self, ident: str, *, required: Literal[True]) -> Callable[[str], date]: ...
+
+    @overload
+    def day_field(self, ident: str, *, required: bool) -> Callable[[str], date | None]: ...
+
     def day_field(self, ident: str, *, required: bool) -> Callable[[str], date | None]:
-        """A converter for a date field."""
+        """A converter for a date field (a required one never gives None: an empty one is a problem)."""
 
         def convert(text: str) -> date | None:
             if not text.strip():

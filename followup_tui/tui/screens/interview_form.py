@@ -9,7 +9,7 @@ from textual.widgets import Input
 from followup_tui import validate
 from followup_tui.dates import parse_time, show_date
 from followup_tui.inputs import InterviewInput
-from followup_tui.tui.screens.form import FormScreen
+from followup_tui.tui.screens.form import FormScreen, all_valid
 
 
 class InterviewForm(FormScreen[InterviewInput]):
@@ -56,15 +56,12 @@ class InterviewForm(FormScreen[InterviewInput]):
         self.preview_day("decision", required=False)
 
     def collect(self) -> InterviewInput | None:
-        results = [
-            self.check("company", lambda v: validate.line(v, required="Company")),
-            self.check("role", validate.line),
-            self.check("day", self.day_field("day", required=True)),
-            self.check("ended_at", lambda v: parse_time(v) if v.strip() else None),
-            self.check("decision", self.day_field("decision", required=False)),
-            self.check("notes", validate.text),
-        ]
-        if not all(ok for ok, _ in results):
+        company = self.check("company", lambda v: validate.line(v, required="Company"))
+        role = self.check("role", validate.line)
+        day = self.check("day", self.day_field("day", required=True))
+        ended_at = self.check("ended_at", lambda v: parse_time(v) if v.strip() else None)
+        decision = self.check("decision", self.day_field("decision", required=False))
+        notes = self.check("notes", validate.text)
+        if not all_valid(company, role, day, ended_at, decision, notes):
             return None
-        company, role, day, ended_at, decision, notes = (value for _, value in results)
-        return InterviewInput(company, day, role, ended_at, decision, notes)
+        return InterviewInput(company.value, day.value, role.value, ended_at.value, decision.value, notes.value)

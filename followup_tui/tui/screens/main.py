@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -19,16 +20,20 @@ from followup_tui.store import queries
 from followup_tui.store.database import change_stamp
 from followup_tui.store.errors import StoreError
 from followup_tui.text import clean_line
+from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.screens import main_edits, main_jobs, main_review
 from followup_tui.tui.screens.main_cache import ChangeWatch, ReadAhead, ReadAheadCache
-from followup_tui.tui.screens.main_jobs import RESULT
+from followup_tui.tui.screens.main_jobs import RESULT, Returned
 from followup_tui.tui.screens.main_keys import FOOTER_FIRST, MAIN_KEYS, MORE_HELP
 from followup_tui.tui.widgets.checklist import Checklist
 from followup_tui.tui.widgets.filter_box import FilterBox
 from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.interview_list import InterviewList, ListHeader
 from followup_tui.tui.widgets.person_card import PersonCardView
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
 
 EMPTY_STATE = (
     "No interviews yet.\n\n"
@@ -45,9 +50,10 @@ def _raise(error: Exception) -> None:
     raise error
 
 
-class MainScreen(Screen):
+class MainScreen(Screen[None]):
     """Three panes; every key is in help (?) and the command palette, the everyday ones in the footer."""
 
+    app = getters.app(FollowupApp)  # typed: the app's shared state (review_data, phone_region) without casts
     BINDINGS = MAIN_KEYS
     FOOTER_FIRST = FOOTER_FIRST
 
@@ -56,9 +62,9 @@ class MainScreen(Screen):
         self.rows: list[InterviewRow] = []
         self.detail: InterviewDetail | None = None
         self.shown = ChangeWatch()  # the database state the panes show
-        self._warm_timer = None
+        self._warm_timer: Timer | None = None
         self.ahead = ReadAheadCache()  # the interviews either side of the cursor, see _read_ahead
-        self._ahead_timer = None
+        self._ahead_timer: Timer | None = None
         self._resumed_before = False
         self._reloading = False  # reload loads the detail itself, with what it was asked to keep
 
@@ -262,17 +268,33 @@ class MainScreen(Screen):
 
     # ---- writing -------------------------------------------------------------------------------
 
-    def write(self, change: Callable[[], object], **keep: object) -> bool:
+    def write(
+        self,
+        change: Callable[[], object],
+        *,
+        select: int | Returned | None = None,
+        keep_action: int | Returned | None = None,
+        keep_person: int | Returned | None = None,
+        row_only: bool = False,
+    ) -> bool:
         """Run one store command and reload; a failure is shown and nothing else happens.
 
-        `keep` takes reload's select / keep_action / keep_person; RESULT there means the command's return value.
+        The keywords are reload's; RESULT there means the command's return value (an id).
         """
         try:
             value = change()
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False, timeout=8)
             return False
-        self.reload(**{name: value if wanted is RESULT else wanted for name, wanted in keep.items()})
+
+        def kept(wanted: int | Returned | None) -> int | None:
+            if wanted is not RESULT:
+                return wanted
+            return value if isinstance(value, int) else None
+
+        self.reload(
+            select=kept(select), keep_action=kept(keep_action), keep_person=kept(keep_person), row_only=row_only
+        )
         return True
 
     def _focused_pane(self) -> str:

@@ -5,7 +5,7 @@ Plain functions of the screen: each opens its form and hands the answer to `scre
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.content import Content
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from followup_tui.tui.screens.action_form import ActionInput
     from followup_tui.tui.screens.main import MainScreen
     from followup_tui.tui.screens.settings_form import AppSettings
+
+Edited = TypeVar("Edited")  # what an edit form returns (an interview's or a person's fields)
 
 
 def add_interview(screen: MainScreen) -> None:
@@ -297,7 +299,9 @@ def edit_settings(screen: MainScreen) -> None:
     screen.app.push_screen(SettingsForm(current), saved)
 
 
-def write_checked(screen: MainScreen, change: Callable[[object], object], opened_with: object, mine: object) -> None:
+def write_checked(
+    screen: MainScreen, change: Callable[[Edited | None], object], opened_with: Edited, mine: Edited
+) -> None:
     """An edit that is refused if another window changed the record since the form opened; then the
     user chooses: keep theirs, or overwrite with mine."""
     from followup_tui.store import commands

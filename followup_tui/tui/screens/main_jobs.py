@@ -5,6 +5,7 @@ Plain functions of the screen (not a mixin), so each job's dependencies are its 
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,13 @@ if TYPE_CHECKING:
     from followup_tui.tui.screens.vcard_files import ExportChoice
 
 
-RESULT = object()  # in MainScreen.write: "select what the command returned"
+class Returned(Enum):
+    """In MainScreen.write: "select what the command returned"."""
+
+    RESULT = "result"
+
+
+RESULT = Returned.RESULT
 
 
 def save_person(

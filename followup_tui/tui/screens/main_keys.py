@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from followup_tui.tui.keys import Section
 
-MAIN_KEYS = [
+MAIN_KEYS: list[BindingType] = [  # typed as Screen.BINDINGS is
     Binding("a", "add_interview", "Add", tooltip="Add an interview"),
     Binding("c", "capture", "Card", tooltip="Capture a person's business card for this interview"),
     Binding("e", "edit", "Edit", tooltip="Edit what has focus (interview, card or action)"),

@@ -30,12 +30,12 @@ def open_review(screen: MainScreen) -> None:
     """Open the daily review; enter there brings its interview back here."""
     # One review screen, kept installed: opening it again re-reads its items, not its widgets,
     # and its undo history lasts the session.
-    if not screen.app.is_screen_installed("review"):
-        from followup_tui.tui.screens.review import ReviewScreen
+    from followup_tui.tui.screens.review import ReviewScreen
 
+    if not screen.app.is_screen_installed("review"):
         screen.app.install_screen(ReviewScreen(), "review")
     else:
-        review = screen.app.get_screen("review")
+        review = screen.app.get_screen("review", ReviewScreen)
         if review.is_mounted:
             review.refresh_if_stale()  # before the switch, so its first frame is the fresh list
     screen.app.push_screen("review", screen.focus_on)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Label, Select, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from followup_tui import validate
-from followup_tui.capture.card_text import CardFields, CardTooLong, parse_card
-from followup_tui.inputs import PersonInput
+from followup_tui.capture.card_text import CardTooLong, parse_card
+from followup_tui.inputs import CardFields, PersonInput
 from followup_tui.kinds import Medium
-from followup_tui.tui.screens.form import FormScreen
+from followup_tui.tui.screens.form import FormScreen, all_valid
 
 # Form fields a pasted card fills, by card field name.
 FILLED = ("name", "title", "company", "email", "phone", "mobile", "fax", "website", "linkedin", "address")
@@ -87,7 +87,7 @@ class PersonForm(FormScreen[PersonInput]):
         for name in FILLED:
             value = getattr(card, name)
             widget = self.query_one(f"#{name}")
-            current = widget.text if isinstance(widget, TextArea) else widget.value
+            current = self.value(name)
             by_hand = current and current != self._autofilled.get(name)
             if by_hand and not (name == "company" and current == self.company):
                 continue  # typed by hand: never overwritten
@@ -96,44 +96,39 @@ class PersonForm(FormScreen[PersonInput]):
             if isinstance(widget, TextArea):
                 widget.text = value
             else:
-                widget.value = value
+                self.query_one(f"#{name}", Input).value = value
             self._autofilled[name] = value
 
     def collect(self) -> PersonInput | None:
-        results = [
-            self.check("name", lambda v: validate.line(v, required="Name")),
-            self.check("title", validate.line),
-            self.check("company", validate.line),
-            self.check("email", validate.email),
-            self.check("phone", lambda v: validate.phone(v, self.phone_region)),
-            self.check("mobile", lambda v: validate.phone(v, self.phone_region)),
-            self.check("fax", validate.line),
-            self.check("website", validate.line),
-            self.check("linkedin", validate.line),
-            self.check("address", validate.text),
-            self.check("topic", validate.text),
-            self.check("notes", validate.text),
-        ]
-        if not all(ok for ok, _ in results):
+        name = self.check("name", lambda v: validate.line(v, required="Name"))
+        title = self.check("title", validate.line)
+        company = self.check("company", validate.line)
+        email = self.check("email", validate.email)
+        phone = self.check("phone", lambda v: validate.phone(v, self.phone_region))
+        mobile = self.check("mobile", lambda v: validate.phone(v, self.phone_region))
+        fax = self.check("fax", validate.line)
+        website = self.check("website", validate.line)
+        linkedin = self.check("linkedin", validate.line)
+        address = self.check("address", validate.text)
+        topic = self.check("topic", validate.text)
+        notes = self.check("notes", validate.text)
+        if not all_valid(name, title, company, email, phone, mobile, fax, website, linkedin, address, topic, notes):
             return None
-        name, title, company, email, phone, mobile, fax, website, linkedin, address, topic, notes = (
-            value for _, value in results
-        )
         return PersonInput(
-            name=name,
-            title=title,
-            company=company,
-            email=email,
-            phone=phone.typed,
-            phone_e164=phone.e164,
-            address=address,
-            preferred=self.query_one("#preferred", Select).value,
-            topic=topic,
+            name=name.value,
+            title=title.value,
+            company=company.value,
+            email=email.value,
+            phone=phone.value.typed,
+            phone_e164=phone.value.e164,
+            address=address.value,
+            preferred=self.choice("preferred", Medium),
+            topic=topic.value,
             is_lead=self.query_one("#lead", Checkbox).value,
-            notes=notes,
-            mobile=mobile.typed,
-            mobile_e164=mobile.e164,
-            fax=fax,
-            website=website,
-            linkedin=linkedin,
+            notes=notes.value,
+            mobile=mobile.value.typed,
+            mobile_e164=mobile.value.e164,
+            fax=fax.value,
+            website=website.value,
+            linkedin=linkedin.value,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from followup_tui import validate
-from followup_tui.tui.screens.form import FormScreen
+from followup_tui.tui.screens.form import FormScreen, all_valid
 from followup_tui.writing.profile import Profile
 
 
@@ -34,16 +34,13 @@ class ProfileForm(FormScreen[Profile]):
         )
 
     def collect(self) -> Profile | None:
-        results = [
-            self.check("my_name", validate.line),
-            self.check("my_email", validate.email),
-            self.check("my_phone", validate.line),
-            self.check("my_address", validate.text),
-            self.check("signature", validate.text),
-            self.check("strengths", validate.text),
-        ]
-        if not all(ok for ok, _ in results):
+        name = self.check("my_name", validate.line)
+        email = self.check("my_email", validate.email)
+        phone = self.check("my_phone", validate.line)
+        address = self.check("my_address", validate.text)
+        signature = self.check("signature", validate.text)
+        strengths = self.check("strengths", validate.text)
+        if not all_valid(name, email, phone, address, signature, strengths):
             return None
-        name, email, phone, address, signature, strengths = (value for _, value in results)
-        lines = tuple(line.strip(" -•") for line in strengths.split("\n") if line.strip(" -•"))
-        return Profile(name, email, phone, address, signature, lines)
+        lines = tuple(line.strip(" -•") for line in strengths.value.split("\n") if line.strip(" -•"))
+        return Profile(name.value, email.value, phone.value, address.value, signature.value, lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -26,6 +27,7 @@ from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import change_stamp
 from followup_tui.store.errors import StoreError
 from followup_tui.text import clean_text
+from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.mailing import send_email
 from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
@@ -39,8 +41,11 @@ from followup_tui.wording import no_address_question
 REMINDER_KEY = "keep_hunting_shown_on"
 
 
-class ReviewScreen(Screen):
-    """Overdue, today and the next seven days; act on each item without leaving the screen."""
+class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
+    """Overdue, today and the next seven days; act on each item without leaving the screen.
+    Its result: the interview, action and person that enter opened, or None for back."""
+
+    app = getters.app(FollowupApp)  # typed: the app's shared review_data
 
     BINDINGS = [
         Binding("space", "done", "Done", tooltip="Mark done (a call asks how it went)"),

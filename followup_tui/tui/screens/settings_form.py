@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
 from followup_tui import validate
-from followup_tui.tui.screens.form import FormScreen
+from followup_tui.tui.screens.form import FormScreen, all_valid
 
 START_CHOICES = (
     ("the daily review when something is due, else the interviews", "auto"),
@@ -43,7 +43,9 @@ class SettingsForm(FormScreen[AppSettings]):
             yield Label("Open on", classes="field-label")
             # The stored value may be anything (another program, an import): Select refuses an unknown one.
             start = (
-                self.current.start_screen if self.current.start_screen in dict(map(reversed, START_CHOICES)) else "auto"
+                self.current.start_screen
+                if self.current.start_screen in {value for _, value in START_CHOICES}
+                else "auto"
             )
             yield Select(START_CHOICES, value=start, allow_blank=False, id="start", compact=True)
         yield from self.field(
@@ -70,11 +72,11 @@ class SettingsForm(FormScreen[AppSettings]):
         self.say("region", f"numbers like {shown} are read as {code} numbers" if shown else code)
 
     def collect(self) -> AppSettings | None:
-        ok, code = self.check("region", validate.region)
-        similar_ok, percent = self.check("similarity", _percent)
-        if not (ok and similar_ok):
+        code = self.check("region", validate.region)
+        percent = self.check("similarity", _percent)
+        if not all_valid(code, percent):
             return None
-        return AppSettings(code, self.query_one("#start", Select).value, percent)
+        return AppSettings(code.value, self.choice("start", str), percent.value)
 
 
 def _percent(text: str) -> int:

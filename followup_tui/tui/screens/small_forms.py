@@ -12,7 +12,7 @@ from textual.widgets import Input, Label
 from followup_tui import validate
 from followup_tui.dates import show_date
 from followup_tui.text import title_part
-from followup_tui.tui.screens.form import FormScreen
+from followup_tui.tui.screens.form import FormScreen, all_valid
 
 
 class DayForm(FormScreen[date]):
@@ -35,8 +35,8 @@ class DayForm(FormScreen[date]):
         self.preview_day("day", required=False)
 
     def collect(self) -> date | None:
-        ok, day = self.check("day", self.day_field("day", required=True))
-        return day if ok else None
+        day = self.check("day", self.day_field("day", required=True))
+        return day.value if all_valid(day) else None
 
 
 class NoteForm(FormScreen[str]):
@@ -52,5 +52,5 @@ class NoteForm(FormScreen[str]):
         yield from self.area("Note", "note", self.note)
 
     def collect(self) -> str | None:
-        ok, note = self.check("note", validate.text)
-        return note if ok else None
+        note = self.check("note", validate.text)
+        return note.value if all_valid(note) else None

@@ -50,7 +50,8 @@ class StatusScreen(ModalScreen[Status | None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(Status(event.option.id))
+        if event.option.id is not None:  # every option is made with a status as its id
+            self.dismiss(Status(event.option.id))
 
     def action_cancel(self) -> None:
         """Keep the current status."""

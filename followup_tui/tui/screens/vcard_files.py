@@ -14,7 +14,7 @@ from textual.widgets import DirectoryTree, Input, Label, Select
 
 from followup_tui.capture.vcards import MAX_BYTES
 from followup_tui.store.portable import MAX_IMPORT_BYTES
-from followup_tui.tui.screens.form import FormScreen
+from followup_tui.tui.screens.form import FormScreen, all_valid
 from followup_tui.validate import InputProblem
 
 
@@ -65,8 +65,8 @@ class ImportForm(FormScreen[Path]):
         self.action_save()
 
     def collect(self) -> Path | None:
-        ok, path = self.check("path", _existing_vcf)
-        return path if ok else None
+        path = self.check("path", _existing_vcf)
+        return path.value if all_valid(path) else None
 
 
 FORMATS = (
@@ -119,7 +119,7 @@ class ExportForm(FormScreen[ExportChoice]):
             yield Label("What", classes="field-label")
             yield Select(FORMATS, value=".vcf", allow_blank=False, id="format", compact=True)
         yield from self.field("File", "path", str(self.default))
-        choices = []
+        choices: list[tuple[Content | str, str]] = []
         if self.person:
             choices.append((Content(f"only {self.person}"), "person"))
         if self.company:
@@ -130,18 +130,19 @@ class ExportForm(FormScreen[ExportChoice]):
             yield Select(choices, value=choices[0][1], allow_blank=False, id="scope", compact=True)
 
     @on(Select.Changed, "#format")
-    def _format_changed(self, event: Select.Changed) -> None:
+    def _format_changed(self) -> None:
+        suffix = self.choice("format", str)
         field = self.query_one("#path", Input)
         path = Path(field.value or str(self.default))
         stem = (
             "followup-contacts"
-            if event.value == ".vcf"
-            else {".json": "followup-export", ".csv": "followup-interviews", ".ics": "followup-follow-ups"}[event.value]
+            if suffix == ".vcf"
+            else {".json": "followup-export", ".csv": "followup-interviews", ".ics": "followup-follow-ups"}[suffix]
         )
-        if event.value != ".vcf" or path.suffix.lower() != ".vcf":
-            field.value = str(path.with_name(stem + event.value))
-        self.query_one("#scope-row").display = event.value == ".vcf"
+        if suffix != ".vcf" or path.suffix.lower() != ".vcf":
+            field.value = str(path.with_name(stem + suffix))
+        self.query_one("#scope-row").display = suffix == ".vcf"
 
     def collect(self) -> ExportChoice | None:
-        ok, path = self.check("path", _writable_target)
-        return ExportChoice(path, self.query_one("#scope", Select).value) if ok else None
+        path = self.check("path", _writable_target)
+        return ExportChoice(path.value, self.choice("scope", str)) if all_valid(path) else None

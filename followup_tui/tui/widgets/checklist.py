@@ -36,8 +36,8 @@ def action_content(action: ActionRow, today: date) -> Content:
             parts.extend(["  ", ("! " + action.missing, "$warning")])
         content = Content.assemble(*parts)
     else:
-        done = action.state is State.DONE and action.done_on
-        when = f"done {show_date(action.done_on, today)}" if done else "cancelled"
+        done_on = action.done_on if action.state is State.DONE else None
+        when = f"done {show_date(done_on, today)}" if done_on else "cancelled"
         content = Content.assemble(
             (box, "$text-muted"), (clean_line(action.label), "strike $text-muted"), "\n    ", (when, "$text-muted")
         )
@@ -83,11 +83,11 @@ def _layout(entries: list[_Entry], styles, width: int) -> tuple[list[int], int]:
 
 def _first_target(entries: list[_Entry], keep: int | None) -> int | None:
     """The entry the cursor starts on: action `keep`, else the first open item, else the first item."""
-    actions = [i for i, entry in enumerate(entries) if entry.action is not None]
-    for i in actions:
-        if entries[i].action.id == keep:
+    actions = [(i, entry.action) for i, entry in enumerate(entries) if entry.action is not None]
+    for i, action in actions:
+        if action.id == keep:
             return i
-    return next((i for i in actions if entries[i].action.state is State.OPEN), actions[0] if actions else None)
+    return next((i for i, action in actions if action.state is State.OPEN), actions[0][0] if actions else None)
 
 
 @dataclass(frozen=True)
@@ -210,12 +210,18 @@ class Checklist(CursorList):
         """The highlighted action's id, if an action is highlighted."""
         if not self.selectable:
             return None
-        return self.entries[self.selectable[self.cursor]].action.id
+        return self._action(self.cursor).id
+
+    def _action(self, n: int) -> ActionRow:
+        """The action of selectable entry `n`."""
+        action = self.entries[self.selectable[n]].action
+        assert action is not None, "selectable holds only the entries of actions"
+        return action
 
     def select_action(self, action_id: int) -> None:
         """Highlight an action by id (nothing happens if it is not listed)."""
-        for n, index in enumerate(self.selectable):
-            if self.entries[index].action.id == action_id:
+        for n in range(len(self.selectable)):
+            if self._action(n).id == action_id:
                 self.cursor = n
 
     def option_texts(self) -> list[str]:

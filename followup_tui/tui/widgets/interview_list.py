@@ -171,7 +171,8 @@ class InterviewList(CursorList):
         )
         if row.next_due is not None and active:
             days = (row.next_due - self.today).days
-            what = row.next_title if row.next_kind is Kind.CUSTOM else SHORT_KIND.get(row.next_kind, "")
+            kind = row.next_kind
+            what = row.next_title if kind is Kind.CUSTOM else (SHORT_KIND.get(kind, "") if kind is not None else "")
             colour = theme.get("warning", "yellow") if days < 0 else theme.get("success", "green")
             label = (
                 (_fit(what, next_width), ""),
@@ -194,9 +195,10 @@ class InterviewList(CursorList):
                     text, style = cell[part]
                     if text:  # a column left out at this width is empty
                         lines[part].append(Segment(f" {text} ", _style(style)))
-            strips = tuple(
+            top, bottom = (
                 Strip(segments).apply_style(row_style).crop_extend(0, width, row_style) for segments in lines
             )
+            strips = (top, bottom)
             if len(self._drawn) > 400:  # a few screens' worth; rows are redrawn when they change anyway
                 self._drawn.clear()
             self._drawn[key] = strips

@@ -76,7 +76,7 @@ class ReviewList(CursorList):
             line += entry.height
         self.selectable = [i for i, e in enumerate(entries) if e.item]
         self.set_content_height(line)
-        wanted = next((n for n, i in enumerate(self.selectable) if entries[i].item.id == keep), None)
+        wanted = next((n for n in range(len(self.selectable)) if self._item(n).id == keep), None)
         self.set_reactive(ReviewList.cursor, wanted if wanted is not None else min(previous, len(self.selectable) - 1))
         self.cursor = max(0, self.cursor)
 
@@ -88,12 +88,18 @@ class ReviewList(CursorList):
         """The highlighted action's id."""
         if not self.selectable:
             return None
-        return self.entries[self.selectable[self.cursor]].item.id
+        return self._item(self.cursor).id
+
+    def _item(self, n: int) -> ReviewItem:
+        """The item of selectable entry `n`."""
+        item = self.entries[self.selectable[n]].item
+        assert item is not None, "selectable holds only the entries of items"
+        return item
 
     def select_id(self, action_id: int) -> None:
         """Highlight an action by id."""
-        for n, index in enumerate(self.selectable):
-            if self.entries[index].item.id == action_id:
+        for n in range(len(self.selectable)):
+            if self._item(n).id == action_id:
                 self.cursor = n
 
     def section_titles(self) -> list[str]:
