@@ -60,6 +60,10 @@ class State(StrEnum):
     CANCELLED = "cancelled"
 
 
+# The method's call: "5 to 7 days later". Here rather than in the plan engine, so the review can say
+# where a call stands in its window without loading the engine.
+CALL_WINDOW = (5, 7)
+
 # Value -> member lookups for rows read from the database: calling an Enum per row was a tenth of
 # the interview list's cost at 10,000 rows.
 KIND_OF = {k.value: k for k in Kind}

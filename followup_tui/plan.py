@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from followup_tui.dates import next_business_day_on_or_after as business_day
-from followup_tui.kinds import Kind, Medium, State, Status
+from followup_tui.kinds import CALL_WINDOW, Kind, Medium, State, Status
 
 THANK_YOU_CUTOFF = time(15, 0)
-CALL_WINDOW = (5, 7)
 LETTER_DAY = 8
 WEEKLY_GAP = 7
 

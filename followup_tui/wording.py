@@ -53,6 +53,9 @@ def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person:
     return ""
 
 
+NO_ANSWER_NOTE = "No answer"  # the line a call's note gets for each unanswered try ("No answer, Tue 24 Nov")
+
+
 def no_address_question(person: str) -> str:
     """Asked before a letter to someone with no mailing address on file is marked posted."""
     who = person or "this person"

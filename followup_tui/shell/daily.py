@@ -9,9 +9,18 @@ from pathlib import Path
 from typing import TextIO
 
 from followup_tui import clock
-from followup_tui.dates import relative_due, show_date, snoozed_day
+from followup_tui.dates import show_date, snoozed_day
 from followup_tui.kinds import Kind, State
-from followup_tui.review import KEEP_HUNTING, LETTER_KINDS, ReviewItem, as_json, group, needs_keep_hunting, summarise
+from followup_tui.review import (
+    KEEP_HUNTING,
+    LETTER_KINDS,
+    OVERDUE,
+    ReviewItem,
+    as_json,
+    group,
+    needs_keep_hunting,
+    summarise,
+)
 from followup_tui.shell.args import Done, Snooze, Today
 from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
@@ -40,7 +49,7 @@ _WIDTHS = tuple(width for _, width in COLUMNS)
 def _row(item: ReviewItem, today, colour: bool, id_width: int = _WIDTHS[0]) -> str:
     company = f"{item.company} · {item.role}" if item.company and item.role else item.company or item.role
     contact = item.contact or (f"! {item.missing}" if item.missing else "")
-    due = "done" if item.state is State.DONE else relative_due(item.due, today)
+    due = "done" if item.state is State.DONE else item.due_text(today)
     _, w_due, w_what, w_who, w_company, w_contact = _WIDTHS
     text = (
         f"{item.id:<{id_width}} {_fit(due, w_due)} {_fit(item.what, w_what)} {_fit(item.person, w_who)} "
@@ -50,7 +59,7 @@ def _row(item: ReviewItem, today, colour: bool, id_width: int = _WIDTHS[0]) -> s
         return text
     if item.state is State.DONE:
         return f"{DIM}{text}{RESET}"
-    if item.due < today:
+    if item.section(today) == OVERDUE:
         return f"{WARN}{text}{RESET}"
     return text
 

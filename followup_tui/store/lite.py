@@ -23,7 +23,8 @@ SCHEMA_VERSION = 7  # the number of migrations in store.database; a test keeps t
 
 _SELECT = """
 SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
-       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, {topic}
+       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, {topic},
+       a.window_end, i.day
 FROM "action" a
 JOIN "interview" i ON i.id = a.interview_id
 LEFT JOIN "contact" c ON c.id = a.contact_id
@@ -96,6 +97,8 @@ def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
         phone,
         address,
         topic,
+        window_end,
+        interview_day,
     ) in rows:
         kind = kinds[kind]
         day = days.get(due) or days.setdefault(due, _day(due))
@@ -119,6 +122,8 @@ def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
                     topic or "",
                     note,
                     _day(done_on) if done_on else None,
+                    (days.get(window_end) or days.setdefault(window_end, _day(window_end))) if window_end else None,
+                    days.get(interview_day) or days.setdefault(interview_day, _day(interview_day)),
                 )
             )
         )
