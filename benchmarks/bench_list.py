@@ -13,8 +13,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from followup_tui import clock
-from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Status
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
+from followup_tui.kinds import Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.store.models import db

@@ -11,13 +11,15 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 
 from followup_tui import clock
-from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Status
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
+from followup_tui.kinds import Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.store.models import db
@@ -122,7 +124,7 @@ def build(path: Path, interviews: int, seed: int = 1) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     clock.freeze(datetime.combine(TODAY, clock_time(9, 30)))
     open_database(path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     statuses = [Status.ACTIVE] * 6 + [Status.OFFER, Status.REJECTED, Status.FILLED, Status.WITHDRAWN]
     with db.atomic():  # one transaction: building, not measuring
         for n in range(interviews):

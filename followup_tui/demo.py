@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.kinds import Kind, Medium, Status
 from followup_tui.records import InterviewDetail
 from followup_tui.store import commands, queries, writing_notes
@@ -51,16 +52,16 @@ def build_demo(today: date) -> None:
         north,
         PersonInput(
             "Priya Raman",
-            "Head of Analytics",
-            "Northwind Analytics",
-            "priya.raman@northwind.example",
-            "+1 415 555 0142",
-            "+14155550142",
-            "500 Market Street, Suite 400\nSan Francisco, CA 94105",
-            Medium.EMAIL,
-            "Cutting the churn dashboard's refresh from hours to minutes",
-            True,
-            "Asked twice about stakeholder reporting.",
+            title="Head of Analytics",
+            company="Northwind Analytics",
+            email="priya.raman@northwind.example",
+            phone="+1 415 555 0142",
+            phone_e164="+14155550142",
+            address="500 Market Street, Suite 400\nSan Francisco, CA 94105",
+            preferred=Medium.EMAIL,
+            topic="Cutting the churn dashboard's refresh from hours to minutes",
+            is_lead=True,
+            notes="Asked twice about stakeholder reporting.",
         ),
         d(-9),
     )
@@ -68,9 +69,9 @@ def build_demo(today: date) -> None:
         north,
         PersonInput(
             "Tom Becker",
-            "Data Engineer",
-            "Northwind Analytics",
-            "tom.becker@northwind.example",
+            title="Data Engineer",
+            company="Northwind Analytics",
+            email="tom.becker@northwind.example",
             topic="Their dbt migration and how I ran ours at Lumen",
         ),
         d(-9),
@@ -87,15 +88,14 @@ def build_demo(today: date) -> None:
         bluefin,
         PersonInput(
             "Dana Whitfield",
-            "VP Product",
-            "Bluefin Robotics",
-            "dana@bluefin.example",
-            "+1 617 555 0199",
-            "+16175550199",
-            "",
-            Medium.EMAIL,
-            "Field-testing the docking station with hospital staff",
-            True,
+            title="VP Product",
+            company="Bluefin Robotics",
+            email="dana@bluefin.example",
+            phone="+1 617 555 0199",
+            phone_e164="+16175550199",
+            preferred=Medium.EMAIL,
+            topic="Field-testing the docking station with hospital staff",
+            is_lead=True,
         ),
         d(-1),
     )
@@ -103,9 +103,9 @@ def build_demo(today: date) -> None:
         bluefin,
         PersonInput(
             "Marcus Lee",
-            "Engineering Manager",
-            "Bluefin Robotics",
-            "marcus.lee@bluefin.example",
+            title="Engineering Manager",
+            company="Bluefin Robotics",
+            email="marcus.lee@bluefin.example",
             topic="Sprint planning across hardware and software teams",
         ),
         d(-1),
@@ -114,8 +114,8 @@ def build_demo(today: date) -> None:
         bluefin,
         PersonInput(
             "Sofia Alvarez",
-            "Recruiter",
-            "Bluefin Robotics",
+            title="Recruiter",
+            company="Bluefin Robotics",
             topic="Start date and relocation",
         ),
         d(-1),
@@ -135,15 +135,14 @@ def build_demo(today: date) -> None:
         cedar,
         PersonInput(
             "Helen Okafor",
-            "Studio Director",
-            "Cedar & Stone Architects",
-            "",
-            "+44 20 7946 0321",
-            "+442079460321",
-            "12 Wharf Road\nLondon N1 7GR\nUnited Kingdom",
-            Medium.POST,
-            "Keeping three site teams on one schedule",
-            True,
+            title="Studio Director",
+            company="Cedar & Stone Architects",
+            phone="+44 20 7946 0321",
+            phone_e164="+442079460321",
+            address="12 Wharf Road\nLondon N1 7GR\nUnited Kingdom",
+            preferred=Medium.POST,
+            topic="Keeping three site teams on one schedule",
+            is_lead=True,
         ),
         d(-16),
     )
@@ -154,7 +153,7 @@ def build_demo(today: date) -> None:
 
     # Three days ago; the card was never collected.
     meridian = commands.add_interview(InterviewInput("Meridian Energy", d(-3), "Business Analyst", time(9, 30)), d(-3))
-    commands.add_person(meridian, PersonInput("Grace Kim", "Hiring Manager", "Meridian Energy"), d(-3))
+    commands.add_person(meridian, PersonInput("Grace Kim", title="Hiring Manager", company="Meridian Energy"), d(-3))
     commands.add_custom(meridian, "Send the process-mapping sample she asked for", d(1), None, "", d(-3))
 
     # Coming up: the interview itself is next week.
@@ -167,9 +166,9 @@ def build_demo(today: date) -> None:
         lumen,
         PersonInput(
             "Ravi Menon",
-            "Director of Risk",
-            "Lumen Bank",
-            "ravi.menon@lumen.example",
+            title="Director of Risk",
+            company="Lumen Bank",
+            email="ravi.menon@lumen.example",
             topic="Stress-testing models",
             is_lead=True,
         ),

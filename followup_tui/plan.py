@@ -8,6 +8,24 @@ from datetime import date, time, timedelta
 from followup_tui.dates import next_business_day_on_or_after as business_day
 from followup_tui.kinds import CALL_WINDOW, Kind, Medium, State, Status
 
+# What the engine offers; the enums it uses are followup_tui.kinds' to export, not this module's.
+__all__ = [
+    "CALL_WINDOW",
+    "LETTER_DAY",
+    "PER_PERSON",
+    "THANK_YOU_CUTOFF",
+    "WEEKLY_GAP",
+    "ActionFacts",
+    "Change",
+    "InterviewFacts",
+    "NewAction",
+    "PersonFacts",
+    "PlanChanges",
+    "lead_of",
+    "plan",
+    "thank_you_due",
+]
+
 THANK_YOU_CUTOFF = time(15, 0)
 LETTER_DAY = 8
 WEEKLY_GAP = 7

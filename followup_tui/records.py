@@ -7,10 +7,11 @@ from datetime import date, time
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from followup_tui.kinds import Kind, Medium, State, Status
+from followup_tui.contact import PersonInput
+from followup_tui.kinds import Kind, State, Status
 
 if TYPE_CHECKING:
-    from followup_tui.inputs import InterviewInput, PersonInput
+    from followup_tui.inputs import InterviewInput
 
 
 @dataclass(frozen=True)
@@ -53,51 +54,12 @@ class InterviewRow:
         return needle.casefold() in self.haystack
 
 
-@dataclass(frozen=True)
-class PersonCard:
-    """A person met at an interview, as the card pane shows them."""
+@dataclass(frozen=True, kw_only=True)
+class PersonCard(PersonInput):
+    """A person met at an interview, as the card pane shows them: the person's fields and their rows."""
 
     meeting_id: int
     contact_id: int
-    name: str
-    title: str = ""
-    company: str = ""
-    email: str = ""
-    phone: str = ""
-    phone_e164: str = ""
-    address: str = ""
-    preferred: Medium = Medium.EMAIL
-    topic: str = ""
-    is_lead: bool = False
-    notes: str = ""
-    mobile: str = ""
-    mobile_e164: str = ""
-    fax: str = ""
-    website: str = ""
-    linkedin: str = ""
-
-    def as_input(self) -> PersonInput:
-        """The card as form input, for editing."""
-        from followup_tui.inputs import PersonInput
-
-        return PersonInput(
-            self.name,
-            self.title,
-            self.company,
-            self.email,
-            self.phone,
-            self.phone_e164,
-            self.address,
-            self.preferred,
-            self.topic,
-            self.is_lead,
-            self.notes,
-            self.mobile,
-            self.mobile_e164,
-            self.fax,
-            self.website,
-            self.linkedin,
-        )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def build(path: Path, now: datetime) -> None:
     """The demo job hunt, plus what a day of use leaves behind: notes, a voicemail, a sent note."""
     from followup_tui import clock
     from followup_tui.demo import build_demo
-    from followup_tui.plan import Kind
+    from followup_tui.kinds import Kind
     from followup_tui.store import commands, queries, writing_notes
     from followup_tui.store.database import close_database, open_database
 

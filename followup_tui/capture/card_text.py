@@ -13,7 +13,7 @@ import re
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from followup_tui.inputs import CardFields
+from followup_tui.contact import CardFields
 from followup_tui.text import clean_line, clean_text
 
 MAX_CHARS = 4000

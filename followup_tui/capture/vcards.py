@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +14,8 @@ import vobject
 from vobject.base import Component, ContentLine
 from vobject.vcard import Address, Name
 
-from followup_tui.inputs import CardFields
+from followup_tui import contact
+from followup_tui.contact import CARD_FIELDS, CardFields
 
 if TYPE_CHECKING:  # both load only when needed (nameparser alone costs 45 ms)
     from nameparser.config import Constants
@@ -181,31 +182,26 @@ def write_vcards(cards: Iterable[CardFields]) -> str:
         v = vobject.vCard()
         v.add("fn").value = card.name or card.email or "Unnamed"
         v.add("n").value = name_parts(card.name)
-        if card.title:
-            v.add("title").value = card.title
-        if card.company:
-            v.add("org").value = [card.company]
-        # RFC 2426 spells TYPE values in lower case; validators compare them as written.
-        if card.email:
-            line = v.add("email")
-            line.value, line.type_paramlist = card.email, ["internet", "work"]
-        for kinds, number in (
-            (["work", "voice"], card.phone),
-            (["cell", "voice"], card.mobile),
-            (["work", "fax"], card.fax),
-        ):
-            if number:
-                line = v.add("tel")
-                line.value, line.type_paramlist = number, kinds
-        for url in (card.website, card.linkedin):
-            if url:
-                # URL holds a URI: "www.northwind.example" as printed on a card becomes a link.
-                v.add("url").value = url if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url) else f"https://{url}"
-        if card.address:
-            line = v.add("adr")
-            line.value, line.type_paramlist = address_parts(card.address), ["work", "postal"]
+        for name in CARD_FIELDS:
+            value, about = getattr(card, name), contact.about(name)
+            if about.vcard and value:
+                line = v.add(about.vcard)
+                line.value = _VCARD_VALUES.get(about.vcard, str)(value)
+                if about.vcard_types:
+                    # RFC 2426 spells TYPE values in lower case; validators compare them as written.
+                    line.type_paramlist = list(about.vcard_types)
         out.append(v.serialize())
     return "".join(out)
+
+
+def _uri(url: str) -> str:
+    """URL holds a URI: "www.northwind.example" as printed on a card becomes a link."""
+    return url if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", url) else f"https://{url}"
+
+
+# How a card's text becomes each property's value (the rest are the text itself).
+def _org(company: str) -> list[str]:
+    return [company]
 
 
 def name_parts(name: str) -> vobject.vcard.Name:
@@ -228,6 +224,10 @@ def address_parts(address: str) -> vobject.vcard.Address:
     country = lines.pop() if len(lines) > 1 and is_country(lines[-1]) else ""
     city = lines.pop() if len(lines) > 1 else ""
     return vobject.vcard.Address(street="\n".join(lines), city=city, country=country)
+
+
+# How a card field's text becomes its vCard property's value (plain text unless named here).
+_VCARD_VALUES: dict[str, Callable[[str], object]] = {"org": _org, "url": _uri, "adr": address_parts}
 
 
 def is_country(line: str) -> bool:

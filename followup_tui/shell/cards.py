@@ -9,24 +9,10 @@ from typing import TextIO
 from followup_tui import clock, validate
 from followup_tui.capture.card_text import CardTooLong, parse_card
 from followup_tui.capture.vcards import MAX_BYTES, CardImportError, read_vcards, write_vcards
-from followup_tui.inputs import CardFields, PersonInput
+from followup_tui.contact import TYPED_CARD_FIELDS, CardFields, Entry, PersonInput, about
 from followup_tui.shell.args import Capture, Export, Import
 from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
-
-FIELD_LABELS = (
-    ("name", "Name"),
-    ("title", "Title"),
-    ("company", "Company"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("mobile", "Mobile"),
-    ("fax", "Fax"),
-    ("website", "Website"),
-    ("linkedin", "LinkedIn"),
-    ("address", "Address"),
-)
-
 
 EXPORT_FORMATS = ".vcf (contacts), .json (everything), .csv (interviews) or .ics (follow-ups)"
 
@@ -38,14 +24,15 @@ def _region(given: str | None, stored: bool = True) -> str:
         return validate.default_region()
     from followup_tui.store import queries
 
-    return queries.setting("phone_region") or validate.default_region()
+    return queries.settings().phone_region or validate.default_region()
 
 
 def _print_card(card: CardFields, out: TextIO) -> None:
-    for name, label in FIELD_LABELS:
-        value = getattr(card, name)
+    for name in TYPED_CARD_FIELDS:
+        value, label = getattr(card, name), about(name).label
         if value:
-            out.write(f"{label + ':':<10}{clean_line(value) if name != 'address' else value.replace(chr(10), ', ')}\n")
+            shown = value.replace("\n", ", ") if about(name).entry is Entry.TEXT else clean_line(value)
+            out.write(f"{label + ':':<10}{shown}\n")
 
 
 def _same(data: PersonInput) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from followup_tui import clock
 from followup_tui.store.errors import StoreError
 from followup_tui.store.lite import read_only_uri
 
@@ -88,7 +89,7 @@ def make_backup(
     database: Path, reason: str, connection: sqlite3.Connection | None = None, now: datetime | None = None
 ) -> Path:
     """Copy the database through SQLite into a new 0600 file, fsync it, check it; return its path."""
-    now = now or datetime.now()
+    now = now or clock.now()
     folder = backups_dir(database)
     target = folder / _name(database, now, reason)
     counter = 1
@@ -116,7 +117,7 @@ def make_backup(
 
 def list_backups(database: Path) -> list[Backup]:
     """This database's backups, newest first."""
-    found = []
+    found: list[tuple[datetime, int, Backup]] = []
     for stem in _stems(database):
         pattern = re.compile(re.escape(stem) + "-" + _NAME)
         for path in backups_dir(database).glob(f"{glob_escape(stem)}-*.db"):
@@ -127,8 +128,9 @@ def list_backups(database: Path) -> list[Backup]:
                 taken = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
             except ValueError:
                 continue
-            found.append(Backup(path, taken, match[3]))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+            found.append((taken, int(match[4] or 0), Backup(path, taken, match[3])))
+    # Within one second (a fixed clock, or quick hands) the counter orders them: -1 came after none.
+    return [b for _, _, b in sorted(found, key=lambda f: (f[0], f[1], f[2].path.name), reverse=True)]
 
 
 def glob_escape(text: str) -> str:
@@ -177,7 +179,7 @@ def _intact(database: Path) -> bool:
 
 def _copy_aside(database: Path) -> Path:
     """A byte-for-byte copy of a damaged file (SQLite cannot read it whole), and of its -wal if any."""
-    now = datetime.now()
+    now = clock.now()
     target = backups_dir(database) / _name(database, now, "before-restore-damaged")
     counter = 1
     while target.exists():

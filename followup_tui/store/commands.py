@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
 from peewee import fn
 
+from followup_tui import clock
+from followup_tui.contact import CONTACT_COLUMNS, MEETING_COLUMNS, PersonInput
 from followup_tui.dates import next_business_day, show_date, snoozed_day
-from followup_tui.inputs import ActionSnapshot, InterviewInput, PersonInput
+from followup_tui.inputs import ActionSnapshot, InterviewInput
 from followup_tui.kinds import Kind, Medium, State, Status
 from followup_tui.plan import ActionFacts, InterviewFacts, PersonFacts, PlanChanges, plan
-from followup_tui.store import summary
+from followup_tui.settings import Settings
+from followup_tui.store import queries, summary
 from followup_tui.store.database import writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
@@ -58,24 +61,9 @@ def _interview_input(interview: Interview) -> InterviewInput:
 
 
 def _person_input(meeting: Meeting, contact: Contact) -> PersonInput:
-    return PersonInput(
-        name=contact.name,
-        title=contact.title,
-        company=contact.company,
-        email=contact.email,
-        phone=contact.phone,
-        phone_e164=contact.phone_e164,
-        address=contact.address,
-        preferred=Medium(contact.preferred),
-        topic=meeting.topic,
-        is_lead=meeting.is_lead,
-        notes=contact.notes,
-        mobile=contact.mobile,
-        mobile_e164=contact.mobile_e164,
-        fax=contact.fax,
-        website=contact.website,
-        linkedin=contact.linkedin,
-    )
+    stored = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
+    stored["preferred"] = Medium(contact.preferred)
+    return PersonInput(**stored, **{name: getattr(meeting, name) for name in MEETING_COLUMNS})
 
 
 def _time_text(value: time | None) -> str | None:
@@ -169,7 +157,7 @@ def add_interview(data: InterviewInput, today: date) -> int:
             ended_at=_time_text(data.ended_at),
             decision_expected=data.decision_expected,
             notes=data.notes,
-            created_at=datetime.now(),
+            created_at=clock.now(),
         )
         replan(interview.id, today)
     return interview.id
@@ -216,22 +204,7 @@ def _drop_orphans(contact_ids: list[int]) -> None:
 
 
 def _contact_values(data: PersonInput) -> dict[str, object]:
-    return {
-        "name": data.name,
-        "title": data.title,
-        "company": data.company,
-        "email": data.email,
-        "phone": data.phone,
-        "phone_e164": data.phone_e164,
-        "address": data.address,
-        "preferred": data.preferred,
-        "notes": data.notes,
-        "mobile": data.mobile,
-        "mobile_e164": data.mobile_e164,
-        "fax": data.fax,
-        "website": data.website,
-        "linkedin": data.linkedin,
-    }
+    return {name: getattr(data, name) for name in CONTACT_COLUMNS}
 
 
 def _set_lead(interview_id: int, meeting_id: int, is_lead: bool) -> None:
@@ -243,7 +216,7 @@ def _set_lead(interview_id: int, meeting_id: int, is_lead: bool) -> None:
 def add_contact(data: PersonInput) -> int:
     """Store a contact met at no interview yet (an imported address book); returns its id."""
     with writing():
-        return Contact.create(**_contact_values(data), created_at=datetime.now()).id
+        return Contact.create(**_contact_values(data), created_at=clock.now()).id
 
 
 def add_person(interview_id: int, data: PersonInput, today: date, contact_id: int | None = None) -> int:
@@ -251,7 +224,7 @@ def add_person(interview_id: int, data: PersonInput, today: date, contact_id: in
     with writing():
         interview = _get(Interview, interview_id, "interview")
         if contact_id is None:
-            contact_id = Contact.create(**_contact_values(data), created_at=datetime.now()).id
+            contact_id = Contact.create(**_contact_values(data), created_at=clock.now()).id
         else:
             _get(Contact, contact_id, "contact")
             if Meeting.get_or_none((Meeting.interview == interview_id) & (Meeting.contact == contact_id)):
@@ -364,10 +337,20 @@ def delete_action(action_id: int) -> None:
         summary.refresh(action.interview_id)
 
 
-def set_setting(key: str, value: str) -> None:
-    """Store a user setting."""
+def change_settings(change: Callable[[Settings], Settings]) -> Settings:
+    """Change the user's settings: read, changed by `change` and written in one transaction, so a
+    second copy's change in between is neither lost nor overwritten; returns them as stored."""
     with writing():
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        before = queries.settings()
+        after = change(before)
+        old, new = before.to_stored(), after.to_stored()
+        for key, text in new.items():
+            if old.get(key) != text:
+                Setting.insert(key=key, value=text).on_conflict_replace().execute()
+        gone = [key for key in old if key not in new]
+        if gone:
+            Setting.delete().where(Setting.key.in_(gone)).execute()
+    return after
 
 
 class CallOutcome(StrEnum):

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from followup_tui.store import schema
 from followup_tui.store.errors import (
     DamagedDatabase,
     DatabaseBusy,
@@ -27,153 +28,21 @@ from followup_tui.store.errors import (
     StoreError,
     WriteFailed,
 )
-from followup_tui.store.lite import APPLICATION_ID, read_only_uri, reading_connection, truncated
+from followup_tui.store.lite import read_only_uri, reading_connection, truncated
+from followup_tui.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # peewee loads on the first write, not when a database is opened
     from followup_tui.store.models import StoreDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for another copy's write to finish before the user is told the file is busy.
+BUSY_SECONDS = 5.0
 PRAGMAS = {
     "journal_mode": "wal",
     "synchronous": "full",
     "foreign_keys": 1,
-    "busy_timeout": 5000,
+    "busy_timeout": int(BUSY_SECONDS * 1000),
 }
-
-
-def _schema_v1() -> None:
-    for statement in (
-        """CREATE TABLE "interview" (
-            "id" INTEGER NOT NULL PRIMARY KEY,
-            "company" VARCHAR(255) NOT NULL,
-            "role" VARCHAR(255) NOT NULL DEFAULT '',
-            "day" DATE NOT NULL,
-            "ended_at" VARCHAR(255),
-            "status" VARCHAR(255) NOT NULL DEFAULT 'active',
-            "decision_expected" DATE,
-            "notes" TEXT NOT NULL DEFAULT '',
-            "created_at" DATETIME NOT NULL)""",
-        'CREATE INDEX "interview_status_day" ON "interview" ("status", "day")',
-        """CREATE TABLE "contact" (
-            "id" INTEGER NOT NULL PRIMARY KEY,
-            "name" VARCHAR(255) NOT NULL,
-            "title" VARCHAR(255) NOT NULL DEFAULT '',
-            "company" VARCHAR(255) NOT NULL DEFAULT '',
-            "email" VARCHAR(255) NOT NULL DEFAULT '',
-            "phone" VARCHAR(255) NOT NULL DEFAULT '',
-            "phone_e164" VARCHAR(255) NOT NULL DEFAULT '',
-            "address" TEXT NOT NULL DEFAULT '',
-            "preferred" VARCHAR(255) NOT NULL DEFAULT 'email',
-            "notes" TEXT NOT NULL DEFAULT '',
-            "created_at" DATETIME NOT NULL)""",
-        'CREATE INDEX "contact_email" ON "contact" ("email")',
-        'CREATE INDEX "contact_phone_e164" ON "contact" ("phone_e164")',
-        """CREATE TABLE "meeting" (
-            "id" INTEGER NOT NULL PRIMARY KEY,
-            "interview_id" INTEGER NOT NULL REFERENCES "interview" ("id") ON DELETE CASCADE,
-            "contact_id" INTEGER NOT NULL REFERENCES "contact" ("id") ON DELETE CASCADE,
-            "topic" TEXT NOT NULL DEFAULT '',
-            "is_lead" INTEGER NOT NULL DEFAULT 0,
-            "position" INTEGER NOT NULL DEFAULT 0,
-            "added_on" DATE NOT NULL)""",
-        'CREATE UNIQUE INDEX "meeting_interview_contact" ON "meeting" ("interview_id", "contact_id")',
-        'CREATE INDEX "meeting_contact" ON "meeting" ("contact_id")',
-        """CREATE TABLE "action" (
-            "id" INTEGER NOT NULL PRIMARY KEY,
-            "interview_id" INTEGER NOT NULL REFERENCES "interview" ("id") ON DELETE CASCADE,
-            "contact_id" INTEGER REFERENCES "contact" ("id") ON DELETE CASCADE,
-            "kind" VARCHAR(255) NOT NULL,
-            "seq" INTEGER NOT NULL DEFAULT 0,
-            "title" VARCHAR(255) NOT NULL DEFAULT '',
-            "due" DATE NOT NULL,
-            "window_end" DATE,
-            "state" VARCHAR(255) NOT NULL DEFAULT 'open',
-            "done_on" DATE,
-            "moved" INTEGER NOT NULL DEFAULT 0,
-            "note" TEXT NOT NULL DEFAULT '',
-            "created_on" DATE NOT NULL)""",
-        'CREATE INDEX "action_interview_state_due" ON "action" ("interview_id", "state", "due")',
-        'CREATE INDEX "action_state_due" ON "action" ("state", "due")',
-        'CREATE INDEX "action_contact" ON "action" ("contact_id")',
-        """CREATE TABLE "setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)""",
-        f"PRAGMA application_id = {APPLICATION_ID}",
-    ):
-        db.execute_sql(statement)
-
-
-def _schema_v2() -> None:
-    """Business cards carry a mobile, a fax, a website and a LinkedIn profile."""
-    from playhouse.migrate import SqliteMigrator, migrate
-
-    from followup_tui.store.models import Contact
-
-    migrator = SqliteMigrator(db)
-    migrate(
-        *(
-            migrator.add_column("contact", name, Contact._meta.fields[name])
-            for name in ("mobile", "mobile_e164", "fax", "website", "linkedin")
-        )
-    )
-    db.execute_sql('CREATE INDEX "contact_mobile_e164" ON "contact" ("mobile_e164")')
-
-
-def _schema_v3() -> None:
-    """Actions keep their draft, and the text that was sent and when."""
-    from playhouse.migrate import SqliteMigrator, migrate
-
-    from followup_tui.store.models import Action
-
-    migrator = SqliteMigrator(db)
-    migrate(
-        *(migrator.add_column("action", name, Action._meta.fields[name]) for name in ("draft", "sent_text", "sent_at"))
-    )
-
-
-def _schema_v4() -> None:
-    """Every record gets a stable uid, so an export imports back (and merges) without doubling."""
-    from uuid import uuid4
-
-    for table in ("interview", "contact", "meeting", "action"):
-        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "uid" VARCHAR(255)')
-        ids = [row[0] for row in db.execute_sql(f'SELECT id FROM "{table}"').fetchall()]
-        for ident in ids:
-            db.execute_sql(f'UPDATE "{table}" SET uid = ? WHERE id = ?', (uuid4().hex, ident))
-        db.execute_sql(f'CREATE UNIQUE INDEX "{table}_uid" ON "{table}" ("uid")')
-
-
-def _schema_v5() -> None:
-    """Each interview keeps its next open action and its people's names: the list becomes one
-    indexed query instead of an aggregate over every action (benchmarks/run.py)."""
-    for statement in (
-        'ALTER TABLE "interview" ADD COLUMN "next_action_id" INTEGER',
-        'ALTER TABLE "interview" ADD COLUMN "next_due" DATE',
-        """ALTER TABLE "interview" ADD COLUMN "people" TEXT NOT NULL DEFAULT ''""",
-        'CREATE INDEX "interview_status_next_due" ON "interview" ("status", "next_due")',
-    ):
-        db.execute_sql(statement)
-    from followup_tui.store.summary import refresh_all
-
-    refresh_all()
-
-
-def _schema_v6() -> None:
-    """The daily review's "done today" half reads by (state, done_on)."""
-    db.execute_sql('CREATE INDEX "action_state_done_on" ON "action" ("state", "done_on")')
-
-
-def _schema_v7() -> None:
-    """The list's order kept as an indexed column, so the first screenful is read without sorting
-    every interview: start-up then costs the same with 10 interviews or 10,000."""
-    db.execute_sql('ALTER TABLE "interview" ADD COLUMN "list_rank" TEXT')
-    db.execute_sql('CREATE INDEX "interview_list_rank" ON "interview" ("list_rank")')
-    from followup_tui.store.summary import refresh_all
-
-    refresh_all()
-
-
-# Ordered schema steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
-MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7)
-SCHEMA_VERSION = len(MIGRATIONS)  # equal to lite.SCHEMA_VERSION (a test checks)
 
 
 def _prepare_file(path: Path) -> None:
@@ -261,7 +130,14 @@ def _inspect(path: Path) -> int:
     return version
 
 
-_state: dict[str, Any] = {"read_only": False, "path": None, "uri": None, "writes": 0, "peewee_for": None}
+_state: dict[str, Any] = {
+    "read_only": False,
+    "path": None,
+    "uri": None,
+    "writes": 0,
+    "peewee_for": None,
+    "busy_ms": PRAGMAS["busy_timeout"],
+}
 _local = threading.local()  # each thread's reading connection
 _bind_lock = threading.Lock()
 
@@ -296,12 +172,16 @@ def bind_peewee(peewee_db: StoreDatabase) -> None:
     if _state["peewee_for"] != path:
         with _bind_lock:
             if _state["peewee_for"] != path:
+                busy_ms = _state["busy_ms"]
                 if _state["read_only"]:
                     peewee_db.init(
-                        _state["uri"], uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000}, timeout=5
+                        _state["uri"],
+                        uri=True,
+                        pragmas={"foreign_keys": 1, "busy_timeout": busy_ms},
+                        timeout=busy_ms / 1000,
                     )
                 else:
-                    peewee_db.init(str(path), pragmas=PRAGMAS, timeout=5)
+                    peewee_db.init(str(path), pragmas={**PRAGMAS, "busy_timeout": busy_ms}, timeout=busy_ms / 1000)
                 _state["peewee_for"] = path
     if getattr(_local, "peewee_path", None) != path:
         _local.peewee_path = path
@@ -319,7 +199,7 @@ def _reader() -> sqlite3.Connection:
     if _state["path"] is None:
         raise StoreError("No database is open.")
     con = reading_connection(_state["uri"], isolation_level=None)
-    con.execute("PRAGMA busy_timeout = 5000")
+    con.execute(f"PRAGMA busy_timeout = {int(_state['busy_ms'])}")
     con.execute("PRAGMA foreign_keys = ON")
     _local.con, _local.path = con, _state["path"]
     return con
@@ -364,15 +244,19 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def open_database(path: Path, *, backup_before_migrating: bool = True, check: bool = False) -> None:
+def open_database(
+    path: Path, *, backup_before_migrating: bool = True, check: bool = False, busy_seconds: float = BUSY_SECONDS
+) -> None:
     """Open (creating if needed) the database at `path` and bring its schema up to date; with `check`,
-    SQLite checks the whole file first (it always does before a migration).
+    SQLite checks the whole file first (it always does before a migration). A write waits up to
+    `busy_seconds` for another copy's write (tests pass a short wait rather than sit out the real one).
 
     A file or folder that cannot be written is opened read-only: everything shows, edits are refused."""
     path = Path(path).expanduser()
     if _state["path"] == path and getattr(_local, "con", None) is not None:
         return
     close_database()
+    _state["busy_ms"] = int(busy_seconds * 1000)
     if path.exists() and not _writable(path):
         _open_read_only(path, check)
         return
@@ -449,7 +333,7 @@ def _migrate() -> None:
                 current = db.execute_sql("PRAGMA user_version").fetchone()[0]
                 if current > version:
                     continue
-                MIGRATIONS[version]()
+                schema.MIGRATIONS[version]()  # looked up as it runs: a fault test slows one step
                 if db.execute_sql("PRAGMA foreign_key_check").fetchone() is not None:
                     raise StoreError(
                         f"Upgrading the database to schema {version + 1} would break links "

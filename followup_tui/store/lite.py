@@ -16,10 +16,8 @@ from typing import Any
 
 from followup_tui.kinds import KIND_OF, STATE_OF
 from followup_tui.review import ReviewItem
+from followup_tui.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from followup_tui.wording import action_label
-
-APPLICATION_ID = 0x466F4C55  # "FoLU": marks the file as a followup database
-SCHEMA_VERSION = 7  # the number of migrations in store.database; a test keeps the two equal
 
 _SELECT = """
 SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,

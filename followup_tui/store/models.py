@@ -1,4 +1,4 @@
-"""The peewee models; the schema itself is made by the migrations in database.py."""
+"""The peewee models; the schema itself is made by the migrations in store/schema.py."""
 
 from __future__ import annotations
 

@@ -13,10 +13,13 @@ from typing import NoReturn
 
 from peewee import JOIN
 
+from followup_tui import clock
+from followup_tui.contact import CONTACT_COLUMNS, about
 from followup_tui.kinds import Kind, Medium, State, Status
-from followup_tui.store.database import SCHEMA_VERSION, reading, writing
+from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
+from followup_tui.store.schema import SCHEMA_VERSION
 from followup_tui.wording import action_label
 
 FORMAT = "followup"
@@ -52,20 +55,7 @@ FIELDS: dict[str, tuple[Table, list[tuple[str, str, bool]]]] = {
         Contact,
         [
             ("uid", "str", True),
-            ("name", "str", True),
-            ("title", "str", False),
-            ("company", "str", False),
-            ("email", "str", False),
-            ("phone", "str", False),
-            ("phone_e164", "str", False),
-            ("mobile", "str", False),
-            ("mobile_e164", "str", False),
-            ("fax", "str", False),
-            ("website", "str", False),
-            ("linkedin", "str", False),
-            ("address", "str", False),
-            ("preferred", "medium", False),
-            ("notes", "str", False),
+            *((name, about(name).json, about(name).required) for name in CONTACT_COLUMNS),
             ("created_at", "datetime", False),
         ],
     ),
@@ -145,7 +135,7 @@ def export_json(target: Path, progress: Progress | None = None) -> dict[str, int
                     "format": FORMAT,
                     "version": FORMAT_VERSION,
                     "schema": SCHEMA_VERSION,
-                    "exported_at": datetime.now().isoformat(timespec="seconds"),
+                    "exported_at": clock.now().isoformat(timespec="seconds"),
                     "settings": settings,
                 }
                 out.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ",\n")
@@ -304,9 +294,9 @@ def import_json(source: Path, progress: Progress | None = None) -> dict[str, int
                     else:
                         values[name] = record[name]
                 if model is Interview:
-                    values.setdefault("created_at", datetime.now())
+                    values.setdefault("created_at", clock.now())
                 if model is Contact:
-                    values.setdefault("created_at", datetime.now())
+                    values.setdefault("created_at", clock.now())
                 existing[_string(record["uid"])] = model.insert(**values).execute()
                 added[table] += 1
         for setting in tables["settings"]:

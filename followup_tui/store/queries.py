@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from followup_tui.contact import CARD_FIELDS, CONTACT_COLUMNS, MEETING_COLUMNS, CardFields
 from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Medium
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
+from followup_tui.settings import Settings
 from followup_tui.store import lite
 from followup_tui.store.database import execute, reading
 from followup_tui.text import clean
 from followup_tui.wording import action_label, missing_detail
-
-if TYPE_CHECKING:
-    from followup_tui.inputs import CardFields
 
 # The interview keeps its next open action (store.summary), so the list is one indexed query.
 _LIST_SQL = """
@@ -65,12 +64,13 @@ def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> l
 
 
 _DETAIL_SQL = 'SELECT id, company, role, day, status, ended_at, decision_expected, notes FROM "interview" WHERE id = ?'
-_PEOPLE_SQL = """
-SELECT m.id, c.id, c.name, c.title, c.company, c.email, c.phone, c.phone_e164, c.address, c.preferred,
-       m.topic, m.is_lead, c.notes, c.mobile, c.mobile_e164, c.fax, c.website, c.linkedin
+# The person's columns, named by the contact record: the row reads back as a PersonCard by name.
+_PEOPLE_SQL = f"""
+SELECT m.id, c.id, {", ".join([f"c.{name}" for name in CONTACT_COLUMNS] + [f"m.{name}" for name in MEETING_COLUMNS])}
 FROM "meeting" m JOIN "contact" c ON c.id = m.contact_id
 WHERE m.interview_id = ? ORDER BY m.position, m.id
 """
+_PERSON_COLUMNS = CONTACT_COLUMNS + MEETING_COLUMNS
 _ACTIONS_SQL = """
 SELECT id, kind, title, seq, due, state, contact_id, window_end, done_on, moved, note
 FROM "action" WHERE interview_id = ? ORDER BY due, id
@@ -91,48 +91,7 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         found = _cleaned(found)
         people_rows = [_cleaned(row) for row in execute(_PEOPLE_SQL, (interview_id,)).fetchall()]
         action_rows = [_cleaned(row) for row in execute(_ACTIONS_SQL, (interview_id,)).fetchall()]
-    people = [
-        PersonCard(
-            meeting_id=m_id,
-            contact_id=c_id,
-            name=name,
-            title=title,
-            company=company,
-            email=email,
-            phone=phone,
-            phone_e164=phone_e164,
-            address=address,
-            preferred=MEDIUM_OF[preferred],
-            topic=topic,
-            is_lead=bool(is_lead),
-            notes=notes,
-            mobile=mobile,
-            mobile_e164=mobile_e164,
-            fax=fax,
-            website=website,
-            linkedin=linkedin,
-        )
-        for (
-            m_id,
-            c_id,
-            name,
-            title,
-            company,
-            email,
-            phone,
-            phone_e164,
-            address,
-            preferred,
-            topic,
-            is_lead,
-            notes,
-            mobile,
-            mobile_e164,
-            fax,
-            website,
-            linkedin,
-        ) in people_rows
-    ]
+    people = [_person_card(row) for row in people_rows]
     by_id = {p.contact_id: p for p in people}
     rows = []
     for ident, kind, title, seq, due, state, contact_id, window_end, done_on, moved, note in action_rows:
@@ -175,6 +134,14 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
     )
 
 
+def _person_card(row: tuple[Any, ...]) -> PersonCard:
+    meeting_id, contact_id, *values = row
+    person = dict(zip(_PERSON_COLUMNS, values, strict=True))
+    person["preferred"] = MEDIUM_OF[person["preferred"]]
+    person["is_lead"] = bool(person["is_lead"])
+    return PersonCard(meeting_id=meeting_id, contact_id=contact_id, **person)
+
+
 def find_contact(
     email: str, phones: tuple[str, ...], exclude_interview: int | None = None, *, name: str = "", company: str = ""
 ) -> PersonCard | None:
@@ -206,29 +173,13 @@ def find_contact(
         contact = query.order_by(Contact.id).first()
     if contact is None:
         return None
-    return PersonCard(
-        meeting_id=0,
-        contact_id=contact.id,
-        name=contact.name,
-        title=contact.title,
-        company=contact.company,
-        email=contact.email,
-        phone=contact.phone,
-        phone_e164=contact.phone_e164,
-        address=contact.address,
-        preferred=Medium(contact.preferred),
-        notes=contact.notes,
-        mobile=contact.mobile,
-        mobile_e164=contact.mobile_e164,
-        fax=contact.fax,
-        website=contact.website,
-        linkedin=contact.linkedin,
-    )
+    stored = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
+    stored["preferred"] = Medium(contact.preferred)
+    return PersonCard(meeting_id=0, contact_id=contact.id, **stored)
 
 
 def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
     """Business cards of these contacts (all when None), for vCard export."""
-    from followup_tui.inputs import CARD_FIELDS, CardFields
     from followup_tui.store.models import Contact
 
     with reading():
@@ -238,13 +189,15 @@ def contact_cards(contact_ids: list[int] | None = None) -> list[CardFields]:
         return [CardFields(**{name: getattr(c, name) for name in CARD_FIELDS}) for c in query]
 
 
-def setting(key: str) -> str | None:
-    """A stored user setting, or None."""
+def settings() -> Settings:
+    """The user's settings, in one read (inside a write transaction, that transaction's)."""
     with reading():
-        row = execute('SELECT value FROM "setting" WHERE key = ?', (key,)).fetchone()
-    # Never cut: a setting may be JSON (the profile, templates), which a cut would make unreadable;
-    # its values are cleaned and capped once parsed (Profile.from_json).
-    return clean(row[0], limit=len(row[0])) if row else None
+        # As bytes, past peewee's text factory (which cuts long text) when a write transaction reads:
+        # a setting may be JSON (the profile, the words), which a cut would make unreadable. Its values
+        # are cleaned here and capped once parsed (Profile.from_json).
+        rows = execute('SELECT key, CAST(value AS BLOB) FROM "setting"').fetchall()
+    texts = {key: lite.read_text(raw) for key, raw in rows}
+    return Settings.from_stored({key: clean(text, limit=len(text)) for key, text in texts.items()})
 
 
 def review_items(today: date, days: int) -> list[ReviewItem]:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date
+from types import MappingProxyType
 
+from followup_tui import clock
 from followup_tui.inputs import ActionSnapshot
 from followup_tui.kinds import Kind, Medium, State
-from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, replan, set_setting
+from followup_tui.settings import Settings
+from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, change_settings, replan
 from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting
-from followup_tui.store.queries import setting
+from followup_tui.store.queries import settings
 from followup_tui.writing.drafts import (
     CALLED,
     EMAIL_DRAFTS,
@@ -48,54 +50,48 @@ class DraftData:
 
 def profile() -> Profile:
     """The user's profile."""
-    return Profile.from_json(setting("profile"))
+    return settings().profile
 
 
 def save_profile(value: Profile) -> None:
     """Store the user's profile."""
-    set_setting("profile", value.to_json())
+    change_settings(lambda s: replace(s, profile=value))
 
 
-def template(name: str) -> str:
-    """A template's text: the user's edited version, else the shipped one."""
-    return setting(f"template:{name}") or TEMPLATES[name][1]
+def template(name: str, mine: Settings | None = None) -> str:
+    """A template's text: the user's edited version (in `mine`, else as stored), else the shipped one."""
+    return (mine or settings()).templates.get(name) or TEMPLATES[name][1]
 
 
 def save_template(name: str, text: str | None) -> None:
     """Store an edited template; None goes back to the shipped one."""
-    from followup_tui.store.models import Setting
 
-    if text is None:
-        with writing():
-            Setting.delete().where(Setting.key == f"template:{name}").execute()
-    else:
-        set_setting(f"template:{name}", text)
+    def edited(current: Settings) -> Settings:
+        templates = {key: value for key, value in current.templates.items() if key != name}
+        if text is not None:
+            templates[name] = text
+        return replace(current, templates=MappingProxyType(templates))
+
+    change_settings(edited)
 
 
 def personal_words() -> list[str]:
     """Words the user added to the dictionary."""
-    try:
-        return [str(w) for w in json.loads(setting("words") or "[]")]
-    except ValueError:
-        return []
+    return list(settings().words)
 
 
 def add_word(word: str) -> None:
     """Teach the spell check a word."""
-    words = sorted({*personal_words(), word})
-    set_setting("words", json.dumps(words))
+    change_settings(lambda s: replace(s, words=tuple(sorted({*s.words, word}))))
 
 
 def similarity_threshold() -> float:
     """Two thank-yous at least this alike get a warning (a setting, 0.8 unless changed)."""
-    try:
-        return min(1.0, max(0.1, float(setting("similarity_threshold") or 0.8)))
-    except ValueError:
-        return 0.8
+    return settings().similarity_threshold
 
 
-def _known_words() -> set[str]:
-    words: set[str] = set(personal_words())
+def _known_words(mine: Settings) -> set[str]:
+    words: set[str] = set(mine.words)
     with reading():
         # Names and companies: proper nouns the dictionary cannot know. Not titles or roles: those are
         # words of the language, and a typo stored on a card ("Head of Analytcs") is still a typo.
@@ -104,7 +100,7 @@ def _known_words() -> set[str]:
             words.update(f"{name} {company}".replace(",", " ").split())
         for (company,) in Interview.select(Interview.company).tuples().execute():
             words.update(company.replace(",", " ").split())
-    me = profile()
+    me = mine.profile
     words.update(f"{me.name} {me.signature}".split())
     return {w.strip(".,;:()'\"") for w in words if w}
 
@@ -154,6 +150,7 @@ def draft_data(action_id: int) -> DraftData:
             if m.contact.id != action.contact_id
         ]
         call, call_day = _follow_up_call(interview.id)
+        mine = settings()
     context = DraftContext(
         kind=Kind(action.kind),
         name=contact.name if contact else "",
@@ -162,7 +159,7 @@ def draft_data(action_id: int) -> DraftData:
         role=interview.role,
         interview_day=interview.day,
         topic=meeting.topic if meeting else "",
-        profile=profile(),
+        profile=mine.profile,
         position=meeting.position if meeting else 0,
         email=contact.email if contact else "",
         address=contact.address if contact else "",
@@ -179,11 +176,11 @@ def draft_data(action_id: int) -> DraftData:
         state=State(action.state),
         draft=action.draft,
         sent_text=action.sent_text,
-        template=template(name) if name else "",
+        template=template(name, mine) if name else "",
         others=others,
         colleagues=colleagues,
-        known_words=_known_words(),
-        threshold=similarity_threshold(),
+        known_words=_known_words(mine),
+        threshold=mine.similarity_threshold,
     )
 
 
@@ -211,7 +208,7 @@ def mark_sent(action_id: int, text: str, today: date) -> ActionSnapshot:
         if action.state == State.CANCELLED:
             raise StoreError("That action is cancelled because the interview is closed; reopen the interview first.")
         before = _snapshot(action)
-        Action.update(state=State.DONE, done_on=today, draft=text, sent_text=text, sent_at=datetime.now()).where(
+        Action.update(state=State.DONE, done_on=today, draft=text, sent_text=text, sent_at=clock.now()).where(
             Action.id == action_id
         ).execute()
         replan(action.interview_id, today)

@@ -120,7 +120,7 @@ class FollowupApp(App[None]):
         """The region for phone numbers without +country code: the setting, else the locale's.
         Read when first needed, so start-up does not load the phone-number library."""
         if self._phone_region is None:
-            self._phone_region = queries.setting("phone_region") or default_region()
+            self._phone_region = queries.settings().phone_region or default_region()
         return self._phone_region
 
     @phone_region.setter

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
 
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
 from followup_tui.store import commands
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -33,7 +35,7 @@ priya.raman@northwind.example"""
 @pytest.fixture
 def interviews(db_path):
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     first = commands.add_interview(InterviewInput("Northwind Analytics", date(2026, 11, 24)), date(2026, 11, 24))
     commands.add_person(first, PersonInput("Ana Ruiz", email="ana@recruit.example"), date(2026, 11, 24))
     second = commands.add_interview(InterviewInput("Bluefin", date(2026, 11, 25)), date(2026, 11, 25))

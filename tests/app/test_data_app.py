@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from onscreen import notifications
 from textual.widgets import Input, Select
 
 from followup_tui.inputs import InterviewInput
@@ -24,7 +26,7 @@ DAY = date(2026, 11, 24)
 @pytest.fixture
 def one_interview(db_path):
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     ident = commands.add_interview(InterviewInput("Acme", DAY, "Analyst"), DAY)
     close_database()
     return ident
@@ -69,7 +71,7 @@ async def test_read_only_database_says_so_and_refuses_edits(db_path, one_intervi
         await pilot.pause()
         await pilot.press("space")
         await pilot.pause()
-        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert any("read-only" in message for message in notifications(app))
         assert app.is_running
     assert db_path.read_bytes() == before
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
+from followup_tui.kinds import Kind, State
 from followup_tui.store import commands, queries, writing_notes
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -27,7 +29,7 @@ DAY = date(2026, 11, 24)
 @pytest.fixture
 def interview(db_path):
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     writing_notes.save_profile(
         Profile(
             "Sam Rivera",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import stat
 
+from onscreen import notifications
 from textual import events
 from textual.widgets import Input, Select
 
@@ -16,7 +17,7 @@ SIZE = (120, 40)
 
 def toasts(app) -> str:
     """The notifications the app has shown."""
-    return " ".join(str(n.message) for n in app._notifications)
+    return " ".join(notifications(app))
 
 
 async def to_main(app, pilot) -> None:

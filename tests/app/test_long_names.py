@@ -8,6 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from onscreen import screen_lines
 
 from followup_tui.kinds import Kind
 from followup_tui.tui.app import FollowupApp
@@ -32,10 +33,6 @@ def lengthen(path: Path, long: str) -> None:
     with closing(sqlite3.connect(path)) as raw, raw:
         raw.execute('UPDATE "interview" SET company = ?', (long,))
         raw.execute("UPDATE \"contact\" SET name = substr(name || ' ' || ?, 1, 300)", (long,))
-
-
-def screen_lines(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def on_screen(app, text: str) -> bool:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from onscreen import footer_keys, notifications, send_key
 from textual.widgets import Input, TextArea
 
-from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State, Status
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
+from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -26,7 +29,7 @@ SIZE = (120, 40)
 def opens_on_interviews(db_path):
     """These tests drive the main screen; the daily review (which opens first when items are due) has its own."""
     open_database(db_path)
-    commands.set_setting("start_screen", "main")
+    commands.change_settings(lambda stored: replace(stored, start_screen="main"))
     close_database()
 
 
@@ -224,7 +227,7 @@ async def test_status_change_pauses_the_follow_ups_keeps_the_thank_yous_and_enco
         assert thanks and all(a.state is not State.CANCELLED for a in thanks)  # the method: never skip one
         others = [a for a in detail.actions if a.kind not in (Kind.CARD, Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER)]
         assert others and {a.state for a in others} <= {State.CANCELLED, State.DONE}
-        assert any("better job waiting" in str(n.message) for n in app._notifications)
+        assert any("better job waiting" in message for message in notifications(app))
 
 
 async def test_filter_narrows_the_list_by_interviewer_name(db_path):
@@ -308,9 +311,10 @@ async def test_command_palette_offers_the_screen_actions(db_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"add an interview")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert type(app.screen).__name__ == "InterviewForm"
 
 
@@ -398,13 +402,20 @@ async def test_a_filter_longer_than_its_box_scrolls_to_show_the_cursor(db_path):
     """The box repaints without re-laying-out the screen, and still keeps what is typed in view."""
     seeded(db_path)
     app = FollowupApp(db_path)
+    from textual import events
+
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
-        text = "a much longer filter than the box can show at once, typed letter by letter " * 2
-        await pilot.press(*["space" if ch == " " else ("comma" if ch == "," else ch) for ch in text])
-        await pilot.pause()
         box = app.screen.query_one("#filter", Input)
-        assert box.value == text
+        # Pasted up to the box's edge (a paste is one event), then typed on past it letter by letter.
+        pasted = ("a filter as long as the box " * 10)[: box.content_region.width - 1]
+        box.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert box.value == pasted and box.scroll_offset.x == 0
+        typed = "typed on"
+        await pilot.press(*["space" if ch == " " else ch for ch in typed])
+        await pilot.pause()
+        assert box.value == pasted + typed
         assert box.scroll_offset.x > 0  # the end of the text, where the cursor is, is on screen
         assert app.screen.query_one(InterviewList).row_count == 0
         await pilot.press("home")
@@ -414,7 +425,6 @@ async def test_a_filter_longer_than_its_box_scrolls_to_show_the_cursor(db_path):
 
 async def test_letters_typed_straight_after_slash_go_into_the_filter(db_path):
     """A fast typist's "/ana" arrives in one burst: none of it may reach the list's keys (e edits...)."""
-    from textual import events
 
     seeded(db_path)
     open_database(db_path)
@@ -423,10 +433,8 @@ async def test_letters_typed_straight_after_slash_go_into_the_filter(db_path):
     app = FollowupApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        for key, char in (("slash", "/"), ("e", "e"), ("d", "d"), ("a", "a")):  # queued before any is handled
-            event = events.Key(key, char)
-            event.set_sender(app)
-            app._driver.send_message(event)
+        for key in ("slash", "e", "d", "a"):  # queued before any is handled
+            send_key(app, key)
         await pilot.pause()
         assert app.screen.query_one("#filter", Input).value == "eda"
         assert len(app.screen_stack) == 1  # no edit form, no delete question
@@ -489,16 +497,14 @@ async def test_moving_onto_an_interview_read_ahead_shows_it_as_it_is_now(db_path
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(db_path):
     """A bindings refresh that shows the same keys keeps the footer as it is (a rebuild re-lays-out
     the screen); one that changes them rebuilds it."""
-    from textual.widgets._footer import FooterKey
-
     seeded(db_path)
     app = FollowupApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        before = list(app.screen.query(FooterKey))
+        before = footer_keys(app.screen)
         app.screen.refresh_bindings()
         await pilot.pause()
-        assert list(app.screen.query(FooterKey)) == before  # the same widgets: not recomposed
+        assert footer_keys(app.screen) == before  # the same widgets: not recomposed
         await pilot.press("slash")  # the filter box has the focus: the footer shows other keys
         await pilot.pause()
-        assert list(app.screen.query(FooterKey)) != before
+        assert footer_keys(app.screen) != before

@@ -6,10 +6,12 @@ from datetime import date, timedelta
 from urllib.parse import unquote
 
 import pytest
+from onscreen import footer_actions
 
-from followup_tui import mail_client
-from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State
+from followup_tui import clock, mail_client
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
+from followup_tui.kinds import Kind, State
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 from followup_tui.tui.app import FollowupApp
@@ -228,7 +230,7 @@ async def test_t_and_escape_move_between_the_screens(db_path, morning):
 
 
 async def test_keep_hunting_reminder_shows_once_a_day(db_path, morning):
-    from followup_tui.plan import Status
+    from followup_tui.kinds import Status
 
     open_database(db_path)
     commands.set_status(morning["cedar"], Status.WITHDRAWN, TODAY)  # two left in play
@@ -258,8 +260,9 @@ async def test_a_tick_on_the_main_screen_shows_in_the_review_and_back(db_path, m
         await pilot.pause()
         call = item(app, Kind.CALL).id
         thanks = item(app, Kind.THANK_YOU_EMAIL, "Dana Lee").id
-        await pilot.press("escape")  # to the interviews; the review is read again in the background
-        await pilot.pause(0.5)
+        await pilot.press("escape")  # to the interviews
+        await pilot.pause()
+        app.review_data.warm(clock.today())  # what the screen's 0.3 s timer calls: the review read again
         await app.workers.wait_for_complete()
         main = app.screen
         main.focus_on((morning["acme"], call, None))
@@ -293,9 +296,7 @@ async def test_the_footer_follows_what_the_keys_can_do(db_path, morning):
         await pilot.pause()
 
         def footer_keys() -> set[str]:
-            from textual.widgets._footer import FooterKey
-
-            return {key.description for key in app.screen.query(FooterKey) if not key.has_class("-disabled")}
+            return footer_actions(app.screen)
 
         assert "Undo" not in footer_keys()
         await highlight(pilot, item(app, Kind.THANK_YOU_EMAIL, "Dana Lee").id)

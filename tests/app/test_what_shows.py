@@ -4,6 +4,7 @@ themes. Each test reads the characters (and, for styles, the cells) the terminal
 from __future__ import annotations
 
 import pytest
+from onscreen import screen_strips
 from rich.color import Color
 from textual.widget import Widget
 
@@ -21,11 +22,6 @@ from followup_tui.tui.widgets.review_list import ReviewList
 
 SMALL = (80, 24)
 LARGE = (200, 50)
-
-
-def screen_strips(app):
-    """The screen's lines as the terminal gets them (the screenshot's source: every layer composed)."""
-    return app.screen._compositor.render_strips()
 
 
 def screen_lines(app) -> list[str]:
@@ -218,20 +214,24 @@ async def test_at_200_columns_the_interview_list_spreads_its_columns(yesterday_d
 # ---- the palette ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("typed", "opens"), [("export", ExportForm), ("import", ImportForm), ("exp", ExportForm), ("imp", ImportForm)]
-)
-async def test_the_palette_runs_the_command_named_exactly(yesterday_db, typed, opens):
+async def test_the_palette_runs_the_command_named_exactly(yesterday_db):
+    """Each name typed whole or in part, in one session (the palette starts afresh each time it opens)."""
     app = FollowupApp(yesterday_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await main_screen(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*typed)
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, opens), type(app.screen).__name__
+        main = app.screen
+        for typed, opens in (("export", ExportForm), ("import", ImportForm), ("exp", ExportForm), ("imp", ImportForm)):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*typed)
+            await app.workers.wait_for_complete()  # the palette searches in a worker
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, opens), (typed, type(app.screen).__name__)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is main, typed
 
 
 # ---- one meaning per key --------------------------------------------------------------------

@@ -13,6 +13,8 @@ from email import policy
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from onscreen import notifications
+
 from followup_tui import mail_client
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmScreen
@@ -49,7 +51,7 @@ def edit_profile(path: Path, **changes) -> None:
 
 
 def notes(app) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
+    return "\n".join(notifications(app))
 
 
 async def highlight(pilot, ident: int) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from onscreen import screen_lines
 
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
@@ -46,11 +47,11 @@ async def test_the_app_opens_on_bytes_that_are_not_utf8_and_shows_them_replaced(
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen), type(app.screen).__name__
         assert any(item.company == SHOWN for item in app.screen.items.values())
-        screen_text = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        screen_text = "\n".join(screen_lines(app))
         assert SHOWN in screen_text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        screen_text = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        screen_text = "\n".join(screen_lines(app))
         assert SHOWN in screen_text
         assert app.is_running

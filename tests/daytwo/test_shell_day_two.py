@@ -1,5 +1,7 @@
 """Every shell subcommand with every option and file format, run through the installed `followup` on a
-database an earlier process made: yesterday's, and one file of every schema version (day_two_db).
+database an earlier process made: yesterday's, and the oldest schema version's file, which every migration
+step brings up to date (day_two_db; each other version's file migrates to the same records, proven in
+test_schema_versions.py, and `followup today` runs on each there).
 
 Each test is one user's session on a fresh copy: the commands in the order a person would type them,
 what they print, their exit status, and what the file holds afterwards (read with sqlite3, as another
@@ -17,7 +19,7 @@ from pathlib import Path
 from daytwo_files import read_rows, schema_file
 
 from followup_tui.dates import show_date, snoozed_day
-from followup_tui.store.database import SCHEMA_VERSION
+from followup_tui.store.schema import SCHEMA_VERSION
 
 TODAY = date(2026, 11, 25)
 TOMORROW = "2026-11-26"  # the next business day after Wednesday 25 November

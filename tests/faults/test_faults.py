@@ -12,7 +12,8 @@ import pytest
 
 from followup_tui.inputs import InterviewInput
 from followup_tui.store import commands, queries
-from followup_tui.store.database import SCHEMA_VERSION, close_database, open_database
+from followup_tui.store.database import close_database, open_database
+from followup_tui.store.schema import SCHEMA_VERSION
 
 DAY = date(2026, 11, 25)
 
@@ -117,26 +118,26 @@ def test_a_full_disk_fails_the_write_with_a_message_and_keeps_the_data(db_path, 
 
 MIGRATOR = """
 import time
-from followup_tui.store import database
-original = database.MIGRATIONS[-1]
+from followup_tui.store import database, schema
+original = schema.MIGRATIONS[-1]
 def slow_last_step():
     original()
     print("migrating", flush=True)
     time.sleep(30)  # killed here, inside the step's transaction
-database.MIGRATIONS = (*database.MIGRATIONS[:-1], slow_last_step)
+schema.MIGRATIONS = (*schema.MIGRATIONS[:-1], slow_last_step)
 database.open_database(__import__("pathlib").Path({path!r}))
 """
 
 
 def test_a_migration_killed_halfway_leaves_the_old_schema_and_a_good_backup(db_path, child):
-    from followup_tui.store import database
+    from followup_tui.store import database, schema
     from followup_tui.store.backup import list_backups
     from followup_tui.store.models import db
 
     db_path.parent.mkdir(parents=True)
     db.init(str(db_path), pragmas=database.PRAGMAS)
     db.connect()
-    for step in database.MIGRATIONS[:-1]:
+    for step in schema.MIGRATIONS[:-1]:
         with db.atomic():
             step()
     db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")

@@ -63,17 +63,21 @@ def poisoned(value: str) -> str:
     return f"{value} {ALL}" if value else ALL
 
 
-def poison(path: Path) -> None:
+def poison(path: Path, long_rows: int | None = None) -> None:
     """Put every payload in every text column of every row of the database at `path`, and in the
-    settings the app reads (profile, templates, phone region, start screen)."""
+    settings the app reads (profile, templates, phone region, start screen); with `long_rows`, the
+    100,000-character line goes only into that many rows of each table (the others get the rest)."""
     con = sqlite3.connect(path)
     try:
         for table, columns in COLUMNS.items():
             for column in columns:
-                rows = con.execute(f'SELECT id, "{column}" FROM "{table}"').fetchall()
+                rows = con.execute(f'SELECT id, "{column}" FROM "{table}" ORDER BY id').fetchall()
                 con.executemany(
                     f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?',
-                    [(poisoned(value or ""), ident) for ident, value in rows],
+                    [
+                        (poisoned(value or "") if long_rows is None or n < long_rows else f"{value} {SHORT}", ident)
+                        for n, (ident, value) in enumerate(rows)
+                    ],
                 )
         # Custom action titles are shown only for kind custom; every action gets one anyway.
         found = con.execute("SELECT value FROM setting WHERE key = 'profile'").fetchone()

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import unicodedata
 
-import pytest
 from hostile import ALL, COLUMNS, SHORT, poison
 
 # What must never reach a terminal from a payload: ESC, NUL, BEL, C1 controls, bidi controls.
@@ -30,12 +29,6 @@ def _printable(output: bytes) -> str:
     text = output.decode("utf-8")
     assert not RAW_CODE.search(text), RAW_CODE.findall(text)[:5]
     return text
-
-
-@pytest.fixture
-def hostile_db(yesterday_db):
-    poison(yesterday_db)
-    return yesterday_db
 
 
 def test_today_prints_hostile_rows_without_their_codes(followup_command, hostile_db):
@@ -60,15 +53,19 @@ def test_today_json_spells_codes_as_escapes_and_keeps_emoji(followup_command, ho
     assert any("\u202e" in item["person"] for item in data["items"])  # the value itself is kept, escaped
 
 
-def test_export_and_capture_messages_are_clean(followup_command, hostile_db, tmp_path):
+def test_export_and_capture_messages_are_clean(followup_command, yesterday_db, tmp_path):
+    # Every payload in every row; the 100,000-character line in one row of each table: the messages
+    # name no record, and one long value is what the vCard and calendar writers must fold (a long value
+    # in every row made each of those exports take 5 s of CPU, writing files no test reads).
+    poison(yesterday_db, long_rows=1)
     for suffix in (".json", ".vcf", ".csv", ".ics"):
-        result = _run(followup_command, "--db", str(hostile_db), "export", str(tmp_path / f"out{suffix}"))
+        result = _run(followup_command, "--db", str(yesterday_db), "export", str(tmp_path / f"out{suffix}"))
         assert result.returncode == 0, (suffix, result.stderr)
         _printable(result.stdout)
         _printable(result.stderr)
     card = f"Ana Ruiz {SHORT}\nHead of Data\nacme@example.com\n+1 415 555 0142"
     for args in ((), ("--json",)):
-        result = _run(followup_command, "--db", str(hostile_db), "capture", *args, stdin=card)
+        result = _run(followup_command, "--db", str(yesterday_db), "capture", *args, stdin=card)
         _printable(result.stdout)
         _printable(result.stderr)
 

@@ -7,33 +7,33 @@ through every screen; the raw bytes it wrote are then searched for the payloads'
 
 from __future__ import annotations
 
-import pytest
-from hostile import PAYLOADS, leaks, poison
+from hostile import PAYLOADS, leaks
 from pty_app import PtyApp, environment
 
-# Screens reached from the main screen: (what they are, keys to open, text they show, keys to close).
+# Screens reached from the main screen: (what they are, keys to open, text they show, and for each escape
+# that closes them, the text that goes with it).
 # The interview list has focus at the start; Meridian Energy is selected.
 FROM_MAIN = [
-    ("help", ["?"], "Keys", ["escape"]),
-    ("palette", ["ctrl+p"], "Daily review", ["escape"]),
-    ("edit interview", ["e"], "Edit interview", ["escape"]),
-    ("status", ["s"], "Status of Meridian Energy", ["escape"]),
-    ("history", ["h"], "History with Grace Kim", ["escape"]),
-    ("profile", ["p"], "Your profile", ["escape"]),
-    ("settings", [","], "Settings", ["escape"]),
-    ("templates", ["m"], "Templates", ["escape"]),
-    ("template", ["m", "enter"], "Placeholders:", ["escape", "escape"]),
-    ("export", ["x"], "Whom", ["escape"]),
-    ("import", ["i"], "Import business cards", ["escape"]),
-    ("capture", ["c"], "Capture a business card", ["escape"]),
-    ("add interview", ["a"], "Add an interview", ["escape"]),
+    ("help", ["?"], "Keys", ["Keys"]),
+    ("palette", ["ctrl+p"], "Daily review", ["Daily review"]),
+    ("edit interview", ["e"], "Edit interview", ["Edit interview"]),
+    ("status", ["s"], "Status of Meridian Energy", ["Status of Meridian Energy"]),
+    ("history", ["h"], "History with Grace Kim", ["History with Grace Kim"]),
+    ("profile", ["p"], "Your profile", ["Your profile"]),
+    ("settings", [","], "Settings", ["Settings"]),
+    ("templates", ["m"], "Templates", ["Templates"]),
+    ("template", ["m", "enter"], "Placeholders:", ["Placeholders:"]),  # enter swaps the list for the form
+    ("export", ["x"], "Whom", ["Whom"]),
+    ("import", ["i"], "Import business cards", ["Import business cards"]),
+    ("capture", ["c"], "Capture a business card", ["Capture a business card"]),
+    ("add interview", ["a"], "Add an interview", ["Add an interview"]),
 ]
 # From the checklist (two tabs from the list), on Meridian Energy: get card, thank-you email, call.
 FROM_CHECKLIST = [
-    ("edit action", ["e"], "Edit action", ["escape"]),
-    ("new action", ["n"], "Add an action", ["escape"]),
-    ("draft", ["j", "w"], "Email to Grace Kim", ["escape"]),
-    ("call script", ["j", "w"], "█ Call Grace Kim", ["escape"]),  # the dialog's edge, not the checklist
+    ("edit action", ["e"], "Edit action", ["Edit action"]),
+    ("new action", ["n"], "Add an action", ["Add an action"]),
+    ("draft", ["j", "w"], "Email to Grace Kim", ["Email to Grace Kim"]),
+    ("call script", ["j", "w"], "█ Call Grace Kim", ["█ Call Grace Kim"]),  # the dialog's edge, not the checklist
 ]
 # A bracketed paste. (An ESC inside a paste is split off by Textual's own parser and reissued as keys, so
 # the payload here is the controls that arrive whole: BEL, a C1 CSI, bidi overrides and isolates.)
@@ -43,19 +43,15 @@ PASTE = "\x1b[200~Ana\x07 Ruiz\u202e [/] \x9b2J \u2066CEO\u2069\x1b[201~"
 def _visit(app: PtyApp, name: str, keys: list[str], shows: str, close: list[str], back: str) -> None:
     app.press(*keys)
     app.wait_for(shows)
-    app.settle(0.3)
-    for key in close:
-        app.press(key)
-        app.settle()  # a dialog closing under a dialog: each escape to its own screen
-    app.wait_without(shows)  # the panes stay visible behind a dialog: wait for the dialog to go
+    app.settle(0.1)  # a frame that follows the first one (a highlight, a count) is drawn too
+    for goes in close:
+        # Each escape handled before the next key: the dialog's own text goes (the panes stay visible
+        # behind a dialog). A key sent sooner could follow the ESC so closely that the terminal parser
+        # reads the two as one alt+key.
+        app.press("escape")
+        app.wait_without(goes)
     app.wait_for(back)
     assert not leaks(bytes(app.raw)), (name, leaks(bytes(app.raw)))
-
-
-@pytest.fixture
-def hostile_db(yesterday_db):
-    poison(yesterday_db)
-    return yesterday_db
 
 
 def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile_db, tmp_path):
@@ -73,7 +69,7 @@ def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile
             visited.append(name)
         app.press("tab")
         app.wait_for("Interviewer card")
-        _visit(app, "edit card", ["e"], "Edit card", ["escape"], "Interviews")
+        _visit(app, "edit card", ["e"], "Edit card", ["Edit card"], "Interviews")
         visited.append("edit card")
         app.press("tab")
         for name, keys, shows, close in FROM_CHECKLIST:
@@ -83,7 +79,7 @@ def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile
         app.press("shift+tab", "shift+tab", "j")
         app.wait_for("Next actions · Bluefin Robotics")
         app.press("tab", "tab", "home", "j")  # Dana's card, then her sent thank-you
-        _visit(app, "draft (sent)", ["w"], "Email to Dana Whitfield", ["escape"], "Interviews")
+        _visit(app, "draft (sent)", ["w"], "Email to Dana Whitfield", ["Email to Dana Whitfield"], "Interviews")
         visited.append("draft (sent)")
         # A paste carries codes too: the capture box takes the text without them.
         app.press("c")
@@ -100,8 +96,9 @@ def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile
         app.press("t")
         app.wait_for("Daily review")
         visited.append("review")
-        _visit(app, "review note", ["n"], "ctrl+s save · escape cancel", ["escape"], "Daily review")
-        _visit(app, "review help", ["?"], "Keys", ["escape"], "Daily review")
+        keys_line = "ctrl+s save · escape cancel"
+        _visit(app, "review note", ["n"], keys_line, [keys_line], "Daily review")
+        _visit(app, "review help", ["?"], "Keys", ["Keys"], "Daily review")
         visited += ["review note", "review help"]
         app.press("t")
         app.wait_for("Interviews")

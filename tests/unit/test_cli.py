@@ -121,7 +121,7 @@ def test_the_first_screen_reads_without_loading_peewee(db_path):
         f"open_database(__import__('pathlib').Path({str(db_path)!r})); "
         "from followup_tui.store import queries; rows = queries.list_interviews(limit=60); "
         "detail = queries.interview_detail(rows[0].id); queries.histories([p.contact_id for p in detail.people]); "
-        "queries.anything_due(date(2026, 11, 25)); queries.setting('start_screen'); "
+        "queries.anything_due(date(2026, 11, 25)); queries.settings(); "
         "import followup_tui.tui.app, followup_tui.tui.screens.main; "
         "names = {'peewee', 'followup_tui.store.models', 'followup_tui.store.commands', "
         "'followup_tui.inputs', 'followup_tui.plan'}; "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from followup_tui.plan import Kind
+from followup_tui.kinds import Kind
 from followup_tui.store.writing_notes import call_outcome
 from followup_tui.writing.checks import (
     all_problems,

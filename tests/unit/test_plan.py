@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from followup_tui.plan import (
-    ActionFacts,
-    InterviewFacts,
-    Kind,
-    Medium,
-    NewAction,
-    PersonFacts,
-    State,
-    Status,
-    lead_of,
-    plan,
-)
+from followup_tui.kinds import Kind, Medium, State, Status
+from followup_tui.plan import ActionFacts, InterviewFacts, NewAction, PersonFacts, lead_of, plan
 
 MON = date(2026, 11, 16)  # a Monday
 WED = date(2026, 11, 18)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from followup_tui.dates import next_business_day
-from followup_tui.plan import Kind, State
+from followup_tui.kinds import Kind, State
 from followup_tui.review import OVERDUE, TODAY, UPCOMING, ReviewItem, group, summarise
 
 DAY = date(2026, 11, 25)

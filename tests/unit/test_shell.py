@@ -11,8 +11,9 @@ from datetime import date
 import pytest
 
 from followup_tui import cli
-from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
+from followup_tui.kinds import Kind
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 
@@ -174,12 +175,6 @@ def test_today_reads_the_same_quickly_as_through_the_store(capsys, db_path, hunt
     # The shell prints no topic and so does not read it; everything else is the same.
     assert any(item.topic for item in through_store[0])
     assert (items, active) == ([item._replace(topic="") for item in through_store[0]], through_store[1])
-
-
-def test_the_quick_reader_knows_the_current_schema():
-    from followup_tui.store import database, lite
-
-    assert lite.SCHEMA_VERSION == len(database.MIGRATIONS)
 
 
 def test_long_ids_are_printed_whole(capsys, db_path, hunt):

@@ -11,7 +11,7 @@ import pytest
 
 from followup_tui.dates import show_date, snoozed_day
 from followup_tui.inputs import InterviewInput
-from followup_tui.plan import Kind
+from followup_tui.kinds import Kind
 from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 

@@ -10,12 +10,11 @@ from datetime import date, time
 
 import pytest
 
-from followup_tui.inputs import InterviewInput, PersonInput
-from followup_tui.plan import Kind, State, Status
+from followup_tui.contact import PersonInput
+from followup_tui.inputs import InterviewInput
+from followup_tui.kinds import Kind, State, Status
 from followup_tui.store import commands, queries
 from followup_tui.store.database import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
     DatabaseBusy,
     NewerDatabase,
     NotOurDatabase,
@@ -23,6 +22,7 @@ from followup_tui.store.database import (
     close_database,
     open_database,
 )
+from followup_tui.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 MON = date(2026, 11, 16)
 TODAY = date(2026, 11, 25)
@@ -116,18 +116,23 @@ def test_a_folder_that_cannot_be_made_gives_a_clear_error(tmp_path):
         open_database(blocker / "sub" / "followup.db")
 
 
-def test_a_second_writer_gets_a_busy_message_and_nothing_changes(store):
-    iid = commands.add_interview(InterviewInput("Acme", MON), TODAY)
-    action = queries.interview_detail(iid).actions[0]
-    other = sqlite3.connect(store, timeout=0)
-    other.execute("BEGIN IMMEDIATE")  # another copy holds the write lock
+def test_a_second_writer_gets_a_busy_message_and_nothing_changes(db_path):
+    """Once the wait for the other copy's lock runs out (a tenth of a second here; BUSY_SECONDS in use)."""
+    open_database(db_path, busy_seconds=0.1)
     try:
-        with pytest.raises(DatabaseBusy, match="another copy"):
-            commands.set_done(action.id, True, TODAY)
+        iid = commands.add_interview(InterviewInput("Acme", MON), TODAY)
+        action = queries.interview_detail(iid).actions[0]
+        other = sqlite3.connect(db_path, timeout=0)
+        other.execute("BEGIN IMMEDIATE")  # another copy holds the write lock
+        try:
+            with pytest.raises(DatabaseBusy, match="another copy"):
+                commands.set_done(action.id, True, TODAY)
+        finally:
+            other.rollback()
+            other.close()
+        assert queries.interview_detail(iid).actions[0].state is State.OPEN
     finally:
-        other.rollback()
-        other.close()
-    assert queries.interview_detail(iid).actions[0].state is State.OPEN
+        close_database()
 
 
 def test_two_writers_in_threads_lose_nothing(store):
@@ -259,14 +264,14 @@ def test_acting_on_something_deleted_elsewhere_says_so(store):
 
 
 def test_a_version_1_file_is_migrated_and_keeps_its_data(db_path):
-    from followup_tui.store import database
+    from followup_tui.store import schema
     from followup_tui.store.models import db
 
     db_path.parent.mkdir(parents=True)
     db.init(str(db_path))
     db.connect()
     with db.atomic():
-        database._schema_v1()
+        schema.MIGRATIONS[0]()
         db.execute_sql("PRAGMA user_version = 1")
         db.execute_sql(
             "INSERT INTO contact (name, title, company, email, phone, phone_e164, address, preferred, notes, "

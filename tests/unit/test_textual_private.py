@@ -91,3 +91,66 @@ def test_the_code_uses_no_private_textual_name_outside_the_list():
                 if owner is not None and not any((b.__name__, name) in listed for b in inspect.getmro(owner)):
                     unlisted.append(f"{path.name} {cls.name}: {owner.__qualname__}.{name}")
     assert not unlisted, "private Textual names used but not listed in PRIVATE: " + "; ".join(sorted(set(unlisted)))
+
+
+# The private Textual names the tests read, all through tests/onscreen.py: (class, name): what for.
+TEST_PRIVATE = {
+    ("App", "_notifications"): "onscreen.notifications: the toasts shown",
+    ("App", "_driver"): "onscreen.send_key: a key queued as the terminal sends it",
+    ("App", "_exception"): "onscreen.app_error: the exception that stopped the app",
+    ("Screen", "_compositor"): "onscreen.screen_lines: the screen as composed for the terminal",
+    ("MessagePump", "_message_queue"): "onscreen.quick_press: whether a widget has handled its key",
+    ("Pilot", "_wait_for_screen"): "onscreen.quick_press: the screen's messages processed",
+    ("textual.widgets._footer", "FooterKey"): "onscreen.footer_keys: the footer's key widgets",
+}
+TESTS = ROOT / "tests"
+
+
+def _textual_instance_names() -> set[str]:
+    """Private names Textual's app, screen, widget and pilot objects carry (class or instance)."""
+    from textual.app import App
+    from textual.pilot import Pilot
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    names = set()
+    for cls in (App, Screen, Widget, Pilot):
+        for base in inspect.getmro(cls):
+            if base.__module__.startswith("textual"):
+                names |= set(vars(base))
+    names |= set(vars(App())) | set(vars(Screen())) | set(vars(Widget()))
+    return {name for name in names if name.startswith("_") and not name.startswith("__")}
+
+
+def test_each_private_textual_name_the_tests_read_still_exists():
+    from textual.app import App
+    from textual.pilot import Pilot
+    from textual.screen import Screen
+
+    owners = {
+        "App": App(),
+        "Screen": Screen(),
+        "MessagePump": Screen(),
+        "Pilot": Pilot,
+        "textual.widgets._footer": importlib.import_module("textual.widgets._footer"),
+    }
+    gone = [
+        f"{owner}.{name} ({why})" for (owner, name), why in TEST_PRIVATE.items() if not hasattr(owners[owner], name)
+    ]
+    assert not gone, "Textual no longer has: " + "; ".join(gone) + ". Change tests/onscreen.py, then this list."
+
+
+def test_the_tests_read_private_textual_names_only_through_onscreen():
+    """A private Textual name in a test file fails here: it belongs in tests/onscreen.py, listed above."""
+    private = _textual_instance_names()
+    ours = {"_poll_other_copies", "_ahead", "_replace", "_schema_v1"}  # our own names, and namedtuple's
+    found = []
+    for path in sorted(TESTS.rglob("*.py")):
+        if path.name in ("onscreen.py", "test_textual_private.py") or "data" in path.relative_to(TESTS).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in private and node.attr not in ours:
+                found.append(f"{path.relative_to(TESTS)}:{node.lineno} .{node.attr}")
+            if isinstance(node, ast.ImportFrom) and "._" in (node.module or "") and node.module.startswith("textual"):
+                found.append(f"{path.relative_to(TESTS)}:{node.lineno} from {node.module}")
+    assert not found, "private Textual names outside tests/onscreen.py: " + ", ".join(found)

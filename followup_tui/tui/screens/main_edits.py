@@ -21,7 +21,6 @@ from followup_tui.wording import no_address_question, status_note
 if TYPE_CHECKING:
     from followup_tui.tui.screens.action_form import ActionInput
     from followup_tui.tui.screens.main import MainScreen
-    from followup_tui.tui.screens.settings_form import AppSettings
 
 Edited = TypeVar("Edited")  # what an edit form returns (an interview's or a person's fields)
 
@@ -266,37 +265,37 @@ def delete(screen: MainScreen) -> None:
 
 def edit_settings(screen: MainScreen) -> None:
     """Open the settings form."""
-    from followup_tui.store import writing_notes
+    from dataclasses import replace
 
-    def saved(settings: AppSettings | None) -> None:
-        if settings is None:
+    from followup_tui.settings import Settings
+    from followup_tui.tui.screens.settings_form import SettingsForm
+
+    def saved(edited: Settings | None) -> None:
+        if edited is None:
             return
 
         def store() -> None:
             from followup_tui.store import commands
 
-            commands.set_setting("phone_region", settings.phone_region)
-            commands.set_setting("start_screen", settings.start_screen)
-            commands.set_setting("similarity_threshold", str(settings.similarity_percent / 100))
+            # Only what the form edits: a profile saved meanwhile in another copy stays.
+            commands.change_settings(
+                lambda stored: replace(
+                    stored,
+                    phone_region=edited.phone_region,
+                    start_screen=edited.start_screen,
+                    similarity_threshold=edited.similarity_threshold,
+                )
+            )
 
         if screen.write(store):
-            screen.app.phone_region = settings.phone_region
-            screen.notify(f"Saved. Numbers without +country code are read as {settings.phone_region} numbers.")
+            screen.app.phone_region = edited.phone_region
+            screen.notify(f"Saved. Numbers without +country code are read as {edited.phone_region} numbers.")
 
     try:
-        start = queries.setting("start_screen") or "auto"
+        stored = queries.settings()
     except StoreError:
-        start = "auto"
-    try:
-        percent = round(writing_notes.similarity_threshold() * 100)
-    except StoreError:
-        percent = 80
-    from followup_tui.tui.screens.settings_form import AppSettings
-
-    current = AppSettings(screen.app.phone_region, start, percent)
-    from followup_tui.tui.screens.settings_form import SettingsForm
-
-    screen.app.push_screen(SettingsForm(current), saved)
+        stored = Settings()
+    screen.app.push_screen(SettingsForm(replace(stored, phone_region=screen.app.phone_region)), saved)
 
 
 def write_checked(

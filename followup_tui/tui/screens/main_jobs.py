@@ -17,7 +17,7 @@ from followup_tui.store import queries
 from followup_tui.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from followup_tui.inputs import CardFields, PersonInput
+    from followup_tui.contact import CardFields, PersonInput
     from followup_tui.tui.screens.main import MainScreen
     from followup_tui.tui.screens.vcard_files import ExportChoice
 
@@ -177,7 +177,7 @@ def _read_vcards(screen: MainScreen, path: Path, interview_id: int) -> None:
 
 def _confirm_imported(screen: MainScreen, cards: list[CardFields], interview_id: int, index: int) -> None:
     """Show imported card `index` in the capture form; escape skips it."""
-    from followup_tui import inputs
+    from followup_tui import contact
 
     if index >= len(cards):
         screen.notify(f"Import finished: {len(cards)} card{'s' if len(cards) != 1 else ''} reviewed.")
@@ -189,7 +189,7 @@ def _confirm_imported(screen: MainScreen, cards: list[CardFields], interview_id:
     from followup_tui.tui.screens.person_form import PersonForm
 
     form = PersonForm(
-        inputs.PersonInput.from_card(cards[index]),
+        contact.PersonInput.from_card(cards[index]),
         region=screen.app.phone_region,
         title=f"Imported card {index + 1} of {len(cards)}: check it, ctrl+s saves, escape skips",
     )

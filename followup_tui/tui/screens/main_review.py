@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def opens_on_review() -> bool:
     """The review opens first when something is due today or overdue, unless a setting says otherwise."""
     try:
-        start = queries.setting("start_screen") or "auto"
+        start = queries.settings().start_screen
         if start != "auto":
             return start == "review"
         return queries.anything_due(clock.today())

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from followup_tui import validate
+from followup_tui import contact, validate
 from followup_tui.capture.card_text import CardTooLong, parse_card
-from followup_tui.inputs import CardFields, PersonInput
+from followup_tui.contact import PERSON_FIELDS, TYPED_CARD_FIELDS, CardFields, Entry, PersonInput
 from followup_tui.kinds import Medium
-from followup_tui.tui.screens.form import FormScreen, all_valid
-
-# Form fields a pasted card fills, by card field name.
-FILLED = ("name", "title", "company", "email", "phone", "mobile", "fax", "website", "linkedin", "address")
+from followup_tui.tui.screens.form import FormScreen, Invalid, Valid, all_valid
 
 
 class PersonForm(FormScreen[PersonInput]):
@@ -36,33 +35,26 @@ class PersonForm(FormScreen[PersonInput]):
         self._autofilled: dict[str, str] = {}
 
     def compose_fields(self) -> ComposeResult:
-        c = self.current
+        shown = self.current or PersonInput(company=self.company)
         yield from self.area("Paste card", "paste", "")
-        yield from self.field("Name *", "name", c.name if c else "", "as on the card")
-        yield from self.field("Title", "title", c.title if c else "", "e.g. Engineering Manager")
-        yield from self.field("Company", "company", c.company if c else self.company)
-        yield from self.field("Email", "email", c.email if c else "", "name@company.com")
-        hint = f"region {self.phone_region}, or +country code"
-        yield from self.field("Phone", "phone", c.phone if c else "", hint)
-        yield from self.field("Mobile", "mobile", c.mobile if c else "", hint)
-        yield from self.field("Fax", "fax", c.fax if c else "")
-        yield from self.field("Website", "website", c.website if c else "")
-        yield from self.field("LinkedIn", "linkedin", c.linkedin if c else "")
-        yield from self.area("Mailing address", "address", c.address if c else "")
-        with Horizontal(classes="field-row"):
-            yield Label("Reach them by", classes="field-label")
-            yield Select(
-                [(m.label, m) for m in Medium],
-                value=c.preferred if c else Medium.EMAIL,
-                allow_blank=False,
-                id="preferred",
-                compact=True,
-            )
-        yield from self.area("Topic discussed", "topic", c.topic if c else "")
-        with Horizontal(classes="field-row"):
-            yield Label("Lead interviewer", classes="field-label")
-            yield Checkbox("gets the follow-up call and the letter", c.is_lead if c else False, id="lead", compact=True)
-        yield from self.area("Notes", "notes", c.notes if c else "")
+        for name in PERSON_FIELDS:
+            about, value = contact.about(name), getattr(shown, name)
+            label = about.form_label or about.label
+            if about.entry is Entry.DERIVED:
+                continue
+            if about.entry is Entry.TEXT:
+                yield from self.area(label, name, value)
+            elif about.entry is Entry.CHOICE:
+                with Horizontal(classes="field-row"):
+                    yield Label(label, classes="field-label")
+                    yield Select([(m.label, m) for m in Medium], value=value, allow_blank=False, id=name, compact=True)
+            elif about.entry is Entry.FLAG:
+                with Horizontal(classes="field-row"):
+                    yield Label(label, classes="field-label")
+                    yield Checkbox(about.hint, value, id=name, compact=True)
+            else:
+                hint = f"region {self.phone_region}, or +country code" if about.entry is Entry.PHONE else about.hint
+                yield from self.field(label, name, value, hint)
 
     def on_mount(self) -> None:
         self.say("paste", "Paste or type the card as it stands; the fields below fill themselves.")
@@ -77,14 +69,14 @@ class PersonForm(FormScreen[PersonInput]):
             self.say("paste", str(problem), error=True)
             return
         self.fill(card)
-        found = [name for name in FILLED if getattr(card, name)]
+        found = [name for name in TYPED_CARD_FIELDS if getattr(card, name)]
         self.say(
             "paste", f"Found: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet."
         )
 
     def fill(self, card: CardFields) -> None:
         """Put card values into the fields the user has not typed in (or that a paste filled before)."""
-        for name in FILLED:
+        for name in TYPED_CARD_FIELDS:
             value = getattr(card, name)
             widget = self.query_one(f"#{name}")
             current = self.value(name)
@@ -100,35 +92,35 @@ class PersonForm(FormScreen[PersonInput]):
             self._autofilled[name] = value
 
     def collect(self) -> PersonInput | None:
-        name = self.check("name", lambda v: validate.line(v, required="Name"))
-        title = self.check("title", validate.line)
-        company = self.check("company", validate.line)
-        email = self.check("email", validate.email)
-        phone = self.check("phone", lambda v: validate.phone(v, self.phone_region))
-        mobile = self.check("mobile", lambda v: validate.phone(v, self.phone_region))
-        fax = self.check("fax", validate.line)
-        website = self.check("website", validate.line)
-        linkedin = self.check("linkedin", validate.line)
-        address = self.check("address", validate.text)
-        topic = self.check("topic", validate.text)
-        notes = self.check("notes", validate.text)
-        if not all_valid(name, title, company, email, phone, mobile, fax, website, linkedin, address, topic, notes):
+        values: dict[str, object] = {}
+        checked: list[Valid[object] | Invalid] = []
+        for name in PERSON_FIELDS:
+            entry = contact.about(name).entry
+            if entry is Entry.CHOICE:
+                values[name] = self.choice(name, Medium)
+            elif entry is Entry.FLAG:
+                values[name] = self.query_one(f"#{name}", Checkbox).value
+            elif entry is not Entry.DERIVED:
+                result = self.check(name, self._checker(name))
+                checked.append(result)
+                if isinstance(result, Invalid):
+                    continue
+                if entry is Entry.PHONE and isinstance(result.value, validate.Phone):
+                    values[name], values[f"{name}_e164"] = result.value.typed, result.value.e164
+                else:
+                    values[name] = result.value
+        if not all_valid(*checked):
             return None
-        return PersonInput(
-            name=name.value,
-            title=title.value,
-            company=company.value,
-            email=email.value,
-            phone=phone.value.typed,
-            phone_e164=phone.value.e164,
-            address=address.value,
-            preferred=self.choice("preferred", Medium),
-            topic=topic.value,
-            is_lead=self.query_one("#lead", Checkbox).value,
-            notes=notes.value,
-            mobile=mobile.value.typed,
-            mobile_e164=mobile.value.e164,
-            fax=fax.value,
-            website=website.value,
-            linkedin=linkedin.value,
-        )
+        return PersonInput(**values)  # type: ignore[arg-type]  # keys and types from PERSON_FIELDS' About
+
+    def _checker(self, name: str) -> Callable[[str], object]:
+        about = contact.about(name)
+        if about.entry is Entry.PHONE:
+            return lambda v: validate.phone(v, self.phone_region)
+        if about.entry is Entry.EMAIL:
+            return validate.email
+        if about.entry is Entry.TEXT:
+            return validate.text
+        if about.required:
+            return lambda v: validate.line(v, required=about.label)
+        return validate.line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual import getters
 from textual.app import ComposeResult
@@ -37,8 +38,6 @@ from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.review_list import ReviewList
 from followup_tui.tui.writer import letters_dir, open_writer
 from followup_tui.wording import no_address_question
-
-REMINDER_KEY = "keep_hunting_shown_on"
 
 
 class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
@@ -107,10 +106,10 @@ class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
         try:
             if not needs_keep_hunting(queries.active_interview_count()):
                 return False
-            today = clock.today().isoformat()
-            if queries.setting(REMINDER_KEY) == today:
+            today = clock.today()
+            if queries.settings().keep_hunting_shown_on == today:
                 return False
-            commands.set_setting(REMINDER_KEY, today)
+            commands.change_settings(lambda stored: replace(stored, keep_hunting_shown_on=today))
             return True
         except StoreError:
             return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
 from followup_tui import validate
+from followup_tui.settings import Settings
 from followup_tui.tui.screens.form import FormScreen, all_valid
 
 START_CHOICES = (
@@ -19,21 +20,12 @@ START_CHOICES = (
 )
 
 
-@dataclass(frozen=True)
-class AppSettings:
-    """What the settings form edits."""
-
-    phone_region: str
-    start_screen: str = "auto"
-    similarity_percent: int = 80
-
-
-class SettingsForm(FormScreen[AppSettings]):
+class SettingsForm(FormScreen[Settings]):
     """The default phone region (from the locale until set here) and the screen to open on."""
 
     TITLE_TEXT = "Settings"
 
-    def __init__(self, current: AppSettings) -> None:
+    def __init__(self, current: Settings) -> None:
         super().__init__()
         self.current = current
 
@@ -51,7 +43,7 @@ class SettingsForm(FormScreen[AppSettings]):
         yield from self.field(
             "Similar notes at",
             "similarity",
-            str(self.current.similarity_percent),
+            str(round(self.current.similarity_threshold * 100)),
             "percent: two thank-yous this alike get a warning (default 80)",
         )
 
@@ -71,12 +63,17 @@ class SettingsForm(FormScreen[AppSettings]):
         shown = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL) if example else ""
         self.say("region", f"numbers like {shown} are read as {code} numbers" if shown else code)
 
-    def collect(self) -> AppSettings | None:
+    def collect(self) -> Settings | None:
         code = self.check("region", validate.region)
         percent = self.check("similarity", _percent)
         if not all_valid(code, percent):
             return None
-        return AppSettings(code.value, self.choice("start", str), percent.value)
+        return replace(
+            self.current,
+            phone_region=code.value,
+            start_screen=self.choice("start", str),
+            similarity_threshold=percent.value / 100,
+        )
 
 
 def _percent(text: str) -> int:

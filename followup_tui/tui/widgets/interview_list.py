@@ -15,6 +15,7 @@ from textual.signal import Signal
 from textual.strip import Strip
 from textual.widget import Widget
 
+from followup_tui import clock
 from followup_tui.dates import relative_due, show_date
 from followup_tui.kinds import Kind
 from followup_tui.records import InterviewRow
@@ -89,7 +90,7 @@ class InterviewList(CursorList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[InterviewRow] = []
-        self.today = date.today()
+        self.today = clock.today()
         self._drawn: dict[tuple[int, bool, int], tuple[Strip, Strip]] = {}  # (row, highlighted, width)
         # The highlighted interview changed. A signal, not a message: subscribers called at once
         # (immediate=True) update the card and checklist before the next frame, so one key paints

@@ -9,6 +9,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
+from followup_tui import contact
+from followup_tui.contact import PERSON_FIELDS, Entry
 from followup_tui.records import PersonCard
 from followup_tui.text import clean_line, clean_shown
 from followup_tui.tui.widgets.hanging import Hanging, under_the_second_column
@@ -160,19 +162,19 @@ def card_content(person: PersonCard, history: list | None = None) -> Content:
     if role:
         parts.extend([(role, "italic"), "\n"])
     parts.append("\n")
-    rows = [
-        ("Email", clean_line(person.email) or "—"),
-        ("Phone", clean_line(person.phone) or ("—" if not person.mobile else "")),
-        ("Mobile", clean_line(person.mobile)),
-        ("Fax", clean_line(person.fax)),
-        ("Web", clean_line(person.website)),
-        ("LinkedIn", clean_line(person.linkedin)),
-        ("Address", clean_shown(person.address) or "—"),
-        ("Prefers", person.preferred.label),
-        ("Topic", clean_shown(person.topic) or "— (the thank-you should name one)"),
-    ]
-    if person.notes:
-        rows.append(("Notes", clean_shown(person.notes)))
+    rows = []
+    for name in PERSON_FIELDS:
+        about = contact.about(name)
+        if not about.shown:
+            continue
+        value = getattr(person, name)
+        if about.entry is Entry.CHOICE:
+            value = value.label
+        else:
+            value = clean_shown(value) if about.entry is Entry.TEXT else clean_line(value)
+        # A phone's dash would say "no number" beside a mobile number.
+        empty = "" if name == "phone" and person.mobile else about.empty
+        rows.append((about.shown, value or empty))
     for label, value in rows:
         if not value:
             continue

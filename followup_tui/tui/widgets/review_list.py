@@ -13,6 +13,7 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 
+from followup_tui import clock
 from followup_tui.kinds import State
 from followup_tui.review import OVERDUE, UPCOMING, ReviewItem, group
 from followup_tui.text import clean_line
@@ -55,7 +56,7 @@ class ReviewList(CursorList):
         self.entries: list[_Entry] = []
         self.tops: list[int] = []  # first line of each entry
         self.selectable: list[int] = []  # entry indexes of items
-        self.today = date.today()
+        self.today = clock.today()
 
     def show(self, items: list[ReviewItem], today: date, days: int, keep: int | None) -> None:
         """Show the items by section, keeping action `keep` highlighted (or the nearest row)."""

@@ -1,7 +1,7 @@
 """Builds a database file of every schema version: `python tests/data/schema/make.py [FOLDER]`.
 
 vN.db is what a user of the followup that knew schema N has on disk: migrations 1..N of
-store.database run on a new file (the same SQL that version's code ran), then a small job hunt
+store.schema run on a new file (the same SQL that version's code ran), then a small job hunt
 written as that version stored it (only the columns it had; uids from v4, the interview summary
 that v5's code kept on every change). The files are committed; rerun this after appending a
 migration, then add the new file to the day-two tests.
@@ -267,7 +267,7 @@ def _insert(db, table: str, rows: list[dict]) -> None:
 
 def build(path: Path, version: int) -> None:
     """A version-`version` file at `path`, with the job hunt in it."""
-    from followup_tui.store import database, summary
+    from followup_tui.store import database, schema, summary
     from followup_tui.store.models import db
 
     for suffix in ("", "-wal", "-shm"):
@@ -276,7 +276,7 @@ def build(path: Path, version: int) -> None:
     db.init(str(path), pragmas=database.PRAGMAS)  # by hand: open_database would migrate to the current version
     db.connect()
     try:
-        for step in database.MIGRATIONS[:version]:
+        for step in schema.MIGRATIONS[:version]:
             with db.atomic():
                 step()
         db.execute_sql(f"PRAGMA user_version = {version}")
@@ -320,7 +320,7 @@ def build(path: Path, version: int) -> None:
 
 def main(folder: Path) -> None:
     """Every version from 1 to the current one."""
-    from followup_tui.store.database import SCHEMA_VERSION
+    from followup_tui.store.schema import SCHEMA_VERSION
 
     for version in range(1, SCHEMA_VERSION + 1):
         build(folder / f"v{version}.db", version)
