@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["reached", "voicemail", "no_answer"],
         help="for calls: no_answer keeps it open for the next business day",
     )
+    done.add_argument(
+        "--yes", action="store_true", help="for a letter to someone with no mailing address on file: posted anyway"
+    )
     snooze = sub.add_parser("snooze", parents=[common], help="move an action to the next business day")
     snooze.add_argument("id", type=int)
     capture = sub.add_parser("capture", parents=[common], help="read a business card's text from standard input")

@@ -47,6 +47,7 @@ class Kind(StrEnum):
     LETTER = "letter"
     WEEKLY_EMAIL = "weekly_email"
     WEEKLY_CALL = "weekly_call"
+    WEEKLY_LETTER = "weekly_letter"
     DECISION = "decision"
     CUSTOM = "custom"
 
@@ -58,6 +59,10 @@ class State(StrEnum):
     DONE = "done"
     CANCELLED = "cancelled"
 
+
+# The method's call: "5 to 7 days later". Here rather than in the plan engine, so the review can say
+# where a call stands in its window without loading the engine.
+CALL_WINDOW = (5, 7)
 
 # Value -> member lookups for rows read from the database: calling an Enum per row was a tenth of
 # the interview list's cost at 10,000 rows.

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from followup_tui.dates import next_business_day_on_or_after as business_day
-from followup_tui.kinds import Kind, Medium, State, Status
+from followup_tui.kinds import CALL_WINDOW, Kind, Medium, State, Status
 
 # What the engine offers; the enums it uses are followup_tui.kinds' to export, not this module's.
 __all__ = [
@@ -27,7 +27,6 @@ __all__ = [
 ]
 
 THANK_YOU_CUTOFF = time(15, 0)
-CALL_WINDOW = (5, 7)
 LETTER_DAY = 8
 WEEKLY_GAP = 7
 
@@ -37,8 +36,14 @@ _GROUP = {
     Kind.THANK_YOU_LETTER: "thank_you",
     Kind.WEEKLY_EMAIL: "weekly",
     Kind.WEEKLY_CALL: "weekly",
+    Kind.WEEKLY_LETTER: "weekly",
 }
 PER_PERSON = {Kind.CARD, Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER}
+# The method: "Don't ever fail to send a thank you, even if you are sure the job is not for you."
+# Closing an interview stops the follow-up cycle, never a card to collect or a thank-you to send.
+NEVER_SKIPPED = PER_PERSON
+# Follow-up contacts with the lead: after the first week, at most one per WEEKLY_GAP days.
+CONTACTS = {Kind.CALL, Kind.LETTER, Kind.DECISION, Kind.WEEKLY_EMAIL, Kind.WEEKLY_CALL, Kind.WEEKLY_LETTER}
 
 
 @dataclass(frozen=True)
@@ -156,25 +161,51 @@ def _desired(
     call_due = business_day(day + timedelta(days=CALL_WINDOW[0]))
     window_end = max(call_due, day + timedelta(days=CALL_WINDOW[1]))
     want(NewAction(Kind.CALL, call_due, lead_id, window_end=window_end))
-    want(NewAction(Kind.LETTER, business_day(day + timedelta(days=LETTER_DAY)), lead_id))
-    if interview.decision_expected is not None:
-        want(NewAction(Kind.DECISION, business_day(interview.decision_expected + timedelta(days=1)), lead_id))
+    letter_due = business_day(day + timedelta(days=LETTER_DAY))
+    want(NewAction(Kind.LETTER, letter_due, lead_id))
 
-    # Weekly follow-ups start once the letter is mailed; only the next one exists,
-    # due a week after the last contact, alternating email and phone.
-    anchor = None
-    last_seq = 0
-    for action in existing:
-        if action.kind is Kind.LETTER and action.state is State.DONE:
-            anchor = action.done_on
-    for action in sorted((a for a in existing if _GROUP.get(a.kind) == "weekly"), key=lambda a: a.seq):
-        if action.state is State.DONE:
-            anchor, last_seq = action.done_on, action.seq
-    if anchor is not None:
+    # The follow-up cycle after the first week (thank-you, call, letter): at most one contact with
+    # the lead per WEEKLY_GAP days, counted from the last contact actually made (whatever its
+    # kind), and never sooner than a week after the later of the call and the letter. The
+    # decision check ("no word yet?") is one of those contacts.
+    first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(existing, Kind.LETTER, letter_due))
+    made = [a.done_on for a in existing if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
+    decision_due: date | None = None
+    if interview.decision_expected is not None:
+        decision = next((a for a in existing if a.kind is Kind.DECISION), None)
+        if decision is not None and decision.state is State.DONE:
+            decision_due = decision.due
+        else:
+            earliest = max(interview.decision_expected + timedelta(days=1), first_week_end + timedelta(days=WEEKLY_GAP))
+            if made:
+                earliest = max(earliest, max(made) + timedelta(days=WEEKLY_GAP))
+            decision_due = business_day(earliest)
+        want(NewAction(Kind.DECISION, decision_due, lead_id))
+
+    # Weekly follow-ups start once the letter is mailed; only the next one exists, alternating a
+    # written note (in the person's written medium) and a call.
+    letter_done = any(a.kind is Kind.LETTER and a.state is State.DONE for a in existing)
+    last_seq = max((a.seq for a in existing if _GROUP.get(a.kind) == "weekly" and a.state is State.DONE), default=0)
+    if letter_done:
+        anchor = max([first_week_end, *made])
+        due = business_day(anchor + timedelta(days=WEEKLY_GAP))
+        decision_open = not any(a.kind is Kind.DECISION and a.state is State.DONE for a in existing)
+        if decision_due is not None and decision_open and abs((due - decision_due).days) < WEEKLY_GAP:
+            due = business_day(decision_due + timedelta(days=WEEKLY_GAP))
         seq = last_seq + 1
-        kind = Kind.WEEKLY_EMAIL if seq % 2 else Kind.WEEKLY_CALL
-        want(NewAction(kind, business_day(anchor + timedelta(days=WEEKLY_GAP)), lead_id, seq=seq))
+        written = Kind.WEEKLY_LETTER if lead is not None and lead.preferred is Medium.POST else Kind.WEEKLY_EMAIL
+        want(NewAction(written if seq % 2 else Kind.WEEKLY_CALL, due, lead_id, seq=seq))
     return wanted
+
+
+def _day_of(existing: list[ActionFacts], kind: Kind, planned: date) -> date:
+    """When the action of `kind` was done, or else when it is planned (or moved to)."""
+    for action in existing:
+        if action.kind is kind:
+            if action.state is State.DONE and action.done_on is not None:
+                return action.done_on
+            return action.due if action.moved else planned
+    return planned
 
 
 def plan(
@@ -189,6 +220,7 @@ def plan(
     contact_known = {p.person_id for p in people if p.has_contact_detail}
     changes = PlanChanges()
     seen: set[Slot] = set()
+    resumed = _resumed_dues(existing, wanted, today) if active else {}
 
     for action in existing:
         if action.kind is Kind.CUSTOM:
@@ -212,24 +244,46 @@ def plan(
             fields["due"] = target.due
         if action.window_end != target.window_end:
             fields["window_end"] = target.window_end
-        if not active:
+        pauses = not active and action.kind not in NEVER_SKIPPED
+        if pauses:
             if action.state is State.OPEN:
                 fields["state"] = State.CANCELLED
         elif action.kind is Kind.CARD and action.person_id in contact_known:
             fields.update(state=State.DONE, done_on=today)
         elif action.state is State.CANCELLED:
             fields["state"] = State.OPEN
+            if action.id in resumed:
+                # Back to active after a pause: the cycle goes on from today, not all overdue at once.
+                fields.update(due=resumed[action.id], moved=True)
         if fields:
             changes.update.append(Change(action.id, fields))
 
-    if active:
-        for slot, target in wanted.items():
-            if slot in seen:
-                continue
-            if target.kind is Kind.CARD and target.person_id in contact_known:
-                target = NewAction(target.kind, target.due, target.person_id, state=State.DONE, done_on=today)
-            changes.create.append(target)
+    for slot, target in wanted.items():
+        if slot in seen or not (active or target.kind in NEVER_SKIPPED):
+            continue
+        if target.kind is Kind.CARD and target.person_id in contact_known:
+            target = NewAction(target.kind, target.due, target.person_id, state=State.DONE, done_on=today)
+        changes.create.append(target)
     return changes
+
+
+def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date) -> dict[int, date]:
+    """New due dates for paused items that fell due during the pause. The follow-up contacts move
+    together, so that the first of them falls today and the gaps between them are kept (the call,
+    then the letter a few days later); any other overdue item (the references) is due today."""
+    paused = []
+    for action in existing:
+        if action.state is not State.CANCELLED or action.kind is Kind.CUSTOM:
+            continue
+        target = wanted.get(_slot(action.kind, action.person_id, action.seq))
+        if target is not None:
+            paused.append((action.id, action.kind, action.due if action.moved else target.due))
+    overdue = [(ident, kind, due) for ident, kind, due in paused if due < today]
+    contacts = [due for _, kind, due in overdue if kind in CONTACTS]
+    shift = today - min(contacts) if contacts else timedelta(0)
+    return {
+        ident: business_day(due + shift) if kind in CONTACTS else business_day(today) for ident, kind, due in overdue
+    }
 
 
 def _follow_status(action: ActionFacts, active: bool, changes: PlanChanges) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from followup_tui.dates import relative_due
-from followup_tui.kinds import Kind, State
-from followup_tui.wording import missing_detail
+from followup_tui.dates import relative_due, show_date
+from followup_tui.kinds import CALL_WINDOW, Kind, State
+from followup_tui.wording import NO_ANSWER_NOTE, missing_detail
 
 OVERDUE, TODAY, UPCOMING = "Overdue", "Today", "Next 7 days"
 SECTION_KEYS = {OVERDUE: "overdue", TODAY: "today", UPCOMING: "upcoming"}  # stable names for JSON
@@ -19,7 +19,7 @@ KEEP_HUNTING = (
 )
 EMAIL_KINDS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL}
 CALL_KINDS = {Kind.CALL, Kind.WEEKLY_CALL}
-LETTER_KINDS = {Kind.THANK_YOU_LETTER, Kind.LETTER}
+LETTER_KINDS = {Kind.THANK_YOU_LETTER, Kind.LETTER, Kind.WEEKLY_LETTER}
 
 WHAT = {
     Kind.CARD: "get card",
@@ -30,6 +30,7 @@ WHAT = {
     Kind.LETTER: "postal letter",
     Kind.WEEKLY_EMAIL: "weekly email",
     Kind.WEEKLY_CALL: "weekly call",
+    Kind.WEEKLY_LETTER: "weekly letter",
     Kind.DECISION: "no word yet?",
 }
 
@@ -57,6 +58,8 @@ class ReviewItem(NamedTuple):
     topic: str = ""
     note: str = ""
     done_on: date | None = None
+    window_end: date | None = None  # a follow-up call's last day (day 7, or the Monday after)
+    interview_day: date | None = None
 
     @property
     def what(self) -> str:
@@ -86,11 +89,46 @@ class ReviewItem(NamedTuple):
         """Calls ask for an outcome when done."""
         return self.kind in CALL_KINDS
 
+    def in_window(self, today: date) -> bool:
+        """An open follow-up call inside its days 5 to 7: due, not yet overdue."""
+        return self.kind is Kind.CALL and self.window_end is not None and self.due <= today <= self.window_end
+
     def section(self, today: date) -> str:
-        """Overdue, Today or Next 7 days (a done item stays where it was due)."""
-        if self.due < today:
+        """Overdue, Today or Next 7 days (a done item stays where it was due; a call is overdue only
+        once its window has ended)."""
+        if self.due < today and not (self.state is State.OPEN and self.in_window(today)):
             return OVERDUE
-        return TODAY if self.due == today else UPCOMING
+        return TODAY if self.due <= today else UPCOMING
+
+    def due_text(self, today: date) -> str:
+        """How the due date reads: "today", "2 days overdue", or where a call stands in its window."""
+        return self.call_window(today) or relative_due(self.due, today)
+
+    def call_window(self, today: date) -> str:
+        """Where an open follow-up call stands in its window (see `call_window`)."""
+        if self.kind is not Kind.CALL or self.state is not State.OPEN:
+            return ""
+        return call_window(self.due, self.window_end, self.interview_day, self.note, today)
+
+
+def call_window(due: date, window_end: date | None, interview_day: date | None, note: str, today: date) -> str:
+    """Where an open follow-up call stands in its days 5 to 7: "day 6 of 5–7"; on the last day, that
+    a voicemail counts; after it, that the call is late and, after two tries without an answer, that
+    an email will do. "" before the call is due."""
+    if window_end is None or today < due:
+        return ""
+    if today > window_end:
+        late = f"late: the window ended {show_date(window_end, today)}"
+        tries = sum(1 for line in note.split("\n") if line.startswith(NO_ANSWER_NOTE + ","))
+        if tries >= 2:
+            late += f"; {tries} tries without an answer: send an email instead (o)"
+        return late
+    last_day = today == window_end
+    if interview_day is None:
+        return "last day: leave a voicemail, it counts" if last_day else "due, inside its window"
+    day, last = (today - interview_day).days, (window_end - interview_day).days
+    where = f"day {day} of {CALL_WINDOW[0]}–{last}"
+    return f"{where}: last day, leave a voicemail, it counts" if last_day else where
 
 
 class Summary(NamedTuple):
@@ -143,7 +181,8 @@ def as_json(items: list[ReviewItem], today: date, summary: Summary) -> dict[str,
                 "company": i.company,
                 "role": i.role,
                 "due": i.due.isoformat(),
-                "due_text": relative_due(i.due, today),
+                "due_text": i.due_text(today),
+                "window_end": i.window_end.isoformat() if i.window_end else None,
                 "state": i.state.value,
                 "contact": i.contact,
                 "missing": i.missing,

@@ -28,6 +28,8 @@ def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) ->
             return f"Post {who} a letter: your strongest points"
         case Kind.WEEKLY_EMAIL:
             return f"Weekly follow-up #{seq}: email {who}"
+        case Kind.WEEKLY_LETTER:
+            return f"Weekly follow-up #{seq}: post {who} a letter"
         case Kind.WEEKLY_CALL:
             return f"Weekly follow-up #{seq}: call {who}"
         case Kind.DECISION:
@@ -42,13 +44,22 @@ def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person:
         return ""
     if not has_person:
         return "no interviewer on file"
-    if kind in (Kind.THANK_YOU_LETTER, Kind.LETTER) and not address:
+    if kind in (Kind.THANK_YOU_LETTER, Kind.LETTER, Kind.WEEKLY_LETTER) and not address:
         return "no mailing address on file"
     if kind in (Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL) and not email:
         return "no email on file"
     if kind in (Kind.CALL, Kind.WEEKLY_CALL) and not phone:
         return "no phone on file"
     return ""
+
+
+NO_ANSWER_NOTE = "No answer"  # the line a call's note gets for each unanswered try ("No answer, Tue 24 Nov")
+
+
+def no_address_question(person: str) -> str:
+    """Asked before a letter to someone with no mailing address on file is marked posted."""
+    who = person or "this person"
+    return f"There is no mailing address on file for {who}. Was the letter posted anyway?"
 
 
 def status_note(status: Status) -> str:

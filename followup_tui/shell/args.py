@@ -23,6 +23,7 @@ class Done(NamedTuple):
 
     id: int
     outcome: str | None = None
+    yes: bool = False  # a letter to someone with no mailing address on file: posted anyway
 
 
 class Snooze(NamedTuple):
@@ -81,7 +82,7 @@ def from_namespace(ns: argparse.Namespace) -> Command:
         case "today":
             return Today(days=ns.days, json=ns.json)
         case "done":
-            return Done(id=ns.id, outcome=ns.outcome)
+            return Done(id=ns.id, outcome=ns.outcome, yes=ns.yes)
         case "snooze":
             return Snooze(id=ns.id)
         case "capture":

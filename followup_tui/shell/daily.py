@@ -9,12 +9,22 @@ from pathlib import Path
 from typing import TextIO
 
 from followup_tui import clock
-from followup_tui.dates import relative_due, show_date, snoozed_day
+from followup_tui.dates import show_date, snoozed_day
 from followup_tui.kinds import Kind, State
-from followup_tui.review import KEEP_HUNTING, ReviewItem, as_json, group, needs_keep_hunting, summarise
+from followup_tui.review import (
+    KEEP_HUNTING,
+    LETTER_KINDS,
+    OVERDUE,
+    ReviewItem,
+    as_json,
+    group,
+    needs_keep_hunting,
+    summarise,
+)
 from followup_tui.shell.args import Done, Snooze, Today
 from followup_tui.shell.output import printable
 from followup_tui.text import clean_line, json_visible
+from followup_tui.wording import no_address_question
 
 BOLD, DIM, WARN, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[33m", "\x1b[32m", "\x1b[0m"
 COLUMNS = (("id", 5), ("due", 15), ("what", 18), ("who", 18), ("company · role", 30), ("contact", 30))
@@ -39,7 +49,7 @@ _WIDTHS = tuple(width for _, width in COLUMNS)
 def _row(item: ReviewItem, today, colour: bool, id_width: int = _WIDTHS[0]) -> str:
     company = f"{item.company} · {item.role}" if item.company and item.role else item.company or item.role
     contact = item.contact or (f"! {item.missing}" if item.missing else "")
-    due = "done" if item.state is State.DONE else relative_due(item.due, today)
+    due = "done" if item.state is State.DONE else item.due_text(today)
     _, w_due, w_what, w_who, w_company, w_contact = _WIDTHS
     text = (
         f"{item.id:<{id_width}} {_fit(due, w_due)} {_fit(item.what, w_what)} {_fit(item.person, w_who)} "
@@ -49,7 +59,7 @@ def _row(item: ReviewItem, today, colour: bool, id_width: int = _WIDTHS[0]) -> s
         return text
     if item.state is State.DONE:
         return f"{DIM}{text}{RESET}"
-    if item.due < today:
+    if item.section(today) == OVERDUE:
         return f"{WARN}{text}{RESET}"
     return text
 
@@ -146,6 +156,12 @@ def run_daily_command(command: Today | Done | Snooze, out: TextIO | None = None,
                     f"followup: outcomes are for calls; action {command.id} is not one "
                     f"({clean_line(item.what)}): `followup done {command.id}` marks it done\n"
                 )
+            )
+            return 2
+        if isinstance(command, Done) and item.kind in LETTER_KINDS and not item.address.strip() and not command.yes:
+            question = no_address_question(clean_line(item.person))
+            err.write(
+                printable(f"followup: {question} `followup done {command.id} --yes` marks it done; nothing changed\n")
             )
             return 2
         if isinstance(command, Done):

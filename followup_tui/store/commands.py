@@ -21,6 +21,7 @@ from followup_tui.store import queries, summary
 from followup_tui.store.database import writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
+from followup_tui.wording import NO_ANSWER_NOTE
 
 _FIELD_COLUMNS = {"person_id": "contact"}
 Row = TypeVar("Row", Interview, Contact, Meeting, Action)  # a model with an id
@@ -363,7 +364,7 @@ class CallOutcome(StrEnum):
 _OUTCOME_NOTE = {
     CallOutcome.REACHED: "Reached them",
     CallOutcome.VOICEMAIL: "Left a voicemail",
-    CallOutcome.NO_ANSWER: "No answer",
+    CallOutcome.NO_ANSWER: NO_ANSWER_NOTE,
 }
 
 

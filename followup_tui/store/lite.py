@@ -21,7 +21,8 @@ from followup_tui.wording import action_label
 
 _SELECT = """
 SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
-       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, {topic}
+       i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, {topic},
+       a.window_end, i.day
 FROM "action" a
 JOIN "interview" i ON i.id = a.interview_id
 LEFT JOIN "contact" c ON c.id = a.contact_id
@@ -34,11 +35,13 @@ SHELL_SQL = _SELECT.format(topic="''")
 
 def _window(select: str) -> str:
     # Two indexed halves (state, due) and (state, done_on): an OR across them scanned every action.
+    # Whatever the interview's status: a closed interview keeps only what the method never skips
+    # open (its thank-yous), and those belong in the review until they are sent.
     return (
         select
-        + "WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active'\nUNION ALL\n"
+        + "WHERE a.state = 'open' AND a.due <= ?\nUNION ALL\n"
         + select
-        + "WHERE a.state = 'done' AND a.done_on = ? AND i.status = 'active'"
+        + "WHERE a.state = 'done' AND a.done_on = ?"
     )
 
 
@@ -92,6 +95,8 @@ def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
         phone,
         address,
         topic,
+        window_end,
+        interview_day,
     ) in rows:
         kind = kinds[kind]
         day = days.get(due) or days.setdefault(due, _day(due))
@@ -115,6 +120,8 @@ def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
                     topic or "",
                     note,
                     _day(done_on) if done_on else None,
+                    (days.get(window_end) or days.setdefault(window_end, _day(window_end))) if window_end else None,
+                    days.get(interview_day) or days.setdefault(interview_day, _day(interview_day)),
                 )
             )
         )

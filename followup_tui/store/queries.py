@@ -201,7 +201,8 @@ def settings() -> Settings:
 
 
 def review_items(today: date, days: int) -> list[ReviewItem]:
-    """Open actions due within `days` (overdue included) and those done today, across active interviews."""
+    """Open actions due within `days` (overdue included) and those done today, across all interviews
+    (a closed one keeps only its unsent thank-yous open)."""
     return _review_rows(lite.IN_WINDOW, lite.window_params(today, days))
 
 
@@ -218,12 +219,12 @@ def _review_rows(sql: str, params: tuple[object, ...]) -> list[ReviewItem]:
 
 
 def anything_due(today: date) -> bool:
-    """Whether any active interview has an open action due today or earlier (one indexed lookup)."""
+    """Whether any interview has an open action due today or earlier (one indexed lookup)."""
     with reading():
         return bool(
             execute(
                 """SELECT EXISTS (SELECT 1 FROM "action" a JOIN "interview" i ON i.id = a.interview_id
-               WHERE a.state = 'open' AND a.due <= ? AND i.status = 'active')""",
+               WHERE a.state = 'open' AND a.due <= ?)""",
                 (today.isoformat(),),
             ).fetchone()[0]
             == 1

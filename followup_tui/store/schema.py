@@ -155,7 +155,38 @@ def _schema_v7() -> None:
     refresh_all()
 
 
+def _schema_v8() -> None:
+    """The method never skips a thank-you: the cards and thank-yous that earlier versions cancelled
+    when an interview closed in the last week are open again (older ones are left as they were: the
+    moment has passed). From this version on, actions may also be weekly letters, which an older
+    followup cannot read: the version number makes it refuse this file rather than misread it."""
+    from datetime import timedelta
+
+    from followup_tui import clock
+
+    db = _db()
+    since = (clock.today() - timedelta(days=7)).isoformat()
+    db.execute_sql(
+        """UPDATE "action" SET state = 'open'
+           WHERE state = 'cancelled' AND kind IN ('card', 'thank_you_email', 'thank_you_letter')
+             AND interview_id IN (SELECT id FROM "interview" WHERE day >= ?)""",
+        (since,),
+    )
+    from followup_tui.store.summary import refresh_all
+
+    refresh_all()
+
+
 # Ordered steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
-MIGRATIONS = (_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7)
+MIGRATIONS = (
+    _schema_v1,
+    _schema_v2,
+    _schema_v3,
+    _schema_v4,
+    _schema_v5,
+    _schema_v6,
+    _schema_v7,
+    _schema_v8,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema this followup writes (PRAGMA user_version); a newer file is refused, an older one migrated."""

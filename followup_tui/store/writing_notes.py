@@ -43,6 +43,7 @@ class DraftData:
     sent_text: str
     template: str
     others: list[tuple[str, str]]  # the interview's other thank-yous: (person, text)
+    colleagues: list[str]  # the other people met at the interview, by name
     known_words: set[str]
     threshold: float
 
@@ -92,11 +93,13 @@ def similarity_threshold() -> float:
 def _known_words(mine: Settings) -> set[str]:
     words: set[str] = set(mine.words)
     with reading():
+        # Names and companies: proper nouns the dictionary cannot know. Not titles or roles: those are
+        # words of the language, and a typo stored on a card ("Head of Analytcs") is still a typo.
         # .execute(): peewee's stubs type .tuples() as the model query it was
-        for name, company, title in Contact.select(Contact.name, Contact.company, Contact.title).tuples().execute():
-            words.update(f"{name} {company} {title}".replace(",", " ").split())
-        for company, role in Interview.select(Interview.company, Interview.role).tuples().execute():
-            words.update(f"{company} {role}".replace(",", " ").split())
+        for name, company in Contact.select(Contact.name, Contact.company).tuples().execute():
+            words.update(f"{name} {company}".replace(",", " ").split())
+        for (company,) in Interview.select(Interview.company).tuples().execute():
+            words.update(company.replace(",", " ").split())
     me = mine.profile
     words.update(f"{me.name} {me.signature}".split())
     return {w.strip(".,;:()'\"") for w in words if w}
@@ -141,6 +144,11 @@ def draft_data(action_id: int) -> DraftData:
             others = [
                 (a.contact.name, a.sent_text or a.draft) for a in siblings if a.contact and (a.sent_text or a.draft)
             ]
+        colleagues = [
+            m.contact.name
+            for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview.id)
+            if m.contact.id != action.contact_id
+        ]
         call, call_day = _follow_up_call(interview.id)
         mine = settings()
     context = DraftContext(
@@ -170,6 +178,7 @@ def draft_data(action_id: int) -> DraftData:
         sent_text=action.sent_text,
         template=template(name, mine) if name else "",
         others=others,
+        colleagues=colleagues,
         known_words=_known_words(mine),
         threshold=mine.similarity_threshold,
     )

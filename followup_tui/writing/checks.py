@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -55,6 +56,7 @@ TRADE_WORDS = {
     "résumé",
     "regards",
     "dbt",
+    "hoc",  # ad hoc, ad-hoc
     "etl",
     "ux",
     "ui",
@@ -127,6 +129,28 @@ STOPWORDS = {
     "could",
     "should",
     "team",
+    "you",
+    "was",
+    "are",
+    "its",
+    "not",
+    "but",
+    "can",
+    "all",
+    "any",
+    "her",
+    "his",
+    "who",
+    "why",
+    "use",
+    "new",
+    "out",
+    "some",
+    "very",
+    "more",
+    "also",
+    "just",
+    "like",
 }
 DEFAULT_SIMILARITY = 0.8
 
@@ -179,14 +203,30 @@ def suggestions(word: str, limit: int = 6) -> list[str]:
     return [w.capitalize() if word[0].isupper() else w for w in ranked]
 
 
+TOPIC_TOKEN = re.compile(r"[^\W_][\w+#]*")
+
+
+def topic_words(topic: str) -> set[str]:
+    """The meaningful tokens of a topic: words of three letters or more that are not filler, and
+    acronyms and codes of any length ("SQL", "AI", "Q3", "C#")."""
+    words = set()
+    for token in TOPIC_TOKEN.findall(topic):
+        lower = token.lower()
+        acronym = len(token) >= 2 and (token.isupper() or any(ch.isdigit() for ch in token) or "#" in token)
+        if lower not in STOPWORDS and (len(token) >= 3 or acronym):
+            words.add(lower)
+    return words
+
+
 def topic_problem(text: str, topic: str) -> str:
     """A warning when the note does not name the topic recorded for the person, or none is recorded."""
     if not topic.strip():
         return "No topic is recorded for this person: the method wants each thank-you to name one (e edits the card)."
-    words = {w.lower() for w in WORD.findall(topic) if len(w) >= 4 and w.lower() not in STOPWORDS}
+    words = topic_words(topic)
     if not words:
         return ""
-    present = {w for w in words if w in text.lower()}
+    lower = text.lower()
+    present = {w for w in words if re.search(rf"(?<![\w#+]){re.escape(w)}(?![\w#+])", lower)}
     if len(present) * 2 < len(words):
         return f"The note does not mention the topic you discussed: “{topic.strip()}”."
     return ""
@@ -229,12 +269,21 @@ def all_problems(
     known: set[str],
     others: list[tuple[str, str]],
     threshold: float,
+    *,
+    name: str = "",
+    title: str = "",
+    company: str = "",
+    colleagues: Sequence[str] = (),
 ) -> list[str]:
-    """Every warning for a note, in the order the method cares about."""
+    """Every warning for a note, in the order the method cares about (`colleagues`: the other people
+    met at the interview, whose names must not stand in for the reader's)."""
+    from followup_tui.writing.names import name_problems
+
     problems = []
     words = misspellings(text, known)
     if words:
         problems.append("Misspelled: " + ", ".join(sorted({m.word for m in words})))
+    problems.extend(name_problems(text, name, company, title, colleagues))
     if kind in (Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER):
         topic_warning = topic_problem(text, topic)
         if topic_warning:

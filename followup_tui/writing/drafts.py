@@ -29,6 +29,10 @@ PLACEHOLDERS = (
     "signature",
     "today",
     "since_we_met",
+    "thanks",
+    "on_topic",
+    "why_me",
+    "closing",
 )
 # Where the user fills in what a placeholder needs, for the check that names an unfilled one.
 FILLED_FROM = {
@@ -38,6 +42,7 @@ FILLED_FROM = {
     "company": "the interview (e)",
     "role": "the interview (e)",
     "topic": "the person's card (e)",
+    "on_topic": "the person's card (e)",
     "strength": "your profile's strengths (p)",
     "strengths": "your profile's strengths (p)",
     "my_name": "your profile (p)",
@@ -52,20 +57,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Thank-you email",
         "Subject: Thank you for the {role} interview\n\n"
         "Dear {first_name},\n\n"
-        "Thank you for meeting with me on {interview_date} about the {role} role at {company}. "
-        "I especially enjoyed our conversation about {topic}.\n\n"
-        "It confirmed how well my experience fits what your team needs: {strength}. "
-        "I would welcome the chance to bring that to {company}.\n\n"
-        "Please let me know if there is anything else I can send you.\n\n"
+        "{thanks} {on_topic}\n\n"
+        "{why_me}\n\n"
+        "{closing}\n\n"
         "{signature}",
     ),
     "thank_you_letter": (
         "Thank-you letter",
-        "Dear {first_name},\n\n"
-        "Thank you for taking the time to meet with me on {interview_date} to discuss the {role} "
-        "position at {company}. Our conversation about {topic} stayed with me.\n\n"
-        "I believe my background would serve your team well: {strength}.\n\n"
-        "I remain very interested in the role and look forward to hearing from you.",
+        "Dear {first_name},\n\n{thanks} {on_topic}\n\n{why_me}\n\n{closing}",
     ),
     "post_call_letter": (
         "Letter after the call",
@@ -82,19 +81,53 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "I remain very interested, and I would be happy to provide anything else you need.\n\n"
         "{signature}",
     ),
+    "weekly_letter": (
+        "Weekly check-in letter",
+        "Dear {first_name},\n\n"
+        "I hope this finds you well. I am writing to follow up on the {role} position at {company}; "
+        "I remain very interested, and I would be glad to provide anything else you need.",
+    ),
 }
 TEMPLATE_FOR = {
     Kind.THANK_YOU_EMAIL: "thank_you_email",
     Kind.THANK_YOU_LETTER: "thank_you_letter",
     Kind.LETTER: "post_call_letter",
     Kind.WEEKLY_EMAIL: "weekly_email",
+    Kind.WEEKLY_LETTER: "weekly_letter",
     Kind.DECISION: "weekly_email",
 }
 EMAIL_DRAFTS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL, Kind.DECISION}
-LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER}
+LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER, Kind.WEEKLY_LETTER}
 CALL_DRAFTS = {Kind.CALL, Kind.WEEKLY_CALL}
 # The follow-up call as the letter after it tells it: not made yet, or how it went.
 NO_CALL, REACHED, VOICEMAIL, CALLED = "", "reached", "voicemail", "called"  # CALLED: ticked, outcome not said
+
+
+# The thank-you's sentences in four wordings; interviewer n of an interview gets wording n (mod 4).
+THANKS = (
+    "Thank you for your time and your interest in meeting with me{when} about {role}{at}.",
+    "I appreciated you taking the time{when} to talk with me, and your interest in my background for {role}.",
+    "Thank you for making time for me{when}; your interest in how I would approach {role} meant a lot.",
+    "Many thanks for your time{when} and for the interest you showed in my experience for {role}{at}.",
+)
+ON_TOPIC = (
+    "I especially enjoyed our conversation about {topic}.",
+    "Our discussion of {topic} has stayed with me since.",
+    "I keep coming back to what you said about {topic}.",
+    "Talking through {topic} with you was a highlight of the day.",
+)
+WHY_ME = (
+    "It confirmed how well my experience fits what the team needs: {strength}.",
+    "I am confident I am the right person for it: {strength}.",
+    "That is exactly where I can help {team}: {strength}.",
+    "It made me more certain I could contribute from day one: {strength}.",
+)
+CLOSING = (
+    "Please let me know if there is anything else I can send you.",
+    "I look forward to hearing about the next steps.",
+    "If any questions come up, I would be glad to answer them.",
+    "Thank you again; I hope we speak soon.",
+)
 
 
 @dataclass(frozen=True)
@@ -137,6 +170,26 @@ class DraftContext:
             "signature": self.profile.signature or self.profile.name,
             "today": show_date(today, today),
             "since_we_met": self.since_we_met(today),
+            **self.thank_you_phrases(today),
+        }
+
+    def thank_you_phrases(self, today: date) -> dict[str, str]:
+        """The thank-you's sentences, worded differently for each interviewer of an interview (by their
+        place in it), so that two notes people may compare differ by more than the names. Each thanks
+        them for their time and interest and says why you are the right person, as the method asks."""
+        when = f" on {show_date(self.interview_day, today)}" if self.interview_day else ""
+        role = f"the {self.role} role" if self.role else "the role"
+        at = f" at {self.company}" if self.company else ""
+        topic = self.topic.rstrip(".") or "{topic}"
+        strengths = self.profile.strengths
+        strength = strengths[self.position % len(strengths)].rstrip(".") if strengths else "{strength}"
+        team = self.company or "your team"
+        pick = self.position % len(THANKS)
+        return {
+            "thanks": THANKS[pick].format(when=when, role=role, at=at),
+            "on_topic": ON_TOPIC[pick].format(topic=topic),
+            "why_me": WHY_ME[pick].format(strength=strength, team=team),
+            "closing": CLOSING[pick],
         }
 
     def since_we_met(self, today: date) -> str:

@@ -79,7 +79,7 @@ async def test_draft_fix_a_typo_mark_sent_and_the_text_is_kept(db_path, intervie
         editor = draft.query_one(DraftEditor)
         assert "Dear Priya," in editor.text and "the churn dashboard" in editor.text
         assert draft.problems == []
-        editor.text = editor.text.replace("Thank you for meeting", "Thank you for meetting")
+        editor.text = editor.text.replace("in meeting with me", "in meetting with me")
         await pilot.pause()
         assert [m.word for m in editor.misspelled] == ["meetting"]
         assert "Misspelled: meetting" in str(draft.query_one("#draft-problems").render())
@@ -95,7 +95,7 @@ async def test_draft_fix_a_typo_mark_sent_and_the_text_is_kept(db_path, intervie
         assert isinstance(app.screen, SuggestScreen)
         await pilot.press("enter")  # the best suggestion: meeting
         await pilot.pause()
-        assert "Thank you for meeting" in editor.text and editor.misspelled == []
+        assert "in meeting with me" in editor.text and editor.misspelled == []
         sent_text = editor.text
         await pilot.press("ctrl+t")
         await pilot.pause()

@@ -172,8 +172,8 @@ async def test_reschedule_and_note(db_path, morning):
 
 async def test_ticking_a_weekly_follow_up_shows_the_next_one(db_path, morning):
     open_database(db_path)
-    letter = next(a for a in queries.interview_detail(morning["acme"]).actions if a.kind is Kind.LETTER)
-    commands.set_done(letter.id, True, date(2026, 11, 18))  # a week ago: weekly email due today
+    for done in [a for a in queries.interview_detail(morning["acme"]).actions if a.kind in (Kind.CALL, Kind.LETTER)]:
+        commands.set_done(done.id, True, date(2026, 11, 18))  # the call and letter a week ago: weekly email due today
     close_database()
     app = FollowupApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -268,7 +268,7 @@ async def test_a_tick_on_the_main_screen_shows_in_the_review_and_back(db_path, m
         main.focus_on((morning["acme"], call, None))
         await pilot.pause()
         assert main.checklist.selected_action_id == call
-        await pilot.press("space")  # tick the call here
+        await pilot.press("space", "r")  # tick the call here: it asks how it went (reached)
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()

@@ -140,7 +140,7 @@ async def test_ctrl_g_without_a_mail_program_offers_an_eml_file_with_the_current
     assert message["From"].addresses[0].addr_spec == "sam.rivera@example.com"
     assert message["Subject"] == "Thank you for the Product Manager, Autonomy interview"
     body = message.get_content().replace("\r\n", "\n")
-    assert body.startswith("Dear Dana,\n\nA line typed just now.\n\nThank you for meeting with me")
+    assert body.startswith("Dear Dana,\n\nA line typed just now.\n\nThank you for your time and your interest in")
     assert body.rstrip().endswith(SIGNATURE)
     assert os.stat(files[0]).st_mode & 0o777 == 0o600
 

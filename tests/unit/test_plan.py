@@ -163,10 +163,13 @@ def test_unticking_the_letter_withdraws_the_weekly_follow_up():
 
 
 def test_decision_date_adds_a_no_word_yet_item_the_business_day_after():
-    actions = apply([], InterviewFacts(MON, decision_expected=FRI), [person(1)], MON)
-    assert find(actions, Kind.DECISION)[0].due == date(2026, 11, 23)  # Saturday -> Monday
+    later = date(2026, 12, 11)  # a Friday, well after the first week's call and letter
+    actions = apply([], InterviewFacts(MON, decision_expected=later), [person(1)], MON)
+    assert find(actions, Kind.DECISION)[0].due == date(2026, 12, 14)  # Saturday -> Monday
+    # Expected within the first week: a week after the call and the letter, not on top of them
+    # (test_method_rules: once a week, not pushy).
     actions = apply(actions, InterviewFacts(MON, decision_expected=WED), [person(1)], MON)
-    assert find(actions, Kind.DECISION)[0].due == date(2026, 11, 19)
+    assert find(actions, Kind.DECISION)[0].due == date(2026, 12, 1)
     assert not find(apply(actions, InterviewFacts(MON), [person(1)], MON), Kind.DECISION)
 
 
@@ -180,14 +183,16 @@ def test_leaving_active_cancels_open_items_and_returning_resumes():
     closed = apply(actions + [custom], InterviewFacts(MON, status=Status.REJECTED), [person(1)], WED)
     assert len(closed) == len(actions) + 1  # kept, never deleted
     assert find(closed, Kind.CARD)[0].state is State.DONE
-    assert all(a.state is State.CANCELLED for a in closed if a.kind is not Kind.CARD)
+    # The thank-you is never skipped (test_method_rules); the rest of the cycle pauses.
+    assert find(closed, Kind.THANK_YOU_EMAIL)[0].state is State.OPEN
+    assert all(a.state is State.CANCELLED for a in closed if a.kind not in (Kind.CARD, Kind.THANK_YOU_EMAIL))
     reopened = apply(closed, InterviewFacts(MON), [person(1)], WED)
     assert all(a.state is State.OPEN for a in reopened if a.kind is not Kind.CARD)
 
 
-def test_closed_interview_gains_no_new_items():
+def test_closed_interview_gains_no_new_follow_ups_only_the_card_and_thank_you():
     closed = InterviewFacts(MON, status=Status.OFFER)
-    assert plan(closed, [person(1)], [], MON).create == []
+    assert {a.kind for a in plan(closed, [person(1)], [], MON).create} == {Kind.CARD, Kind.THANK_YOU_EMAIL}
 
 
 def test_changing_the_date_replans_open_items_but_not_done_or_moved_ones():

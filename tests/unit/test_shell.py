@@ -48,7 +48,8 @@ def test_today_prints_sections_ids_and_contact_details(capsys, db_path, hunt):
     assert out.splitlines()[0] == "Wed 25 Nov 2026 · 0 of 3 done today · 1 active interview"
     assert "Overdue (2)" in out and "Today (1)" in out and "Next 7 days (1)" in out
     call_line = next(line for line in out.splitlines() if line.startswith(str(hunt[Kind.CALL])))
-    assert "follow-up call" in call_line and "+1 415 555 0142" in call_line and "today" in call_line
+    # Due today, the first day of its days 5 to 7.
+    assert "follow-up call" in call_line and "+1 415 555 0142" in call_line and "day 5 of 5–7" in call_line
     assert "\x1b[" not in out  # no colour codes when not a terminal
     assert "keep the search going" in out
 
@@ -61,6 +62,7 @@ def test_today_json_has_stable_fields(capsys, db_path, hunt):
     assert set(first) == {
         "id",
         "section",
+        "window_end",
         "kind",
         "what",
         "person",

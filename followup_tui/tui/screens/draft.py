@@ -131,6 +131,10 @@ class DraftScreen(Screen[bool]):
             self.editor.known_words,
             self.data.others,
             self.data.threshold,
+            name=ctx.name,
+            title=ctx.title,
+            company=ctx.company,
+            colleagues=self.data.colleagues,
         )
         panel = self.query_one("#draft-problems", Static)
         if self.problems:

@@ -11,11 +11,12 @@ from textual.content import Content
 
 from followup_tui import clock
 from followup_tui.kinds import Kind, State, Status
+from followup_tui.review import LETTER_KINDS
 from followup_tui.store import queries
 from followup_tui.store.errors import StoreError
 from followup_tui.tui.screens import main_jobs
 from followup_tui.tui.screens.main_jobs import RESULT
-from followup_tui.wording import status_note
+from followup_tui.wording import no_address_question, status_note
 
 if TYPE_CHECKING:
     from followup_tui.tui.screens.action_form import ActionInput
@@ -335,6 +336,26 @@ def tick(screen: MainScreen) -> None:
     action = next(a for a in screen.detail.actions if a.id == ident)
     if action.state is State.CANCELLED:
         screen.notify("This interview is closed, so its actions are paused. Set it back to active with s.")
+        return
+    if action.state is State.OPEN and action.kind in (Kind.CALL, Kind.WEEKLY_CALL):
+        # As in the daily review: a call is ticked with how it went (no answer keeps it open).
+        from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
+
+        def answered(outcome: commands.CallOutcome | None) -> None:
+            if outcome is not None:
+                screen.write(lambda: commands.complete(ident, clock.today(), outcome), keep_action=ident, row_only=True)
+
+        screen.app.push_screen(CallOutcomeScreen(action.person_name), answered)
+        return
+    person = next((p for p in screen.detail.people if p.contact_id == action.person_id), None)
+    if action.state is State.OPEN and action.kind in LETTER_KINDS and not (person and person.address.strip()):
+        from followup_tui.tui.screens.confirm import ConfirmScreen
+
+        def posted(yes: bool | None) -> None:
+            if yes:
+                screen.write(lambda: commands.set_done(ident, True, clock.today()), keep_action=ident, row_only=True)
+
+        screen.app.push_screen(ConfirmScreen(Content(no_address_question(action.person_name)), "Posted"), posted)
         return
     screen.write(
         lambda: commands.set_done(ident, action.state is State.OPEN, clock.today()),

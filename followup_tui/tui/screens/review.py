@@ -37,6 +37,7 @@ from followup_tui.tui.screens.small_forms import DayForm, NoteForm
 from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.review_list import ReviewList
 from followup_tui.tui.writer import letters_dir, open_writer
+from followup_tui.wording import no_address_question
 
 
 class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
@@ -173,6 +174,15 @@ class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
             self.notify("Already done today; u undoes it.")
             return
         today = clock.today()
+        if item.kind in LETTER_KINDS and not item.address.strip():
+            from followup_tui.tui.screens.confirm import ConfirmScreen
+
+            def posted(yes: bool | None) -> None:
+                if yes:
+                    self._act(lambda: commands.complete(item.id, today), f"{item.what} done", keep=item.id)
+
+            self.app.push_screen(ConfirmScreen(Content(no_address_question(item.person)), "Posted"), posted)
+            return
         if not item.is_call:
             self._act(lambda: commands.complete(item.id, today), f"{item.what} done", keep=item.id)
             return

@@ -13,8 +13,9 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from followup_tui.dates import relative_due, show_date
-from followup_tui.kinds import State
+from followup_tui.kinds import Kind, State
 from followup_tui.records import ActionRow, InterviewDetail
+from followup_tui.review import call_window
 from followup_tui.text import clean_line, clean_shown
 from followup_tui.tui.widgets.cursor_list import CursorList
 from followup_tui.tui.widgets.hanging import Hanging, under_the_box
@@ -22,14 +23,20 @@ from followup_tui.tui.widgets.hanging import Hanging, under_the_box
 GENERAL = "General"
 
 
-def action_content(action: ActionRow, today: date) -> Content:
+def action_content(action: ActionRow, today: date, interview_day: date | None = None) -> Content:
     """One checklist item: box and wording, then the due date and what is missing, then any note."""
     box = {State.OPEN: "[ ] ", State.DONE: "[x] ", State.CANCELLED: "[-] "}[action.state]
     if action.state is State.OPEN:
+        window = (
+            call_window(action.due, action.window_end, interview_day, action.note, today)
+            if action.kind is Kind.CALL
+            else ""
+        )
+        late = window.startswith("late") if window else action.due < today
         days = (action.due - today).days
-        due_style = "$warning bold" if days < 0 else ("$success bold" if days == 0 else "$text-muted")
-        due = relative_due(action.due, today)
-        if action.window_end and action.window_end > action.due:
+        due_style = "$warning bold" if late else ("$success bold" if days <= 0 else "$text-muted")
+        due = window or relative_due(action.due, today)
+        if not window and action.window_end and action.window_end > action.due:
             due += f", window to {show_date(action.window_end, today)}"
         parts: list = [box, clean_line(action.label), "\n    ", (due, due_style)]
         if action.missing:
@@ -67,7 +74,7 @@ def _entries(detail: InterviewDetail, today: date) -> list[_Entry]:
     entries: list[_Entry] = []
     for name, rows in _groups(detail):
         entries.append(_Entry(Content.assemble((clean_line(name), "bold $accent"))))
-        entries.extend(_Entry(action_content(row, today), row) for row in rows)
+        entries.extend(_Entry(action_content(row, today, detail.day), row) for row in rows)
     return entries
 
 

@@ -14,9 +14,8 @@ from textual.message import Message
 from textual.strip import Strip
 
 from followup_tui import clock
-from followup_tui.dates import relative_due
 from followup_tui.kinds import State
-from followup_tui.review import UPCOMING, ReviewItem, group
+from followup_tui.review import OVERDUE, UPCOMING, ReviewItem, group
 from followup_tui.text import clean_line
 from followup_tui.tui.widgets.cursor_list import CursorList
 
@@ -150,7 +149,7 @@ class ReviewList(CursorList):
             _span(first, clean_line(item.what) + (f"  {who}" if who else ""), muted + Style(strike=True))
             _span(second, f"    done · {where}", muted)
             return [first, second]
-        days = (item.due - self.today).days
+        days = -1 if item.section(self.today) == OVERDUE else (item.due - self.today).days
         _span(first, "[ ] ")
         _span(first, clean_line(item.what), "bold")
         if who:
@@ -159,7 +158,7 @@ class ReviewList(CursorList):
         _span(second, "    ")
         _span(
             second,
-            relative_due(item.due, self.today),
+            item.due_text(self.today),
             f"bold {warn}" if days < 0 else (f"bold {success}" if days == 0 else muted),
         )
         if item.contact:
