@@ -10,7 +10,8 @@ from followup_tui.kinds import CALL_WINDOW, Kind, Medium, State, Status
 
 # What the engine offers; the enums it uses are followup_tui.kinds' to export, not this module's.
 __all__ = [
-    "CALL_WINDOW",
+    "CONTACTS",
+    "NEVER_SKIPPED",
     "LETTER_DAY",
     "PER_PERSON",
     "THANK_YOU_CUTOFF",

@@ -20,6 +20,12 @@ def test_a_thank_you_cancelled_by_an_earlier_version_comes_back_when_the_intervi
     db = tmp_path / "data" / "followup.db"
     db.parent.mkdir(mode=0o700)
     shutil.copy2(schema_file(7), db)
+    was_open = read_rows(
+        db,
+        "SELECT a.id FROM action a JOIN interview i ON i.id = a.interview_id "
+        "WHERE i.company = 'Bluefin Robotics' AND a.kind = 'thank_you_email' AND a.state = 'open'",
+    )
+    assert was_open
     with closing(sqlite3.connect(db)) as con, con:
         # As version 7 left it: Bluefin (interviewed yesterday) withdrawn, its open items cancelled, and
         # an interview of last month closed the same way.
@@ -38,9 +44,8 @@ def test_a_thank_you_cancelled_by_an_earlier_version_comes_back_when_the_intervi
     )
     assert out.returncode == 0, out.stderr
     assert read_rows(db, "PRAGMA user_version") == [(8,)]
-    items = json.loads(out.stdout)["items"]
-    thanks = [i for i in items if i["company"] == "Bluefin Robotics" and i["kind"] == "thank_you_email"]
-    assert thanks and all(i["state"] == "open" for i in thanks)
+    items = {i["id"]: i for i in json.loads(out.stdout)["items"]}
+    assert all(items[ident]["state"] == "open" for (ident,) in was_open)  # back in the review, to send
     calls = read_rows(
         db,
         "SELECT a.state FROM action a JOIN interview i ON i.id = a.interview_id "
