@@ -67,6 +67,7 @@ class PersonFacts:
     preferred: Medium = Medium.EMAIL
     is_lead: bool = False
     position: int = 0
+    met_again_on: date | None = None  # the day of a later round with this person, if any
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,10 @@ def _desired(
         kind = Kind.THANK_YOU_LETTER if person.preferred is Medium.POST else Kind.THANK_YOU_EMAIL
         want(NewAction(kind, max(thank_you_due(interview), person.added_on), person.person_id))
     want(NewAction(Kind.REFERENCES, day + timedelta(days=1)))
+    if lead is not None and lead.met_again_on is not None:
+        # A second round with the lead replaces this round's follow-up cycle: its own call, letter
+        # and weekly follow-ups take over (two cycles would mean two calls in two days).
+        return wanted
     call_due = business_day(day + timedelta(days=CALL_WINDOW[0]))
     window_end = max(call_due, day + timedelta(days=CALL_WINDOW[1]))
     want(NewAction(Kind.CALL, call_due, lead_id, window_end=window_end))

@@ -90,6 +90,8 @@ def replan(interview_id: int, today: date) -> None:
         ended_at=_time_value(interview.ended_at),
         decision_expected=interview.decision_expected,
     )
+    meetings = list(Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview_id))
+    again = _later_rounds(interview, [m.contact.id for m in meetings])
     people = [
         PersonFacts(
             person_id=m.contact.id,
@@ -98,8 +100,9 @@ def replan(interview_id: int, today: date) -> None:
             preferred=Medium(m.contact.preferred),
             is_lead=m.is_lead,
             position=m.position,
+            met_again_on=again.get(m.contact.id),
         )
-        for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview_id)
+        for m in meetings
     ]
     existing = [
         ActionFacts(
@@ -120,6 +123,36 @@ def replan(interview_id: int, today: date) -> None:
         _apply(interview_id, changes, today)
     finally:
         summary.refresh(interview_id)
+
+
+def _later_rounds(interview: Interview, contact_ids: list[int]) -> dict[int, date]:
+    """For each of these people, the day of the next interview after this one at which they were met
+    (a second round), if any: its follow-up cycle takes over from this one's."""
+    if not contact_ids:
+        return {}
+    marks = ", ".join("?" for _ in contact_ids)
+    rows = (
+        Meeting._meta.database.execute_sql(
+            f"""SELECT m.contact_id, MIN(i.day) FROM "meeting" m JOIN "interview" i ON i.id = m.interview_id
+                WHERE m.contact_id IN ({marks}) AND i.id != ? AND (i.day > ? OR (i.day = ? AND i.id > ?))
+                GROUP BY m.contact_id""",
+            (*contact_ids, interview.id, interview.day, interview.day, interview.id),
+        )
+    ).fetchall()
+    return {contact_id: date.fromisoformat(str(day)) for contact_id, day in rows}
+
+
+def _replan_rounds(contact_ids: list[int], today: date, done: int | None = None) -> None:
+    """Re-plan the other interviews these people were met at: which round is the latest may have changed."""
+    if not contact_ids:
+        return
+    others = {
+        m.interview_id
+        for m in Meeting.select(Meeting.interview).where(Meeting.contact.in_(contact_ids))
+        if m.interview_id != done
+    }
+    for interview_id in sorted(others):
+        replan(interview_id, today)
 
 
 def _apply(interview_id: int, changes: PlanChanges, today: date) -> None:
@@ -178,6 +211,7 @@ def update_interview(
             notes=data.notes,
         ).where(Interview.id == interview_id).execute()
         replan(interview_id, today)
+        _replan_rounds(_people_of(interview_id), today, done=interview_id)
 
 
 def set_status(interview_id: int, status: Status, today: date) -> None:
@@ -188,12 +222,18 @@ def set_status(interview_id: int, status: Status, today: date) -> None:
         replan(interview_id, today)
 
 
-def delete_interview(interview_id: int) -> None:
-    """Delete an interview, its checklist, and contacts met nowhere else."""
+def delete_interview(interview_id: int, today: date | None = None) -> None:
+    """Delete an interview, its checklist, and contacts met nowhere else; an earlier round with the
+    same people gets its follow-up cycle back."""
     with writing():
-        contacts = [m.contact_id for m in Meeting.select(Meeting.contact).where(Meeting.interview == interview_id)]
+        contacts = _people_of(interview_id)
         Interview.delete().where(Interview.id == interview_id).execute()
         _drop_orphans(contacts)
+        _replan_rounds(contacts, today or clock.today())
+
+
+def _people_of(interview_id: int) -> list[int]:
+    return [m.contact_id for m in Meeting.select(Meeting.contact).where(Meeting.interview == interview_id)]
 
 
 def _drop_orphans(contact_ids: list[int]) -> None:
@@ -241,6 +281,7 @@ def add_person(interview_id: int, data: PersonInput, today: date, contact_id: in
         )
         _set_lead(interview_id, meeting.id, data.is_lead)
         replan(interview_id, today)
+        _replan_rounds([contact_id], today, done=interview_id)  # met before: a second round
     return meeting.id
 
 
@@ -268,6 +309,7 @@ def remove_person(meeting_id: int, today: date) -> None:
         meeting.delete_instance()
         _drop_orphans([meeting.contact_id])
         replan(meeting.interview_id, today)
+        _replan_rounds([meeting.contact_id], today, done=meeting.interview_id)
 
 
 def set_done(action_id: int, done: bool, today: date) -> None:

@@ -185,3 +185,33 @@ async def test_a_letter_with_no_mailing_address_asks_before_it_is_ticked_in_the_
         await pilot.press("y")
         await pilot.pause()
     assert sql(yesterday_db, "SELECT state FROM action WHERE id = ?", letter) == [("done",)]
+
+
+def test_once_a_week_a_second_round_with_the_same_person_runs_one_cycle_not_two(yesterday_db, followup_command):
+    from datetime import date
+
+    from followup_tui.contact import PersonInput
+    from followup_tui.inputs import InterviewInput
+    from followup_tui.store import commands
+    from followup_tui.store.database import close_database, open_database
+
+    ((priya,),) = sql(yesterday_db, "SELECT id FROM contact WHERE name = 'Priya Raman'")
+    today = date(2026, 11, 25)
+    open_database(yesterday_db)  # the user adds the second round and links Priya's stored card
+    try:
+        second = commands.add_interview(InterviewInput("Northwind Analytics", today, "Senior Data Analyst"), today)
+        commands.add_person(second, PersonInput("Priya Raman", is_lead=True), today, contact_id=priya)
+    finally:
+        close_database()
+    env = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
+    out = subprocess.run(
+        [*followup_command, "--db", str(yesterday_db), "today", "--json", "--days", "60"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    cycle = ("call", "letter", "decision", "weekly_email", "weekly_call", "weekly_letter")
+    to_priya = [i for i in json.loads(out.stdout)["items"] if i["person"] == "Priya Raman" and i["kind"] in cycle]
+    assert to_priya and {i["interview_id"] for i in to_priya} == {second}
+    assert len([i for i in to_priya if i["kind"] == "call"]) == 1

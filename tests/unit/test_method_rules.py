@@ -156,3 +156,20 @@ def test_reopening_after_a_pause_replans_from_today_keeping_the_gaps():
     assert call.due == back and letter.due > call.due  # the call first, the letter after it, as planned
     # Kept through the next re-plan (they count as moved).
     assert apply(reopened, interview, [person(1)], back) == reopened
+
+
+# ---- a second round ---------------------------------------------------------------------------------
+
+
+def test_once_a_week_a_second_round_with_the_lead_replaces_the_first_rounds_cycle():
+    interview = InterviewFacts(MON)
+    actions = apply([], interview, [person(1, is_lead=True)], MON)
+    actions = apply(tick(actions, Kind.THANK_YOU_EMAIL, MON), interview, [person(1, is_lead=True)], MON)
+    second_round = date(2026, 11, 20)
+    again = [person(1, is_lead=True, met_again_on=second_round)]
+    replaced = apply(actions, interview, again, second_round)
+    # The call, the letter and any weekly follow-up are the second round's now; what was done stays.
+    assert not [a for a in replaced if a.kind in (Kind.CALL, Kind.LETTER, Kind.DECISION, *WEEKLY)]
+    assert find(replaced, Kind.THANK_YOU_EMAIL)[0].state is State.DONE
+    # The second round deleted: the first round's cycle comes back.
+    assert find(apply(replaced, interview, [person(1, is_lead=True)], second_round), Kind.CALL)

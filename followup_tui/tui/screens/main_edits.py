@@ -252,7 +252,7 @@ def delete(screen: MainScreen) -> None:
             (detail.company, "bold"),
             f", its {len(detail.actions)} actions and the cards of people met nowhere else?",
         )
-        change = lambda: commands.delete_interview(detail.id)  # noqa: E731
+        change = lambda: commands.delete_interview(detail.id, clock.today())  # noqa: E731
 
     def answered(yes: bool | None) -> None:
         if yes and screen.write(change):
