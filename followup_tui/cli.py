@@ -42,8 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     done.add_argument("id", type=int)
     done.add_argument(
         "--outcome",
-        choices=["reached", "voicemail", "no_answer"],
-        help="for calls: no_answer keeps it open for the next business day",
+        choices=["reached", "voicemail", "no_answer", "emailed"],
+        help="for calls: no_answer keeps it open for the next business day; emailed: no answer, so you wrote",
     )
     done.add_argument(
         "--yes", action="store_true", help="for a letter to someone with no mailing address on file: posted anyway"

@@ -121,7 +121,7 @@ def call_window(due: date, window_end: date | None, interview_day: date | None, 
         late = f"late: the window ended {show_date(window_end, today)}"
         tries = sum(1 for line in note.split("\n") if line.startswith(NO_ANSWER_NOTE + ","))
         if tries >= 2:
-            late += f"; {tries} tries without an answer: send an email instead (o)"
+            late += f"; {tries} tries without an answer: send an email instead (o), then mark the call e"
         return late
     last_day = today == window_end
     if interview_day is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import tempfile
 from datetime import datetime
@@ -42,8 +43,18 @@ def _draft_with_typo(app) -> None:
     screen = DraftScreen(_thank_you(app, "Marcus Lee"), letters_dir(app))
     app.push_screen(screen)
     app.call_after_refresh(
-        lambda: setattr(screen.editor, "text", screen.editor.text.replace("especially enjoyed", "especialy enjoyed"))
+        # "time" is in every wording of the thank-you (each interviewer gets a different one).
+        lambda: setattr(screen.editor, "text", re.sub(r"\btime\b", "tmie", screen.editor.text, count=1))
     )
+
+
+def _call_outcome(app) -> None:
+    """The review's first follow-up call, marked done: the dialog asking how it went."""
+    from followup_tui.kinds import Kind
+
+    call = next(i.id for i in app.screen.items.values() if i.kind is Kind.CALL)
+    app.screen.review_list.select_id(call)
+    app.call_after_refresh(app.screen.action_done)
 
 
 def _variation(app) -> None:
@@ -63,7 +74,7 @@ def _variation(app) -> None:
 
 SHOTS = {
     "review": ((), None),
-    "call-outcome": (("j",) * 12 + ("space",), None),
+    "call-outcome": ((), _call_outcome),
     "main": (("escape",), None),
     "capture-form": (("escape", "j", "c"), _paste_card),
     "help": (("escape", "question_mark"), None),

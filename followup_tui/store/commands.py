@@ -401,12 +401,14 @@ class CallOutcome(StrEnum):
     REACHED = "reached"
     VOICEMAIL = "voicemail"
     NO_ANSWER = "no_answer"
+    EMAILED = "emailed"  # no answer by phone, so the follow-up went by email: it counts as done
 
 
 _OUTCOME_NOTE = {
     CallOutcome.REACHED: "Reached them",
     CallOutcome.VOICEMAIL: "Left a voicemail",
     CallOutcome.NO_ANSWER: NO_ANSWER_NOTE,
+    CallOutcome.EMAILED: "Emailed instead",
 }
 
 

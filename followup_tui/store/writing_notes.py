@@ -18,6 +18,7 @@ from followup_tui.store.queries import settings
 from followup_tui.writing.drafts import (
     CALLED,
     EMAIL_DRAFTS,
+    EMAILED,
     NO_CALL,
     REACHED,
     TEMPLATE_FOR,
@@ -108,7 +109,11 @@ def _known_words(mine: Settings) -> set[str]:
 def call_outcome(note: str) -> str:
     """How a done call went, from the line `complete` wrote in its note (the last one counts); CALLED when
     it was ticked without saying."""
-    outcomes = {_OUTCOME_NOTE[CallOutcome.REACHED]: REACHED, _OUTCOME_NOTE[CallOutcome.VOICEMAIL]: VOICEMAIL}
+    outcomes = {
+        _OUTCOME_NOTE[CallOutcome.REACHED]: REACHED,
+        _OUTCOME_NOTE[CallOutcome.VOICEMAIL]: VOICEMAIL,
+        _OUTCOME_NOTE[CallOutcome.EMAILED]: EMAILED,
+    }
     said = [outcomes[line.split(",")[0].strip()] for line in note.split("\n") if line.split(",")[0].strip() in outcomes]
     return said[-1] if said else CALLED
 

@@ -101,6 +101,7 @@ LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER, Kind.WEEKLY_LETTER}
 CALL_DRAFTS = {Kind.CALL, Kind.WEEKLY_CALL}
 # The follow-up call as the letter after it tells it: not made yet, or how it went.
 NO_CALL, REACHED, VOICEMAIL, CALLED = "", "reached", "voicemail", "called"  # CALLED: ticked, outcome not said
+EMAILED = "emailed"  # no answer by phone; followed up by email instead
 
 
 # The thank-you's sentences in four wordings; interviewer n of an interview gets wording n (mod 4).
@@ -204,6 +205,11 @@ class DraftContext:
             return (
                 f"Thank you again for your time at {interview}. I left you a voicemail{on}, "
                 "and I wanted to follow up in writing as well."
+            )
+        if self.call == EMAILED:
+            return (
+                f"Thank you again for your time at {interview}. I followed up by email{on}, "
+                "and I wanted to write to you as well."
             )
         if self.call == CALLED:
             return (

@@ -215,3 +215,18 @@ def test_once_a_week_a_second_round_with_the_same_person_runs_one_cycle_not_two(
     to_priya = [i for i in json.loads(out.stdout)["items"] if i["person"] == "Priya Raman" and i["kind"] in cycle]
     assert to_priya and {i["interview_id"] for i in to_priya} == {second}
     assert len([i for i in to_priya if i["kind"] == "call"]) == 1
+
+
+def test_a_call_with_no_answer_can_be_done_by_email_instead_from_the_shell(yesterday_db, followup_command):
+    ((call,),) = sql(
+        yesterday_db,
+        "SELECT a.id FROM action a JOIN interview i ON i.id = a.interview_id "
+        "WHERE i.company = 'Bluefin Robotics' AND a.kind = 'call'",
+    )
+    env = {**os.environ, "FOLLOWUP_NOW": NOW}
+    run = [*followup_command, "--db", str(yesterday_db), "done", str(call), "--outcome"]
+    for outcome in ("no_answer", "no_answer", "emailed"):
+        done = subprocess.run([*run, outcome], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+    state, note = sql(yesterday_db, "SELECT state, note FROM action WHERE id = ?", call)[0]
+    assert state == "done" and note.count("No answer") == 2 and "Emailed instead" in note

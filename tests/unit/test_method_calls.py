@@ -40,3 +40,16 @@ def test_a_call_after_its_window_is_late_and_after_two_tries_an_email_is_offered
 
 def test_before_its_window_a_call_reads_as_any_upcoming_item():
     assert call().due_text(date(2026, 11, 26)) == "in 4 days"
+
+
+def test_after_two_tries_without_an_answer_an_email_instead_counts_and_the_letter_says_so():
+    from followup_tui.writing.drafts import EMAILED, DraftContext
+    from followup_tui.writing.profile import Profile
+
+    tried = call("No answer, Mon 30 Nov\nNo answer, Tue 1 Dec")
+    assert tried.due_text(date(2026, 12, 2)).endswith("send an email instead (o), then mark the call e")
+    letter = DraftContext(
+        Kind.LETTER, "Dana Whitfield", "", "Bluefin", "PM", TUE, "", Profile(), call=EMAILED, call_day=date(2026, 12, 2)
+    )
+    said = letter.since_we_met(date(2026, 12, 3))
+    assert "I followed up by email on Wed 2 Dec" in said and "phone" not in said

@@ -1,4 +1,5 @@
-"""How did the call go? Reached and voicemail count as done; no answer tries again next business day."""
+"""How did the call go? Reached, voicemail and an email instead count as done; no answer tries again
+the next business day."""
 
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ CHOICES = (
     (CallOutcome.REACHED, "r", "Reached them", "done"),
     (CallOutcome.VOICEMAIL, "v", "Left a voicemail", "done: a voicemail counts"),
     (CallOutcome.NO_ANSWER, "n", "No answer", "stays open, due the next business day"),
+    (CallOutcome.EMAILED, "e", "Emailed instead", "done: no answer by phone, so you wrote (o sends it)"),
 )
 
 
 class CallOutcomeScreen(ModalScreen[CallOutcome | None]):
-    """Three outcomes; r, v or n answer at once, escape cancels."""
+    """Four outcomes; r, v, n or e answer at once, escape cancels."""
 
     BINDINGS = [
         Binding("r", "choose('reached')", "Reached"),
         Binding("v", "choose('voicemail')", "Voicemail"),
         Binding("n", "choose('no_answer')", "No answer"),
+        Binding("e", "choose('emailed')", "Emailed instead"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -49,7 +52,7 @@ class CallOutcomeScreen(ModalScreen[CallOutcome | None]):
                     for outcome, key, text, hint in CHOICES
                 )
             )
-            yield Label("r / v / n or enter · escape cancel", classes="dialog-keys")
+            yield Label("r / v / n / e or enter · escape cancel", classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 1
