@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup_tui import clock
-from followup_tui.kinds import Kind
+from followup_tui.kinds import Kind, Medium
 from followup_tui.store import commands, writing_notes
 from followup_tui.store.errors import StoreError
 from followup_tui.writing.drafts import CALL_DRAFTS, TEMPLATE_FOR
@@ -57,8 +57,10 @@ def _open(app: FollowupApp, action_id: int, kind: Kind, then: Callable[[], None]
     from followup_tui.tui.screens.draft import DraftScreen
 
     try:
-        if kind in CALL_DRAFTS:
-            data = writing_notes.draft_data(action_id)
+        data = writing_notes.draft_data(action_id) if kind in CALL_DRAFTS or kind is Kind.DECISION else None
+        # "No word yet?" goes the way the person likes to be reached: a call to someone who prefers the
+        # phone or the post (a letter is too slow to ask), an email otherwise.
+        if data is not None and (kind in CALL_DRAFTS or data.context.preferred != Medium.EMAIL):
 
             def called(outcome) -> None:
                 if outcome is not None:

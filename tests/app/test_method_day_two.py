@@ -230,3 +230,28 @@ def test_a_call_with_no_answer_can_be_done_by_email_instead_from_the_shell(yeste
         assert done.returncode == 0, done.stderr
     state, note = sql(yesterday_db, "SELECT state, note FROM action WHERE id = ?", call)[0]
     assert state == "done" and note.count("No answer") == 2 and "Emailed instead" in note
+
+
+async def test_the_right_medium_no_word_yet_is_a_call_to_someone_who_prefers_the_post_or_phone(yesterday_db):
+    from followup_tui.tui.screens.call_script import CallScriptScreen
+    from followup_tui.tui.screens.draft import DraftScreen
+
+    ((decision, priya),) = sql(
+        yesterday_db,
+        "SELECT a.id, a.contact_id FROM action a JOIN contact c ON c.id = a.contact_id "
+        "WHERE a.kind = 'decision' AND a.state = 'open' AND c.name = 'Priya Raman'",
+    )
+    sql(yesterday_db, "UPDATE action SET due = '2026-11-25' WHERE id = ?", decision)  # due today: in the review
+    for preferred, opens in (("email", DraftScreen), ("post", CallScriptScreen), ("phone", CallScriptScreen)):
+        sql(yesterday_db, "UPDATE contact SET preferred = ? WHERE id = ?", preferred, priya)
+        app = FollowupApp(yesterday_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if not isinstance(app.screen, ReviewScreen):
+                await pilot.press("t")
+                await pilot.pause()
+            app.screen.query_one(ReviewList).select_id(decision)
+            await pilot.pause()
+            await pilot.press("w")
+            await pilot.pause()
+            assert isinstance(app.screen, opens), preferred
