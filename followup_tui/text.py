@@ -29,6 +29,15 @@ _DROP = re.compile(
     "\u200e-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd"
     "\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001]"
 )
+# Whole terminal escape sequences (ECMA-48), removed before the control characters: removing only ESC
+# and BEL left the payload as text ("Ana\x1b]0;pwned\x07 Silva" became "Ana]0;pwned Silva").
+# CSI (ESC [ or U+009B, parameters, one final byte); OSC, DCS, SOS, PM and APC strings up to their
+# terminator (BEL, ESC \\ or U+009C), or to the end of the text when it has none; other two-byte ESC codes.
+_ESCAPE = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    "|(?:\x1b[\\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"
+    "|\x1b[ -/]*[0-~]"
+)
 _BREAK = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _BREAK_OR_TAB = re.compile("\r\n?|[\u2028\u2029\x0b\x0c\x85\n\t]")
 _EMOJI_GLUE = frozenset("\u200c\u200d")
@@ -45,7 +54,7 @@ ELLIPSIS = "…"
 
 
 def _without_codes(value: str) -> str:
-    return _DROP.sub("", _BREAK.sub("\n", value))
+    return _DROP.sub("", _BREAK.sub("\n", _ESCAPE.sub("", value)))
 
 
 def clean(value: str, limit: int = MAX_STORED) -> str:
@@ -73,7 +82,7 @@ def clean_line(value: str) -> str:
     """One line of text: line breaks and tabs become spaces, runs of spaces one, codes are removed; at
     most MAX_STORED_LINE characters (a form refuses more than validate.LINE_LIMIT before that)."""
     if not value.isprintable():
-        value = _DROP.sub("", _BREAK_OR_TAB.sub(" ", value))
+        value = _DROP.sub("", _BREAK_OR_TAB.sub(" ", _ESCAPE.sub("", value)))
     return clip(" ".join(value.split()), MAX_STORED_LINE)
 
 

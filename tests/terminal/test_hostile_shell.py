@@ -35,7 +35,8 @@ def test_today_prints_hostile_rows_without_their_codes(followup_command, hostile
     table = _run(followup_command, "--db", str(hostile_db), "today")
     assert table.returncode == 0, table.stderr
     text = _printable(table.stdout)
-    assert "]0;ZQTITLEA" in text  # the words of the payload, without its ESC
+    # A whole escape sequence goes, payload and all; the words around a code stay.
+    assert "ZQTITLEA" not in text and "ZQWIPE" in text
     _printable(table.stderr)
 
 
@@ -136,7 +137,8 @@ def test_json_import_stores_hostile_text_cleaned(followup_command, hostile_db, t
     _printable(result.stderr)
     stored = _stored_text(fresh)
     assert stored and all(_clean_value(v) for v in stored)
-    assert any("]0;ZQTITLEA" in v for v in stored)  # the words stay, only the codes go
+    assert any("ZQWIPE" in v for v in stored)  # the words stay; whole escape sequences go
+    assert not any("ZQTITLEA" in v or "ZQCLIPBOARDX" in v for v in stored)
 
 
 def test_vcf_import_stores_hostile_text_cleaned(followup_command, yesterday_db, tmp_path):

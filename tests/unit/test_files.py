@@ -17,7 +17,7 @@ from followup_tui.files import file_name
         (".bashrc", "bashrc.vcf"),
         ("-rf *", "rf.vcf"),
         ("C:\\Users\\x", "C Users x.vcf"),
-        ("Ana\x00\x1b[2J Ruiz", "Ana 2J Ruiz.vcf"),
+        ("Ana\x00\x1b[2J Ruiz", "Ana Ruiz.vcf"),
         ("/", "contact.vcf"),
         ("  ", "contact.vcf"),
     ],

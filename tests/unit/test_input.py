@@ -10,7 +10,7 @@ from followup_tui.text import clean_line, clean_text
 
 def test_escape_sequences_and_bidi_overrides_are_removed():
     hostile = "Ana\x1b]0;pwned\x07 \u202eRuiz\x00\x9b"
-    assert clean_line(hostile) == "Ana]0;pwned Ruiz"
+    assert clean_line(hostile) == "Ana Ruiz"
 
 
 def test_markup_is_left_as_plain_text():

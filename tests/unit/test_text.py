@@ -49,7 +49,8 @@ def test_emoji_sequences_are_kept_whole():
 
 
 def test_terminal_codes_go_and_the_words_stay():
-    assert clean(f"Acme{HOSTILE} Ltd") == "Acme]0;title]52;c;aGk=\\P+q\\[2J[31m Ltd"
+    # Whole sequences go, payloads too (a title, a clipboard write, a DCS, a clear screen, a colour).
+    assert clean(f"Acme{HOSTILE} Ltd") == "Acme Ltd"
 
 
 def test_stored_text_keeps_its_spacing_and_line_breaks_become_newlines():
@@ -116,6 +117,22 @@ def test_the_spelled_out_set_is_exactly_what_unicode_calls_control_format_and_su
 
 def test_a_long_hostile_row_is_cleaned_whole():
     value = ("\x1b]0;x\x07 " + "y" * 1000) * 100
-    assert clean(value, limit=10**6) == ("]0;x " + "y" * 1000) * 100
+    assert clean(value, limit=10**6) == (" " + "y" * 1000) * 100
     # One line is cut at MAX_STORED_LINE characters, after cleaning.
-    assert clean_line(value) == clip(" ".join((("]0;x " + "y" * 1000) * 100).split()), MAX_STORED_LINE)
+    assert clean_line(value) == clip(" ".join(((" " + "y" * 1000) * 100).split()), MAX_STORED_LINE)
+
+
+def test_a_whole_escape_sequence_goes_not_just_its_control_characters():
+    from followup_tui.text import clean, clean_line
+
+    cases = {
+        "Ana\x1b]0;pwned\x07 Silva": "Ana Silva",  # OSC title, ended by BEL
+        "Ana\x1b]52;c;ZXZpbA==\x1b\\ Silva": "Ana Silva",  # OSC 52 clipboard, ended by ST
+        "\x1b[2J\x1b[1;31mRed\x1b[0m": "Red",  # CSI clear screen and colours
+        "A\x1bPq#0;2;0;0;0\x1b\\B": "AB",  # DCS
+        "Acme\x1b]0;never ended": "Acme",  # an OSC with no terminator runs to the end
+        "x\x9b31my": "xy",  # the one-byte CSI
+        "Café 🇬🇧 [bold]": "Café 🇬🇧 [bold]",  # text, emoji and brackets stay
+    }
+    for raw, shown in cases.items():
+        assert clean(raw) == shown and clean_line(raw) == shown, raw
