@@ -13,7 +13,9 @@ __all__ = [
     "CONTACTS",
     "NEVER_SKIPPED",
     "LETTER_DAY",
+    "ONE_EACH",
     "PER_PERSON",
+    "SETTLED",
     "THANK_YOU_CUTOFF",
     "WEEKLY_GAP",
     "ActionFacts",
@@ -43,6 +45,10 @@ PER_PERSON = {Kind.CARD, Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER}
 # The method: "Don't ever fail to send a thank you, even if you are sure the job is not for you."
 # Closing an interview stops the follow-up cycle, never a card to collect or a thank-you to send.
 NEVER_SKIPPED = PER_PERSON
+# What each person gets their own of: "individual thank you notes and letters to each person".
+ONE_EACH = PER_PERSON | {Kind.LETTER}
+# States the plan never changes: done, and dropped by the user with a reason (a letter they chose not to send).
+SETTLED = {State.DONE, State.DROPPED}
 # Follow-up contacts with the lead: after the first week, at most one per WEEKLY_GAP days.
 CONTACTS = {Kind.CALL, Kind.LETTER, Kind.DECISION, Kind.WEEKLY_EMAIL, Kind.WEEKLY_CALL, Kind.WEEKLY_LETTER}
 
@@ -63,10 +69,11 @@ class PersonFacts:
 
     person_id: int
     added_on: date
-    has_contact_detail: bool = False
+    card_complete: bool = False  # name, title and a way to reach them (contact.card_gaps is empty)
     preferred: Medium = Medium.EMAIL
     is_lead: bool = False
     position: int = 0
+    has_address: bool = False  # a mailing address: they get a letter of their own
 
 
 @dataclass(frozen=True)
@@ -139,7 +146,7 @@ def _slot(kind: Kind, person_id: int | None, seq: int) -> Slot:
     group = _GROUP.get(kind, kind.value)
     if group == "weekly":
         return (group, seq)
-    return (group, person_id if kind in PER_PERSON else None)
+    return (group, person_id if kind in ONE_EACH else None)
 
 
 def _desired(
@@ -163,14 +170,21 @@ def _desired(
     window_end = max(call_due, day + timedelta(days=CALL_WINDOW[1]))
     want(NewAction(Kind.CALL, call_due, lead_id, window_end=window_end))
     letter_due = business_day(day + timedelta(days=LETTER_DAY))
+    # A letter to each person: the lead's always (with no address on file yet, the item says so and
+    # the user gets it), everyone else's once their mailing address is known.
     want(NewAction(Kind.LETTER, letter_due, lead_id))
+    for person in people:
+        if person.has_address and person.person_id != lead_id:
+            want(NewAction(Kind.LETTER, max(letter_due, business_day(person.added_on)), person.person_id))
 
-    # The follow-up cycle after the first week (thank-you, call, letter): at most one contact with
-    # the lead per WEEKLY_GAP days, counted from the last contact actually made (whatever its
-    # kind), and never sooner than a week after the later of the call and the letter. The
-    # decision check ("no word yet?") is one of those contacts.
-    first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(existing, Kind.LETTER, letter_due))
-    made = [a.done_on for a in existing if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
+    # The follow-up cycle after the first week (thank-you, call, the lead's letter): at most one
+    # contact with the lead per WEEKLY_GAP days, counted from the last contact actually made
+    # (whatever its kind), and never sooner than a week after the later of the call and the letter.
+    # The decision check ("no word yet?") is one of those contacts. Letters to the others are theirs.
+    lead_letter = [a for a in existing if a.kind is Kind.LETTER and a.person_id == lead_id]
+    first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(lead_letter, Kind.LETTER, letter_due))
+    with_lead = [a for a in existing if a.kind is not Kind.LETTER or a.person_id == lead_id]
+    made = [a.done_on for a in with_lead if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
     decision_due: date | None = None
     if interview.decision_expected is not None:
         decision = next((a for a in existing if a.kind is Kind.DECISION), None)
@@ -183,9 +197,9 @@ def _desired(
             decision_due = business_day(earliest)
         want(NewAction(Kind.DECISION, decision_due, lead_id))
 
-    # Weekly follow-ups start once the letter is mailed; only the next one exists, alternating a
-    # written note (in the person's written medium) and a call.
-    letter_done = any(a.kind is Kind.LETTER and a.state is State.DONE for a in existing)
+    # Weekly follow-ups start once the lead's letter is mailed (or dropped); only the next one exists,
+    # alternating a written note (in the person's written medium) and a call.
+    letter_done = any(a.state in SETTLED for a in lead_letter)
     last_seq = max((a.seq for a in existing if _GROUP.get(a.kind) == "weekly" and a.state is State.DONE), default=0)
     if letter_done:
         anchor = max([first_week_end, *made])
@@ -218,7 +232,7 @@ def plan(
     """The changes that bring `existing` in line with the seed's method for this interview."""
     active = interview.status is Status.ACTIVE
     wanted = _desired(interview, people, existing)
-    contact_known = {p.person_id for p in people if p.has_contact_detail}
+    card_complete = {p.person_id for p in people if p.card_complete}
     changes = PlanChanges()
     seen: set[Slot] = set()
     resumed = _resumed_dues(existing, wanted, today) if active else {}
@@ -230,11 +244,11 @@ def plan(
         slot = _slot(action.kind, action.person_id, action.seq)
         target = wanted.get(slot)
         if target is None or slot in seen:
-            if action.state is not State.DONE:
+            if action.state not in SETTLED:
                 changes.delete.append(action.id)
             continue
         seen.add(slot)
-        if action.state is State.DONE:
+        if action.state in SETTLED:  # ticked, or dropped with a reason: never reopened nor recreated
             continue
         fields: dict[str, object] = {}
         if action.kind is not target.kind:
@@ -249,7 +263,7 @@ def plan(
         if pauses:
             if action.state is State.OPEN:
                 fields["state"] = State.CANCELLED
-        elif action.kind is Kind.CARD and action.person_id in contact_known:
+        elif action.kind is Kind.CARD and action.person_id in card_complete:
             fields.update(state=State.DONE, done_on=today)
         elif action.state is State.CANCELLED:
             fields["state"] = State.OPEN
@@ -262,7 +276,7 @@ def plan(
     for slot, target in wanted.items():
         if slot in seen or not (active or target.kind in NEVER_SKIPPED):
             continue
-        if target.kind is Kind.CARD and target.person_id in contact_known:
+        if target.kind is Kind.CARD and target.person_id in card_complete:
             target = NewAction(target.kind, target.due, target.person_id, state=State.DONE, done_on=today)
         changes.create.append(target)
     return changes

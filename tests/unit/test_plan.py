@@ -75,10 +75,10 @@ def test_postal_preference_makes_a_thank_you_letter():
     assert [a.person_id for a in find(actions, Kind.THANK_YOU_EMAIL)] == [2]
 
 
-def test_card_is_ticked_once_it_holds_a_contact_detail():
+def test_card_is_ticked_once_it_is_complete():
     actions = apply([], InterviewFacts(MON), [person(1)], MON)
     assert find(actions, Kind.CARD)[0].state is State.OPEN
-    actions = apply(actions, InterviewFacts(MON), [person(1, has_contact_detail=True)], WED)
+    actions = apply(actions, InterviewFacts(MON), [person(1, card_complete=True)], WED)
     card = find(actions, Kind.CARD)[0]
     assert card.state is State.DONE and card.done_on == WED
 

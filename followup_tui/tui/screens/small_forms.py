@@ -54,3 +54,24 @@ class NoteForm(FormScreen[str]):
     def collect(self) -> str | None:
         note = self.check("note", validate.text)
         return note.value if all_valid(note) else None
+
+
+class DropForm(FormScreen[str]):
+    """Why a letter is left out: the method asks for a letter to each person, so dropping one says why."""
+
+    TITLE_TEXT = "Drop this letter"
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose_fields(self) -> ComposeResult:
+        yield Label(
+            Content(f"Drop {title_part(self.what, 120)}? The reason is kept in its note; it will not come back."),
+            classes="dialog-subtitle",
+        )
+        yield from self.field("Reason *", "reason", "", "e.g. she asked for email only")
+
+    def collect(self) -> str | None:
+        reason = self.check("reason", lambda v: validate.line(v, required="A reason"))
+        return reason.value if all_valid(reason) else None
