@@ -142,23 +142,44 @@ def thank_you_due(interview: InterviewFacts) -> date:
     return interview.day
 
 
-def _slot(kind: Kind, person_id: int | None, seq: int) -> Slot:
+@dataclass(frozen=True)
+class _Letters:
+    """Whose a stored letter is: its own person's, when they get one (the lead, or someone with a
+    mailing address); else the lead's, which follows the lead as it always has (a letter planned before
+    anyone was added, or for a lead who has since changed, keeps its id, note and draft)."""
+
+    lead_id: int | None
+    own: frozenset[int | None]
+
+    @classmethod
+    def of(cls, people: list[PersonFacts]) -> _Letters:
+        lead = lead_of(people)
+        lead_id = lead.person_id if lead else None
+        return cls(lead_id, frozenset({lead_id, *(p.person_id for p in people if p.has_address)}))
+
+    def owner(self, person_id: int | None) -> int | None:
+        return person_id if person_id in self.own else self.lead_id
+
+
+def _slot(kind: Kind, person_id: int | None, seq: int, letters: _Letters) -> Slot:
     group = _GROUP.get(kind, kind.value)
     if group == "weekly":
         return (group, seq)
-    return (group, person_id if kind in ONE_EACH else None)
+    if kind is Kind.LETTER:
+        return (group, letters.owner(person_id))
+    return (group, person_id if kind in PER_PERSON else None)
 
 
 def _desired(
-    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts]
+    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts], letters: _Letters
 ) -> dict[Slot, NewAction]:
     day = interview.day
     lead = lead_of(people)
-    lead_id = lead.person_id if lead else None
+    lead_id = letters.lead_id
     wanted: dict[Slot, NewAction] = {}
 
     def want(action: NewAction) -> None:
-        wanted[_slot(action.kind, action.person_id, action.seq)] = action
+        wanted[_slot(action.kind, action.person_id, action.seq, letters)] = action
 
     for person in people:
         # A person added later never gets items due before the day they were added.
@@ -181,9 +202,9 @@ def _desired(
     # contact with the lead per WEEKLY_GAP days, counted from the last contact actually made
     # (whatever its kind), and never sooner than a week after the later of the call and the letter.
     # The decision check ("no word yet?") is one of those contacts. Letters to the others are theirs.
-    lead_letter = [a for a in existing if a.kind is Kind.LETTER and a.person_id == lead_id]
+    lead_letter = [a for a in existing if a.kind is Kind.LETTER and letters.owner(a.person_id) == lead_id]
     first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(lead_letter, Kind.LETTER, letter_due))
-    with_lead = [a for a in existing if a.kind is not Kind.LETTER or a.person_id == lead_id]
+    with_lead = [a for a in existing if a.kind is not Kind.LETTER or letters.owner(a.person_id) == lead_id]
     made = [a.done_on for a in with_lead if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
     decision_due: date | None = None
     if interview.decision_expected is not None:
@@ -231,17 +252,18 @@ def plan(
 ) -> PlanChanges:
     """The changes that bring `existing` in line with the seed's method for this interview."""
     active = interview.status is Status.ACTIVE
-    wanted = _desired(interview, people, existing)
+    letters = _Letters.of(people)
+    wanted = _desired(interview, people, existing, letters)
     card_complete = {p.person_id for p in people if p.card_complete}
     changes = PlanChanges()
     seen: set[Slot] = set()
-    resumed = _resumed_dues(existing, wanted, today) if active else {}
+    resumed = _resumed_dues(existing, wanted, today, letters) if active else {}
 
     for action in existing:
         if action.kind is Kind.CUSTOM:
             _follow_status(action, active, changes)
             continue
-        slot = _slot(action.kind, action.person_id, action.seq)
+        slot = _slot(action.kind, action.person_id, action.seq, letters)
         target = wanted.get(slot)
         if target is None or slot in seen:
             if action.state not in SETTLED:
@@ -282,7 +304,9 @@ def plan(
     return changes
 
 
-def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date) -> dict[int, date]:
+def _resumed_dues(
+    existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date, letters: _Letters
+) -> dict[int, date]:
     """New due dates for paused items that fell due during the pause. The follow-up contacts move
     together, so that the first of them falls today and the gaps between them are kept (the call,
     then the letter a few days later); any other overdue item (the references) is due today."""
@@ -290,7 +314,7 @@ def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], to
     for action in existing:
         if action.state is not State.CANCELLED or action.kind is Kind.CUSTOM:
             continue
-        target = wanted.get(_slot(action.kind, action.person_id, action.seq))
+        target = wanted.get(_slot(action.kind, action.person_id, action.seq, letters))
         if target is not None:
             paused.append((action.id, action.kind, action.due if action.moved else target.due))
     overdue = [(ident, kind, due) for ident, kind, due in paused if due < today]

@@ -289,3 +289,24 @@ def test_letters_to_each_person_a_preference_for_post_keeps_its_own_thank_you_le
     people = [person(1, is_lead=True), person(2, preferred=Medium.POST, has_address=True, position=1)]
     actions = apply([], InterviewFacts(MON), people, MON)
     assert find(actions, Kind.THANK_YOU_LETTER, 2) and find(actions, Kind.LETTER, 2)
+
+
+def test_letters_to_each_person_the_lead_s_letter_keeps_its_id_when_the_lead_is_added_later():
+    # Planned before anyone was added (a note on it already): the lead's letter becomes theirs, not a new one.
+    actions = apply([], InterviewFacts(MON), [], MON)
+    (before,) = find(actions, Kind.LETTER)
+    actions = apply(actions, InterviewFacts(MON), [person(1, is_lead=True), person(2, position=1)], MON)
+    assert [(a.id, a.person_id) for a in find(actions, Kind.LETTER)] == [(before.id, 1)]
+
+
+def test_letters_to_each_person_a_new_lead_takes_over_the_lead_s_letter_unless_the_old_one_has_an_address():
+    first = [person(1, is_lead=True), person(2, position=1)]
+    actions = apply([], InterviewFacts(MON), first, MON)
+    (letter,) = find(actions, Kind.LETTER)
+    switched = [person(1), person(2, position=1, is_lead=True)]
+    moved = apply(actions, InterviewFacts(MON), switched, MON)
+    assert [(a.id, a.person_id) for a in find(moved, Kind.LETTER)] == [(letter.id, 2)]
+    # The old lead with a mailing address keeps their own letter; the new lead gets one too.
+    switched[0] = person(1, has_address=True)
+    kept = apply(actions, InterviewFacts(MON), switched, MON)
+    assert sorted((a.id == letter.id, a.person_id) for a in find(kept, Kind.LETTER)) == [(False, 2), (True, 1)]
