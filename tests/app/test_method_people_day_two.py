@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.person_form import PersonForm
 from followup_tui.tui.screens.review import ReviewScreen
 from followup_tui.tui.screens.small_forms import DropForm
@@ -132,6 +133,11 @@ async def test_letters_to_each_person_an_address_brings_a_letter_that_can_be_dro
         assert not isinstance(app.screen, DropForm)
         shown = "\n".join(checklist.option_texts())
         assert "[-] Post Tom Becker a letter" in shown and "dropped" in shown and "He asked for email only" in shown
+        await pilot.press("space")  # space on it asks before bringing it back; n keeps it dropped
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "back on the list" in str(app.screen.question)
+        await pilot.press("n")
+        await pilot.pause()
     state, note = letters()["Tom Becker"]
     assert state == "dropped" and note.endswith(": He asked for email only")
     # Tomorrow and the weeks after, the installed command never lists it; Priya's letter is still there.

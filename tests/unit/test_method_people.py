@@ -257,6 +257,9 @@ def test_letters_to_each_person_a_letter_is_dropped_with_its_reason_and_stays_dr
             change()
     commands.restore(before, TODAY)  # undo (u in the review)
     assert next(a for a in queries.interview_detail(interview).actions if a.id == tom).state is State.OPEN
+    commands.drop_letter(tom, "He asked for email only", TODAY)
+    commands.set_done(tom, False, TODAY)  # space in the checklist, confirmed: back on the list
+    assert next(a for a in queries.interview_detail(interview).actions if a.id == tom).state is State.OPEN
 
 
 def test_letters_to_each_person_only_a_postal_letter_can_be_dropped(store):
