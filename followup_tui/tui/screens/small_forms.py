@@ -7,7 +7,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
 from followup_tui import validate
 from followup_tui.dates import show_date
@@ -66,8 +66,11 @@ class DropForm(FormScreen[str]):
         self.what = what
 
     def compose_fields(self) -> ComposeResult:
-        yield Label(
-            Content(f"Drop {title_part(self.what, 120)}? The reason is kept in its note; it will not come back."),
+        # A Static, not a Label: it wraps to the dialog's width (the question is two lines at 80 columns).
+        yield Static(
+            Content(
+                f"Drop “{title_part(self.what, 120)}”? The reason is kept in its note; the plan will not bring it back."
+            ),
             classes="dialog-subtitle",
         )
         yield from self.field("Reason *", "reason", "", "e.g. she asked for email only")
