@@ -114,11 +114,6 @@ class PersonInput(CardFields):
     )
     notes: str = _about(label="Notes", entry=Entry.TEXT, shown="Notes")
 
-    @property
-    def has_contact_detail(self) -> bool:
-        """True once the card holds an email, a phone or a mailing address."""
-        return bool(self.email or self.phone or self.mobile or self.address)
-
     @classmethod
     def from_card(cls, card: CardFields, **extra: Any) -> PersonInput:
         """A person from parsed or imported card fields."""

@@ -58,6 +58,7 @@ class State(StrEnum):
     OPEN = "open"
     DONE = "done"
     CANCELLED = "cancelled"
+    DROPPED = "dropped"  # left out on purpose, with the reason in its note (a letter); schema v9 on
 
 
 # The method's call: "5 to 7 days later". Here rather than in the plan engine, so the review can say

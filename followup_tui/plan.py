@@ -13,7 +13,9 @@ __all__ = [
     "CONTACTS",
     "NEVER_SKIPPED",
     "LETTER_DAY",
+    "ONE_EACH",
     "PER_PERSON",
+    "SETTLED",
     "THANK_YOU_CUTOFF",
     "WEEKLY_GAP",
     "ActionFacts",
@@ -43,6 +45,10 @@ PER_PERSON = {Kind.CARD, Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER}
 # The method: "Don't ever fail to send a thank you, even if you are sure the job is not for you."
 # Closing an interview stops the follow-up cycle, never a card to collect or a thank-you to send.
 NEVER_SKIPPED = PER_PERSON
+# What each person gets their own of: "individual thank you notes and letters to each person".
+ONE_EACH = PER_PERSON | {Kind.LETTER}
+# States the plan never changes: done, and dropped by the user with a reason (a letter they chose not to send).
+SETTLED = {State.DONE, State.DROPPED}
 # Follow-up contacts with the lead: after the first week, at most one per WEEKLY_GAP days.
 CONTACTS = {Kind.CALL, Kind.LETTER, Kind.DECISION, Kind.WEEKLY_EMAIL, Kind.WEEKLY_CALL, Kind.WEEKLY_LETTER}
 
@@ -63,11 +69,12 @@ class PersonFacts:
 
     person_id: int
     added_on: date
-    has_contact_detail: bool = False
+    card_complete: bool = False  # name, title and a way to reach them (contact.card_gaps is empty)
     preferred: Medium = Medium.EMAIL
     is_lead: bool = False
     position: int = 0
     met_again_on: date | None = None  # the day of a later round with this person, if any
+    has_address: bool = False  # a mailing address: they get a letter of their own
 
 
 @dataclass(frozen=True)
@@ -136,23 +143,44 @@ def thank_you_due(interview: InterviewFacts) -> date:
     return interview.day
 
 
-def _slot(kind: Kind, person_id: int | None, seq: int) -> Slot:
+@dataclass(frozen=True)
+class _Letters:
+    """Whose a stored letter is: its own person's, when they get one (the lead, or someone with a
+    mailing address); else the lead's, which follows the lead as it always has (a letter planned before
+    anyone was added, or for a lead who has since changed, keeps its id, note and draft)."""
+
+    lead_id: int | None
+    own: frozenset[int | None]
+
+    @classmethod
+    def of(cls, people: list[PersonFacts]) -> _Letters:
+        lead = lead_of(people)
+        lead_id = lead.person_id if lead else None
+        return cls(lead_id, frozenset({lead_id, *(p.person_id for p in people if p.has_address)}))
+
+    def owner(self, person_id: int | None) -> int | None:
+        return person_id if person_id in self.own else self.lead_id
+
+
+def _slot(kind: Kind, person_id: int | None, seq: int, letters: _Letters) -> Slot:
     group = _GROUP.get(kind, kind.value)
     if group == "weekly":
         return (group, seq)
+    if kind is Kind.LETTER:
+        return (group, letters.owner(person_id))
     return (group, person_id if kind in PER_PERSON else None)
 
 
 def _desired(
-    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts]
+    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts], letters: _Letters
 ) -> dict[Slot, NewAction]:
     day = interview.day
     lead = lead_of(people)
-    lead_id = lead.person_id if lead else None
+    lead_id = letters.lead_id
     wanted: dict[Slot, NewAction] = {}
 
     def want(action: NewAction) -> None:
-        wanted[_slot(action.kind, action.person_id, action.seq)] = action
+        wanted[_slot(action.kind, action.person_id, action.seq, letters)] = action
 
     for person in people:
         # A person added later never gets items due before the day they were added.
@@ -160,22 +188,32 @@ def _desired(
         kind = Kind.THANK_YOU_LETTER if person.preferred is Medium.POST else Kind.THANK_YOU_EMAIL
         want(NewAction(kind, max(thank_you_due(interview), person.added_on), person.person_id))
     want(NewAction(Kind.REFERENCES, day + timedelta(days=1)))
+    # A letter to each person: the lead's always (with no address on file yet, the item says so and
+    # the user gets it), everyone else's once their mailing address is known.
+    letter_due = business_day(day + timedelta(days=LETTER_DAY))
+    for person in people:
+        if person.has_address and person.person_id != lead_id:
+            want(NewAction(Kind.LETTER, max(letter_due, business_day(person.added_on)), person.person_id))
     if lead is not None and lead.met_again_on is not None:
-        # A second round with the lead replaces this round's follow-up cycle: its own call, letter
-        # and weekly follow-ups take over (two cycles would mean two calls in two days).
+        # A second round with the lead replaces this round's follow-up cycle with the lead: its own
+        # call, letter and weekly follow-ups take over (two cycles would mean two calls in two days).
         return wanted
     call_due = business_day(day + timedelta(days=CALL_WINDOW[0]))
     window_end = max(call_due, day + timedelta(days=CALL_WINDOW[1]))
     want(NewAction(Kind.CALL, call_due, lead_id, window_end=window_end))
-    letter_due = business_day(day + timedelta(days=LETTER_DAY))
+    # The lead's letter tells how the call went, so it comes after it: day 8, or the business day
+    # after a call still being tried (a late call's retries never land on the letter's day).
+    letter_due = business_day(max(letter_due, _day_of(existing, Kind.CALL, call_due) + timedelta(days=1)))
     want(NewAction(Kind.LETTER, letter_due, lead_id))
 
-    # The follow-up cycle after the first week (thank-you, call, letter): at most one contact with
-    # the lead per WEEKLY_GAP days, counted from the last contact actually made (whatever its
-    # kind), and never sooner than a week after the later of the call and the letter. The
-    # decision check ("no word yet?") is one of those contacts.
-    first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(existing, Kind.LETTER, letter_due))
-    made = [a.done_on for a in existing if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
+    # The follow-up cycle after the first week (thank-you, call, the lead's letter): at most one
+    # contact with the lead per WEEKLY_GAP days, counted from the last contact actually made
+    # (whatever its kind), and never sooner than a week after the later of the call and the letter.
+    # The decision check ("no word yet?") is one of those contacts. Letters to the others are theirs.
+    lead_letter = [a for a in existing if a.kind is Kind.LETTER and letters.owner(a.person_id) == lead_id]
+    first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(lead_letter, Kind.LETTER, letter_due))
+    with_lead = [a for a in existing if a.kind is not Kind.LETTER or letters.owner(a.person_id) == lead_id]
+    made = [a.done_on for a in with_lead if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
     decision_due: date | None = None
     if interview.decision_expected is not None:
         decision = next((a for a in existing if a.kind is Kind.DECISION), None)
@@ -188,9 +226,9 @@ def _desired(
             decision_due = business_day(earliest)
         want(NewAction(Kind.DECISION, decision_due, lead_id))
 
-    # Weekly follow-ups start once the letter is mailed; only the next one exists, alternating a
-    # written note (in the person's written medium) and a call.
-    letter_done = any(a.kind is Kind.LETTER and a.state is State.DONE for a in existing)
+    # Weekly follow-ups start once the lead's letter is mailed (or dropped); only the next one exists,
+    # alternating a written note (in the person's written medium) and a call.
+    letter_done = any(a.state in SETTLED for a in lead_letter)
     last_seq = max((a.seq for a in existing if _GROUP.get(a.kind) == "weekly" and a.state is State.DONE), default=0)
     if letter_done:
         anchor = max([first_week_end, *made])
@@ -222,24 +260,25 @@ def plan(
 ) -> PlanChanges:
     """The changes that bring `existing` in line with the seed's method for this interview."""
     active = interview.status is Status.ACTIVE
-    wanted = _desired(interview, people, existing)
-    contact_known = {p.person_id for p in people if p.has_contact_detail}
+    letters = _Letters.of(people)
+    wanted = _desired(interview, people, existing, letters)
+    card_complete = {p.person_id for p in people if p.card_complete}
     changes = PlanChanges()
     seen: set[Slot] = set()
-    resumed = _resumed_dues(existing, wanted, today) if active else {}
+    resumed = _resumed_dues(existing, wanted, today, letters) if active else {}
 
     for action in existing:
         if action.kind is Kind.CUSTOM:
             _follow_status(action, active, changes)
             continue
-        slot = _slot(action.kind, action.person_id, action.seq)
+        slot = _slot(action.kind, action.person_id, action.seq, letters)
         target = wanted.get(slot)
         if target is None or slot in seen:
-            if action.state is not State.DONE:
+            if action.state not in SETTLED:
                 changes.delete.append(action.id)
             continue
         seen.add(slot)
-        if action.state is State.DONE:
+        if action.state in SETTLED:  # ticked, or dropped with a reason: never reopened nor recreated
             continue
         fields: dict[str, object] = {}
         if action.kind is not target.kind:
@@ -254,7 +293,7 @@ def plan(
         if pauses:
             if action.state is State.OPEN:
                 fields["state"] = State.CANCELLED
-        elif action.kind is Kind.CARD and action.person_id in contact_known:
+        elif action.kind is Kind.CARD and action.person_id in card_complete:
             fields.update(state=State.DONE, done_on=today)
         elif action.state is State.CANCELLED:
             fields["state"] = State.OPEN
@@ -267,13 +306,15 @@ def plan(
     for slot, target in wanted.items():
         if slot in seen or not (active or target.kind in NEVER_SKIPPED):
             continue
-        if target.kind is Kind.CARD and target.person_id in contact_known:
+        if target.kind is Kind.CARD and target.person_id in card_complete:
             target = NewAction(target.kind, target.due, target.person_id, state=State.DONE, done_on=today)
         changes.create.append(target)
     return changes
 
 
-def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date) -> dict[int, date]:
+def _resumed_dues(
+    existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date, letters: _Letters
+) -> dict[int, date]:
     """New due dates for paused items that fell due during the pause. The follow-up contacts move
     together, so that the first of them falls today and the gaps between them are kept (the call,
     then the letter a few days later); any other overdue item (the references) is due today."""
@@ -281,7 +322,7 @@ def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], to
     for action in existing:
         if action.state is not State.CANCELLED or action.kind is Kind.CUSTOM:
             continue
-        target = wanted.get(_slot(action.kind, action.person_id, action.seq))
+        target = wanted.get(_slot(action.kind, action.person_id, action.seq, letters))
         if target is not None:
             paused.append((action.id, action.kind, action.due if action.moved else target.due))
     overdue = [(ident, kind, due) for ident, kind, due in paused if due < today]

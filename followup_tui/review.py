@@ -60,6 +60,7 @@ class ReviewItem(NamedTuple):
     done_on: date | None = None
     window_end: date | None = None  # a follow-up call's last day (day 7, or the Monday after)
     interview_day: date | None = None
+    person_title: str = ""  # the title on their card (a business card item says when it is missing)
 
     @property
     def what(self) -> str:
@@ -82,7 +83,9 @@ class ReviewItem(NamedTuple):
         """What is missing to act, e.g. "no phone on file"."""
         if self.contact:
             return ""
-        return missing_detail(self.kind, self.email, self.phone, self.address, bool(self.person))
+        return missing_detail(
+            self.kind, self.email, self.phone, self.address, bool(self.person), self.person, self.person_title
+        )
 
     @property
     def is_call(self) -> bool:

@@ -38,8 +38,27 @@ def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) ->
             return title or "Custom action"
 
 
-def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person: bool) -> str:
-    """What is missing to do the action, e.g. "no mailing address on file"."""
+WAY_TO_REACH = "a way to reach them"
+
+
+def card_gaps(name: str, title: str, email: str, phone: str, address: str) -> tuple[str, ...]:
+    """What a business card still lacks, as the method asks of one ("name, title, email, phone number
+    and mailing address"): a name, a title and a way to reach the person (an email, a phone or mobile,
+    or a mailing address). Empty once the card is complete: then its item ticks itself."""
+    gaps = [what for what, value in (("name", name), ("title", title)) if not value.strip()]
+    if not (email.strip() or phone.strip() or address.strip()):
+        gaps.append(WAY_TO_REACH)
+    return tuple(gaps)
+
+
+def missing_detail(
+    kind: Kind, email: str, phone: str, address: str, has_person: bool, name: str = "", title: str = ""
+) -> str:
+    """What is missing to do the action, e.g. "no mailing address on file", or for a business card
+    what it still lacks, e.g. "title, a way to reach them missing"."""
+    if kind is Kind.CARD and has_person:
+        gaps = card_gaps(name, title, email, phone, address)
+        return f"{', '.join(gaps)} missing" if gaps else ""
     if kind in (Kind.CARD, Kind.REFERENCES, Kind.CUSTOM):
         return ""
     if not has_person:
@@ -53,6 +72,7 @@ def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person:
     return ""
 
 
+DROPPED_NOTE = "Dropped"  # the line a dropped letter's note gets ("Dropped, Wed 25 Nov: she asked for email only")
 NO_ANSWER_NOTE = "No answer"  # the line a call's note gets for each unanswered try ("No answer, Tue 24 Nov")
 
 

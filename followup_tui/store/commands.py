@@ -21,7 +21,7 @@ from followup_tui.store import queries, summary
 from followup_tui.store.database import writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
-from followup_tui.wording import NO_ANSWER_NOTE
+from followup_tui.wording import DROPPED_NOTE, NO_ANSWER_NOTE, card_gaps
 
 _FIELD_COLUMNS = {"person_id": "contact"}
 Row = TypeVar("Row", Interview, Contact, Meeting, Action)  # a model with an id
@@ -96,11 +96,14 @@ def replan(interview_id: int, today: date) -> None:
         PersonFacts(
             person_id=m.contact.id,
             added_on=m.added_on,
-            has_contact_detail=bool(m.contact.email or m.contact.phone or m.contact.mobile or m.contact.address),
+            card_complete=not card_gaps(
+                m.contact.name, m.contact.title, m.contact.email, m.contact.phone or m.contact.mobile, m.contact.address
+            ),
             preferred=Medium(m.contact.preferred),
             is_lead=m.is_lead,
             position=m.position,
             met_again_on=again.get(m.contact.id),
+            has_address=bool(m.contact.address.strip()),
         )
         for m in meetings
     ]
@@ -313,7 +316,8 @@ def remove_person(meeting_id: int, today: date) -> None:
 
 
 def set_done(action_id: int, done: bool, today: date) -> None:
-    """Tick or untick an action; the plan follows (a done letter or weekly brings the next one)."""
+    """Tick or untick an action; the plan follows (a done letter or weekly brings the next one). A dropped
+    letter unticked is back on the list, as the user asked."""
     with writing():
         action = _get(Action, action_id, "action")
         if action.state == State.CANCELLED:
@@ -420,7 +424,36 @@ def _open_action(action_id: int) -> Action:
     action = _get(Action, action_id, "action")
     if action.state == State.CANCELLED:
         raise StoreError("That action is cancelled because the interview is closed; reopen the interview first.")
+    refuse_dropped(action)
     return action
+
+
+def refuse_dropped(action: Action) -> None:
+    """A dropped letter is neither done nor moved until the user brings it back (space in the checklist)."""
+    if action.state == State.DROPPED:
+        raise StoreError(
+            "That letter was dropped (the reason is in its note); to send it after all, "
+            "bring it back with space in the app's checklist."
+        )
+
+
+def drop_letter(action_id: int, reason: str, today: date) -> ActionSnapshot:
+    """Leave a postal letter out on purpose: the reason goes in its note, and the plan never brings
+    it back (only the user does, by ticking it open again)."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise StoreError("Say why the letter is dropped: the reason is kept with it.")
+    with writing():
+        action = _open_action(action_id)
+        if action.kind != Kind.LETTER:
+            raise StoreError(
+                "Only a postal letter can be dropped: a thank-you is never skipped, and the rest follows the plan."
+            )
+        before = _snapshot(action)
+        note = _with_note(action.note, f"{DROPPED_NOTE}, {show_date(today)}: {reason}")
+        Action.update(state=State.DROPPED, note=note).where(Action.id == action_id).execute()
+        replan(action.interview_id, today)
+    return before
 
 
 def _with_note(old: str, line: str) -> str:

@@ -22,7 +22,7 @@ from followup_tui.wording import action_label
 _SELECT = """
 SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
        i.company, i.role, c.id, c.name, c.email, COALESCE(NULLIF(c.phone, ''), c.mobile), c.address, {topic},
-       a.window_end, i.day
+       a.window_end, i.day, c.title
 FROM "action" a
 JOIN "interview" i ON i.id = a.interview_id
 LEFT JOIN "contact" c ON c.id = a.contact_id
@@ -97,6 +97,7 @@ def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
         topic,
         window_end,
         interview_day,
+        person_title,
     ) in rows:
         kind = kinds[kind]
         day = days.get(due) or days.setdefault(due, _day(due))
@@ -122,6 +123,7 @@ def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
                     _day(done_on) if done_on else None,
                     (days.get(window_end) or days.setdefault(window_end, _day(window_end))) if window_end else None,
                     days.get(interview_day) or days.setdefault(interview_day, _day(interview_day)),
+                    person_title or "",
                 )
             )
         )

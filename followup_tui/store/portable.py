@@ -361,7 +361,13 @@ def followups_ics(now: datetime) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//followup//follow-ups//EN")
     calendar.add("version", "2.0")
-    status = {State.OPEN: "NEEDS-ACTION", State.DONE: "COMPLETED", State.CANCELLED: "CANCELLED"}
+    # RFC 5545 has no "dropped": a letter left out on purpose is cancelled, its reason in the description.
+    status = {
+        State.OPEN: "NEEDS-ACTION",
+        State.DONE: "COMPLETED",
+        State.CANCELLED: "CANCELLED",
+        State.DROPPED: "CANCELLED",
+    }
     stamp = _utc(now)
     with reading():
         rows = (

@@ -116,6 +116,8 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
                     (person.phone or person.mobile) if person else "",
                     person.address if person else "",
                     person is not None,
+                    person.name if person else "",
+                    person.title if person else "",
                 ),
             )
         )

@@ -177,6 +177,14 @@ def _schema_v8() -> None:
     refresh_all()
 
 
+def _schema_v9() -> None:
+    """A letter can be dropped with a reason (state 'dropped'), and each interviewer with a mailing
+    address gets a letter of their own. Nothing to change in the rows: the cards an earlier version
+    ticked on one contact detail stay ticked (done items are the user's record, never reopened), and
+    the letters appear as each interview is next re-planned. The version number is the point: an
+    older followup cannot read the new state, so it refuses this file rather than misread it."""
+
+
 # Ordered steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
 MIGRATIONS = (
     _schema_v1,
@@ -187,6 +195,7 @@ MIGRATIONS = (
     _schema_v6,
     _schema_v7,
     _schema_v8,
+    _schema_v9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema this followup writes (PRAGMA user_version); a newer file is refused, an older one migrated."""

@@ -10,7 +10,15 @@ from followup_tui import clock
 from followup_tui.inputs import ActionSnapshot
 from followup_tui.kinds import Kind, Medium, State
 from followup_tui.settings import Settings
-from followup_tui.store.commands import _OUTCOME_NOTE, CallOutcome, _get, _snapshot, change_settings, replan
+from followup_tui.store.commands import (
+    _OUTCOME_NOTE,
+    CallOutcome,
+    _get,
+    _snapshot,
+    change_settings,
+    refuse_dropped,
+    replan,
+)
 from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting
@@ -118,11 +126,18 @@ def call_outcome(note: str) -> str:
     return said[-1] if said else CALLED
 
 
-def _follow_up_call(interview_id: int) -> tuple[str, date | None]:
+def _follow_up_call(interview_id: int, contact_id: int | None) -> tuple[str, date | None]:
+    """How the follow-up call to this person went; NO_CALL for anyone the call was not to (the call
+    is the lead's, so only the lead's letter speaks of it)."""
     call = Action.get_or_none((Action.interview == interview_id) & (Action.kind == Kind.CALL))
-    if call is None or call.state != State.DONE:
+    if call is None or call.state != State.DONE or call.contact_id != contact_id:
         return NO_CALL, None
     return call_outcome(call.note), call.done_on
+
+
+# Notes that people of one interview may compare: each is checked against the others of its group.
+_THANK_YOUS = [Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER]
+_ALIKE = {Kind.THANK_YOU_EMAIL: _THANK_YOUS, Kind.THANK_YOU_LETTER: _THANK_YOUS, Kind.LETTER: [Kind.LETTER]}
 
 
 def draft_data(action_id: int) -> DraftData:
@@ -135,15 +150,12 @@ def draft_data(action_id: int) -> DraftData:
             contact = Contact.get_by_id(action.contact_id)
             meeting = Meeting.get_or_none((Meeting.interview == interview.id) & (Meeting.contact == contact.id))
         others = []
-        if Kind(action.kind) in (Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER):
+        alike = _ALIKE.get(Kind(action.kind))
+        if alike:
             siblings = (
                 Action.select(Action, Contact)
                 .join(Contact)
-                .where(
-                    (Action.interview == interview.id)
-                    & (Action.id != action.id)
-                    & Action.kind.in_([Kind.THANK_YOU_EMAIL, Kind.THANK_YOU_LETTER])
-                )
+                .where((Action.interview == interview.id) & (Action.id != action.id) & Action.kind.in_(alike))
             )
             # The join is an inner one: every sibling has its contact.
             others = [
@@ -154,7 +166,7 @@ def draft_data(action_id: int) -> DraftData:
             for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview.id)
             if m.contact.id != action.contact_id
         ]
-        call, call_day = _follow_up_call(interview.id)
+        call, call_day = _follow_up_call(interview.id, action.contact_id)
         mine = settings()
     context = DraftContext(
         kind=Kind(action.kind),
@@ -212,6 +224,7 @@ def mark_sent(action_id: int, text: str, today: date) -> ActionSnapshot:
         action = _get(Action, action_id, "action")
         if action.state == State.CANCELLED:
             raise StoreError("That action is cancelled because the interview is closed; reopen the interview first.")
+        refuse_dropped(action)
         before = _snapshot(action)
         Action.update(state=State.DONE, done_on=today, draft=text, sent_text=text, sent_at=clock.now()).where(
             Action.id == action_id

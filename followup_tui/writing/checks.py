@@ -288,10 +288,11 @@ def all_problems(
         topic_warning = topic_problem(text, topic)
         if topic_warning:
             problems.append(topic_warning)
-        for who, other in others:
-            score = similarity(text, other)
-            if score >= threshold:
-                problems.append(f"{score:.0%} like the note to {who}: vary one of them (they may compare notes).")
+    # The thank-yous of one interview, and its letters: "try to vary each a bit in case recipients compare notes".
+    for who, other in others:
+        score = similarity(text, other)
+        if score >= threshold:
+            problems.append(f"{score:.0%} like the note to {who}: vary one of them (they may compare notes).")
     medium = medium_problem(kind, preferred, email, address)
     if medium:
         problems.append(medium)

@@ -33,6 +33,8 @@ PLACEHOLDERS = (
     "on_topic",
     "why_me",
     "closing",
+    "interest",
+    "further",
 )
 # Where the user fills in what a placeholder needs, for the check that names an unfilled one.
 FILLED_FROM = {
@@ -68,10 +70,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "post_call_letter": (
         "Letter after the call",
-        "Dear {first_name},\n\n"
-        "{since_we_met} I remain very interested in the {role} position at {company}, and I would like to summarise "
-        "what I would bring:\n\n{strengths}\n\n"
-        "If there is any further information I can provide, I would be glad to.",
+        "Dear {first_name},\n\n{since_we_met} {interest}:\n\n{strengths}\n\n{further}",
     ),
     "weekly_email": (
         "Weekly check-in email",
@@ -130,6 +129,27 @@ CLOSING = (
     "Thank you again; I hope we speak soon.",
 )
 
+# The letter's sentences, likewise: the lead's letter follows the call, the others' the interview alone,
+# and each person's letter is worded by their place in the interview, its strengths in another order.
+SINCE_WE_MET = (
+    "Thank you again for your time at {interview}.",
+    "Thank you once more for meeting with me at {interview}.",
+    "I am grateful for the time you gave me at {interview}.",
+    "Thank you again for the conversation at {interview}.",
+)
+INTEREST = (
+    "I remain very interested in the {role} position at {company}, and I would like to summarise what I would bring",
+    "I am still very keen on the {role} position at {company}; in brief, here is what I would bring",
+    "My interest in the {role} position at {company} has only grown, and I would like to set out what I would bring",
+    "I wanted to say in writing how much the {role} position at {company} appeals to me, and what I would bring",
+)
+FURTHER = (
+    "If there is any further information I can provide, I would be glad to.",
+    "Should you need anything further from me, I would be happy to provide it.",
+    "Please let me know if any further information would help; I would be glad to send it.",
+    "If I can provide anything further, I would welcome the chance.",
+)
+
 
 @dataclass(frozen=True)
 class DraftContext:
@@ -163,7 +183,7 @@ class DraftContext:
             "interview_date": show_date(self.interview_day, today) if self.interview_day else "",
             "topic": self.topic.rstrip("."),
             "strength": strengths[self.position % len(strengths)].rstrip(".") if strengths else "",
-            "strengths": "\n".join(f"- {s.rstrip('.')}" for s in strengths),
+            "strengths": "\n".join(f"- {s.rstrip('.')}" for s in self.strengths_in_turn()),
             "my_name": self.profile.name,
             "my_email": self.profile.email,
             "my_phone": self.profile.phone,
@@ -172,6 +192,25 @@ class DraftContext:
             "today": show_date(today, today),
             "since_we_met": self.since_we_met(today),
             **self.thank_you_phrases(today),
+            **self.letter_phrases(),
+        }
+
+    def strengths_in_turn(self) -> list[str]:
+        """The profile's strengths, starting from this person's own (their place in the interview), so
+        two letters of one interview list the same points in a different order."""
+        strengths = list(self.profile.strengths)
+        if not strengths:
+            return []
+        start = self.position % len(strengths)
+        return strengths[start:] + strengths[:start]
+
+    def letter_phrases(self) -> dict[str, str]:
+        """The letter's sentences, worded by this person's place in the interview (an empty role or
+        company stays visible as its placeholder, for the user to fill in)."""
+        pick = self.position % len(INTEREST)
+        return {
+            "interest": INTEREST[pick].format(role=self.role or "{role}", company=self.company or "{company}"),
+            "further": FURTHER[pick],
         }
 
     def thank_you_phrases(self, today: date) -> dict[str, str]:
@@ -216,7 +255,7 @@ class DraftContext:
                 f"Thank you again for your time at {interview}. I followed up by phone{on}, "
                 "and I wanted to write to you as well."
             )
-        return f"Thank you again for your time at {interview}."
+        return SINCE_WE_MET[self.position % len(SINCE_WE_MET)].format(interview=interview)
 
 
 def render(template: str, values: dict[str, str]) -> str:

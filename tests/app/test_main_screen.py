@@ -80,6 +80,7 @@ async def test_add_interview_capture_card_tick_and_find_it_all_after_restart(db_
         assert isinstance(app.screen, PersonForm)
         assert app.screen.query_one("#company", Input).value == "Northwind Analytics"
         await type_into(pilot, "#name", "Priya Raman")
+        await type_into(pilot, "#title", "Head of Analytics")
         await type_into(pilot, "#email", "priya@northwind.example")
         await type_into(pilot, "#phone", "(415) 555-0142")
         await type_into(pilot, "#topic", "the churn dashboard")

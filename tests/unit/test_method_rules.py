@@ -173,3 +173,18 @@ def test_once_a_week_a_second_round_with_the_lead_replaces_the_first_rounds_cycl
     assert find(replaced, Kind.THANK_YOU_EMAIL)[0].state is State.DONE
     # The second round deleted: the first round's cycle comes back.
     assert find(apply(replaced, interview, [person(1, is_lead=True)], second_round), Kind.CALL)
+
+
+def test_order_the_leads_letter_comes_after_a_call_still_being_tried():
+    interview = InterviewFacts(MON)
+    actions = apply([], interview, [person(1)], MON)
+    assert find(actions, Kind.LETTER)[0].due == date(2026, 11, 24)  # day 8
+    # No answer on Monday 23rd (day 7) and again on Tuesday 24th: the call is retried on Wednesday.
+    call = find(actions, Kind.CALL)[0]
+    retried = [
+        ActionFacts(**{**a.__dict__, "due": date(2026, 11, 25), "moved": True}) if a is call else a for a in actions
+    ]
+    actions = apply(retried, interview, [person(1)], date(2026, 11, 24))
+    assert find(actions, Kind.LETTER)[0].due == date(2026, 11, 26)  # the day after the call, never the same day
+    actions = apply(tick(actions, Kind.CALL, date(2026, 11, 25)), interview, [person(1)], date(2026, 11, 25))
+    assert find(actions, Kind.LETTER)[0].due == date(2026, 11, 26)

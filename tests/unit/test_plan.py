@@ -75,10 +75,10 @@ def test_postal_preference_makes_a_thank_you_letter():
     assert [a.person_id for a in find(actions, Kind.THANK_YOU_EMAIL)] == [2]
 
 
-def test_card_is_ticked_once_it_holds_a_contact_detail():
+def test_card_is_ticked_once_it_is_complete():
     actions = apply([], InterviewFacts(MON), [person(1)], MON)
     assert find(actions, Kind.CARD)[0].state is State.OPEN
-    actions = apply(actions, InterviewFacts(MON), [person(1, has_contact_detail=True)], WED)
+    actions = apply(actions, InterviewFacts(MON), [person(1, card_complete=True)], WED)
     card = find(actions, Kind.CARD)[0]
     assert card.state is State.DONE and card.done_on == WED
 
@@ -210,7 +210,8 @@ def test_changing_the_date_replans_open_items_but_not_done_or_moved_ones():
     moved = apply(actions, InterviewFacts(WED), [person(1)], WED)
     assert find(moved, Kind.REFERENCES)[0].due == refs.due  # done: kept
     assert find(moved, Kind.CALL)[0].due == date(2026, 11, 27)  # moved by hand: kept
-    assert find(moved, Kind.LETTER)[0].due == date(2026, 11, 26)  # open: re-planned from Wednesday
+    # Open: re-planned from Wednesday (day 8, Thu 26), and after the call moved to Fri 27: Mon 30.
+    assert find(moved, Kind.LETTER)[0].due == date(2026, 11, 30)
     assert find(moved, Kind.THANK_YOU_EMAIL)[0].due == WED
 
 

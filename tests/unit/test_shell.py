@@ -27,7 +27,12 @@ def hunt(db_path):
     commands.add_person(
         acme,
         PersonInput(
-            "Ana Ruiz", email="ana@acme.example", phone="+1 415 555 0142", phone_e164="+14155550142", topic="dashboards"
+            "Ana Ruiz",
+            title="Hiring Manager",  # with an email: a complete card, ticked
+            email="ana@acme.example",
+            phone="+1 415 555 0142",
+            phone_e164="+14155550142",
+            topic="dashboards",
         ),
         date(2026, 11, 20),
     )

@@ -201,9 +201,9 @@ def test_ticking_is_stored_and_the_card_ticks_itself(store):
     meeting = commands.add_person(iid, PersonInput("Ana Ruiz"), TODAY)
     card = next(a for a in queries.interview_detail(iid).actions if a.kind is Kind.CARD)
     assert card.state is State.OPEN
-    commands.update_person(meeting, PersonInput("Ana Ruiz", phone="+1 415 555 0142"), TODAY)
+    commands.update_person(meeting, PersonInput("Ana Ruiz", title="Director", phone="+1 415 555 0142"), TODAY)
     card = next(a for a in queries.interview_detail(iid).actions if a.kind is Kind.CARD)
-    assert card.state is State.DONE
+    assert card.state is State.DONE  # a name, a title and a way to reach her
     thanks = next(a for a in queries.interview_detail(iid).actions if a.kind is Kind.THANK_YOU_EMAIL)
     commands.set_done(thanks.id, True, TODAY)
     assert next(a for a in queries.interview_detail(iid).actions if a.id == thanks.id).done_on == TODAY

@@ -19,6 +19,7 @@ from followup_tui.tui.screens.main_jobs import RESULT
 from followup_tui.wording import no_address_question, status_note
 
 if TYPE_CHECKING:
+    from followup_tui.records import ActionRow
     from followup_tui.tui.screens.action_form import ActionInput
     from followup_tui.tui.screens.main import MainScreen
 
@@ -241,6 +242,9 @@ def delete(screen: MainScreen) -> None:
         change = lambda: commands.remove_person(person.meeting_id, clock.today())  # noqa: E731
     elif pane == "checklist" and screen.checklist.selected_action_id is not None:
         action = next(a for a in detail.actions if a.id == screen.checklist.selected_action_id)
+        if action.kind is Kind.LETTER and action.state is State.OPEN:
+            drop_letter(screen, action)
+            return
         if action.kind is not Kind.CUSTOM:
             screen.notify("Planned actions can't be deleted: tick it, or close the interview with s.")
             return
@@ -261,6 +265,20 @@ def delete(screen: MainScreen) -> None:
     from followup_tui.tui.screens.confirm import ConfirmScreen
 
     screen.app.push_screen(ConfirmScreen(question), answered)
+
+
+def drop_letter(screen: MainScreen, action: ActionRow) -> None:
+    """Drop a postal letter with a reason (kept in its note); the plan never brings it back."""
+    from followup_tui.store import commands
+    from followup_tui.tui.screens.small_forms import DropForm
+
+    def given(reason: str | None) -> None:
+        if reason and screen.write(
+            lambda: commands.drop_letter(action.id, reason, clock.today()), keep_action=action.id, row_only=True
+        ):
+            screen.notify("Letter dropped; space brings it back.")
+
+    screen.app.push_screen(DropForm(action.label), given)
 
 
 def edit_settings(screen: MainScreen) -> None:
@@ -336,6 +354,16 @@ def tick(screen: MainScreen) -> None:
     action = next(a for a in screen.detail.actions if a.id == ident)
     if action.state is State.CANCELLED:
         screen.notify("This interview is closed, so its actions are paused. Set it back to active with s.")
+        return
+    if action.state is State.DROPPED:
+        from followup_tui.tui.screens.confirm import ConfirmScreen
+
+        def back(yes: bool | None) -> None:
+            if yes:
+                screen.write(lambda: commands.set_done(ident, False, clock.today()), keep_action=ident, row_only=True)
+
+        question = Content.assemble("Put ", (action.label, "bold"), " back on the list?")
+        screen.app.push_screen(ConfirmScreen(question, "Bring back"), back)
         return
     if action.state is State.OPEN and action.kind in (Kind.CALL, Kind.WEEKLY_CALL):
         # As in the daily review: a call is ticked with how it went (no answer keeps it open).

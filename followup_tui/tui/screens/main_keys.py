@@ -26,7 +26,7 @@ MAIN_KEYS: list[BindingType] = [  # typed as Screen.BINDINGS is
         tooltip="Move the action a day later",
     ),
     Binding("minus", "shift_due(-1)", "Sooner", key_display="-", show=False, tooltip="Move the action a day earlier"),
-    Binding("d", "delete", "Delete", tooltip="Delete what has focus (asks first)"),
+    Binding("d", "delete", "Delete", tooltip="Delete what has focus (asks first); drop a postal letter, with a reason"),
     # priority: handled the moment it arrives, so the letters typed straight after it (already
     # on their way) find the filter box focused rather than the list's keys (e edits, d deletes).
     Binding(

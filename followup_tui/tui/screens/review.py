@@ -14,7 +14,7 @@ from textual.widgets import Header, Static
 
 from followup_tui import clock
 from followup_tui.inputs import ActionSnapshot
-from followup_tui.kinds import State
+from followup_tui.kinds import Kind, State
 from followup_tui.review import (
     DEFAULT_DAYS,
     EMAIL_KINDS,
@@ -33,7 +33,7 @@ from followup_tui.tui.keys import Section, binding_rows
 from followup_tui.tui.mailing import send_email
 from followup_tui.tui.screens.call_outcome import CallOutcomeScreen
 from followup_tui.tui.screens.help import HelpScreen
-from followup_tui.tui.screens.small_forms import DayForm, NoteForm
+from followup_tui.tui.screens.small_forms import DayForm, DropForm, NoteForm
 from followup_tui.tui.widgets.footer import KeyFooter
 from followup_tui.tui.widgets.review_list import ReviewList
 from followup_tui.tui.writer import letters_dir, open_writer
@@ -55,7 +55,8 @@ class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
         Binding("y", "copy", "Copy", tooltip="Copy the email address or phone number"),
         Binding("n", "note", "Note", tooltip="Add or edit a note on the item"),
         Binding("w", "write", "Write", tooltip="Write the note, letter or call script"),
-        Binding("u", "undo", "Undo", tooltip="Undo the last done, snooze, reschedule or note"),
+        Binding("x", "drop", "Drop", tooltip="Drop a postal letter, with a reason (kept in its note)"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last done, snooze, reschedule, drop or note"),
         Binding("t,escape", "back", "Back", tooltip="Back to the interviews"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit followup"),
@@ -161,6 +162,9 @@ class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "snooze", "reschedule", "open_interview", "mail", "copy", "note", "write"):
             return True if self.selected is not None else None
+        if action == "drop":
+            item = self.selected
+            return True if item is not None and item.kind is Kind.LETTER and item.state is State.OPEN else None
         if action == "undo":
             return True if self.undo_stack else None
         return True
@@ -212,6 +216,21 @@ class ReviewScreen(Screen[tuple[int, int, int | None] | None]):
                 )
 
         self.app.push_screen(DayForm(item.what, item.due), chosen)
+
+    def action_drop(self) -> None:
+        """Drop the highlighted postal letter with a reason; it leaves the review (u brings it back)."""
+        item = self.selected
+        if item is None or item.kind is not Kind.LETTER or item.state is not State.OPEN:
+            self.notify("Only a postal letter can be dropped; a thank-you is never skipped.", markup=False)
+            return
+
+        def given(reason: str | None) -> None:
+            if reason:
+                self._act(
+                    lambda: commands.drop_letter(item.id, reason, clock.today()), f"drop {item.what} to {item.person}"
+                )
+
+        self.app.push_screen(DropForm(item.label), given)
 
     def action_note(self) -> None:
         """Add or edit the item's note."""

@@ -7,7 +7,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
 from followup_tui import validate
 from followup_tui.dates import show_date
@@ -54,3 +54,27 @@ class NoteForm(FormScreen[str]):
     def collect(self) -> str | None:
         note = self.check("note", validate.text)
         return note.value if all_valid(note) else None
+
+
+class DropForm(FormScreen[str]):
+    """Why a letter is left out: the method asks for a letter to each person, so dropping one says why."""
+
+    TITLE_TEXT = "Drop this letter"
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose_fields(self) -> ComposeResult:
+        # A Static, not a Label: it wraps to the dialog's width (the question is two lines at 80 columns).
+        yield Static(
+            Content(
+                f"Drop “{title_part(self.what, 120)}”? The reason is kept in its note; the plan will not bring it back."
+            ),
+            classes="dialog-subtitle",
+        )
+        yield from self.field("Reason *", "reason", "", "e.g. she asked for email only")
+
+    def collect(self) -> str | None:
+        reason = self.check("reason", lambda v: validate.line(v, required="A reason"))
+        return reason.value if all_valid(reason) else None

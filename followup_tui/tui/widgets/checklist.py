@@ -21,11 +21,14 @@ from followup_tui.tui.widgets.cursor_list import CursorList
 from followup_tui.tui.widgets.hanging import Hanging, under_the_box
 
 GENERAL = "General"
+BOXES = {State.OPEN: "[ ] ", State.DONE: "[x] ", State.CANCELLED: "[-] ", State.DROPPED: "[-] "}
+# How an item that is not open reads when it has no done date (a dropped letter's reason is in its note).
+CLOSED = {State.DONE: "done", State.CANCELLED: "cancelled", State.DROPPED: "dropped"}
 
 
 def action_content(action: ActionRow, today: date, interview_day: date | None = None) -> Content:
     """One checklist item: box and wording, then the due date and what is missing, then any note."""
-    box = {State.OPEN: "[ ] ", State.DONE: "[x] ", State.CANCELLED: "[-] "}[action.state]
+    box = BOXES[action.state]
     if action.state is State.OPEN:
         window = (
             call_window(action.due, action.window_end, interview_day, action.note, today)
@@ -44,7 +47,7 @@ def action_content(action: ActionRow, today: date, interview_day: date | None = 
         content = Content.assemble(*parts)
     else:
         done_on = action.done_on if action.state is State.DONE else None
-        when = f"done {show_date(done_on, today)}" if done_on else "cancelled"
+        when = f"done {show_date(done_on, today)}" if done_on else CLOSED[action.state]
         content = Content.assemble(
             (box, "$text-muted"), (clean_line(action.label), "strike $text-muted"), "\n    ", (when, "$text-muted")
         )
