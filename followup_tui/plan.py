@@ -143,7 +143,7 @@ def _slot(kind: Kind, person_id: int | None, seq: int) -> Slot:
 
 
 def _desired(
-    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts]
+    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts], days_off: frozenset[date]
 ) -> dict[Slot, NewAction]:
     day = interview.day
     lead = lead_of(people)
@@ -153,16 +153,18 @@ def _desired(
     def want(action: NewAction) -> None:
         wanted[_slot(action.kind, action.person_id, action.seq)] = action
 
+    # Thank-yous (and the card, and the references) keep their day, weekend or holiday: the method
+    # says the same day or the next morning, and an email sent on a holiday is read the day after.
     for person in people:
         # A person added later never gets items due before the day they were added.
         want(NewAction(Kind.CARD, max(day, person.added_on), person.person_id))
         kind = Kind.THANK_YOU_LETTER if person.preferred is Medium.POST else Kind.THANK_YOU_EMAIL
         want(NewAction(kind, max(thank_you_due(interview), person.added_on), person.person_id))
     want(NewAction(Kind.REFERENCES, day + timedelta(days=1)))
-    call_due = business_day(day + timedelta(days=CALL_WINDOW[0]))
+    call_due = business_day(day + timedelta(days=CALL_WINDOW[0]), days_off)
     window_end = max(call_due, day + timedelta(days=CALL_WINDOW[1]))
     want(NewAction(Kind.CALL, call_due, lead_id, window_end=window_end))
-    letter_due = business_day(day + timedelta(days=LETTER_DAY))
+    letter_due = business_day(day + timedelta(days=LETTER_DAY), days_off)
     want(NewAction(Kind.LETTER, letter_due, lead_id))
 
     # The follow-up cycle after the first week (thank-you, call, letter): at most one contact with
@@ -180,7 +182,7 @@ def _desired(
             earliest = max(interview.decision_expected + timedelta(days=1), first_week_end + timedelta(days=WEEKLY_GAP))
             if made:
                 earliest = max(earliest, max(made) + timedelta(days=WEEKLY_GAP))
-            decision_due = business_day(earliest)
+            decision_due = business_day(earliest, days_off)
         want(NewAction(Kind.DECISION, decision_due, lead_id))
 
     # Weekly follow-ups start once the letter is mailed; only the next one exists, alternating a
@@ -189,10 +191,10 @@ def _desired(
     last_seq = max((a.seq for a in existing if _GROUP.get(a.kind) == "weekly" and a.state is State.DONE), default=0)
     if letter_done:
         anchor = max([first_week_end, *made])
-        due = business_day(anchor + timedelta(days=WEEKLY_GAP))
+        due = business_day(anchor + timedelta(days=WEEKLY_GAP), days_off)
         decision_open = not any(a.kind is Kind.DECISION and a.state is State.DONE for a in existing)
         if decision_due is not None and decision_open and abs((due - decision_due).days) < WEEKLY_GAP:
-            due = business_day(decision_due + timedelta(days=WEEKLY_GAP))
+            due = business_day(decision_due + timedelta(days=WEEKLY_GAP), days_off)
         seq = last_seq + 1
         written = Kind.WEEKLY_LETTER if lead is not None and lead.preferred is Medium.POST else Kind.WEEKLY_EMAIL
         want(NewAction(written if seq % 2 else Kind.WEEKLY_CALL, due, lead_id, seq=seq))
@@ -214,14 +216,16 @@ def plan(
     people: list[PersonFacts],
     existing: list[ActionFacts],
     today: date,
+    days_off: frozenset[date] = frozenset(),
 ) -> PlanChanges:
-    """The changes that bring `existing` in line with the seed's method for this interview."""
+    """The changes that bring `existing` in line with the seed's method for this interview; follow-up
+    contacts fall on business days, which skip weekends and `days_off` (the user's public holidays)."""
     active = interview.status is Status.ACTIVE
-    wanted = _desired(interview, people, existing)
+    wanted = _desired(interview, people, existing, days_off)
     contact_known = {p.person_id for p in people if p.has_contact_detail}
     changes = PlanChanges()
     seen: set[Slot] = set()
-    resumed = _resumed_dues(existing, wanted, today) if active else {}
+    resumed = _resumed_dues(existing, wanted, today, days_off) if active else {}
 
     for action in existing:
         if action.kind is Kind.CUSTOM:
@@ -268,7 +272,9 @@ def plan(
     return changes
 
 
-def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date) -> dict[int, date]:
+def _resumed_dues(
+    existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date, days_off: frozenset[date]
+) -> dict[int, date]:
     """New due dates for paused items that fell due during the pause. The follow-up contacts move
     together, so that the first of them falls today and the gaps between them are kept (the call,
     then the letter a few days later); any other overdue item (the references) is due today."""
@@ -283,7 +289,8 @@ def _resumed_dues(existing: list[ActionFacts], wanted: dict[Slot, NewAction], to
     contacts = [due for _, kind, due in overdue if kind in CONTACTS]
     shift = today - min(contacts) if contacts else timedelta(0)
     return {
-        ident: business_day(due + shift) if kind in CONTACTS else business_day(today) for ident, kind, due in overdue
+        ident: business_day(due + shift, days_off) if kind in CONTACTS else business_day(today, days_off)
+        for ident, kind, due in overdue
     }
 
 
