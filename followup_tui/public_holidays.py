@@ -7,6 +7,7 @@ first calendar (it loads every country's module), so `followup today` and the fi
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from followup_tui.settings import Settings
 from followup_tui.text import clean_line
 from followup_tui.validate import InputProblem, locale_countries
 
+HOLIDAYS_ENV = "FOLLOWUP_HOLIDAYS"  # the region assumed until one is set ("" for none): for a demo, the tests
 EXAMPLES = "US, GB, DE, FR, CA, AU, IN; a region after a dash: US-CA, GB-SCT, CA-QC"
 _NAMED = 30  # subdivisions a message names (the US has 56)
 
@@ -52,8 +54,15 @@ def check_region(text: str) -> str:
 
 
 def default_region(settings: Settings) -> str:
-    """The holidays assumed until the user sets them: the phone region's country when it has a calendar
-    (the user's own word on where they live), else the locale's, else the US, as for phone numbers."""
+    """The holidays assumed until the user sets them: $FOLLOWUP_HOLIDAYS when set, else the phone region's
+    country when it has a calendar (the user's own word on where they live), else the locale's, else the
+    US, as for phone numbers."""
+    assumed = os.environ.get(HOLIDAYS_ENV)
+    if assumed is not None:
+        try:
+            return check_region(assumed)
+        except InputProblem:
+            pass  # a typo in the environment: the usual default, which the settings form shows
     supported = _supported()
     for country in (settings.phone_region.upper(), *locale_countries(), "US"):
         if country in supported:
