@@ -42,9 +42,8 @@ def test_snoozing_a_future_item_from_the_shell_moves_it_later_not_to_tomorrow(fo
     after = items(followup_command, yesterday_db)[item["id"]]
     assert after["due"] == snoozed_day(due, TODAY, WEEKENDS_ONLY).isoformat() > item["due"]
     assert date.fromisoformat(after["due"]).weekday() < 5
-    assert (
-        f"snoozed to {show_date(snoozed_day(due, TODAY, WEEKENDS_ONLY), TODAY)}" in done.stdout
-    )  # the user sees where it went
+    shown = show_date(snoozed_day(due, TODAY, WEEKENDS_ONLY), TODAY)
+    assert f"snoozed to {shown}" in done.stdout  # the user sees where it went
 
 
 def test_snoozing_an_overdue_item_from_the_shell_moves_it_to_tomorrow(followup_command, yesterday_db):
