@@ -70,11 +70,11 @@ async def test_holidays_saved_in_the_settings_form_are_kept_and_move_what_was_pl
         assert sql(yesterday_db, "SELECT value FROM setting WHERE key = 'holiday_region'") == []
 
         shown = await typed(pilot, form, "gb-sct")
-        assert "GB-SCT's public holidays are not business days; next: Saint Andrew's Day, Mon 30 Nov" in shown
+        assert "the public holidays of GB-SCT are not business days; next: Saint Andrew's Day, Mon 30 Nov" in shown
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert any("skip weekends and GB-SCT's public holidays" in text for text in notifications(app))
+        assert any("skip weekends and the public holidays of GB-SCT" in text for text in notifications(app))
 
     assert sql(yesterday_db, "SELECT value FROM setting WHERE key = 'holiday_region'") == [("GB-SCT",)]
     assert meridian_letter(yesterday_db) == (letter, "2026-12-01")  # re-planned in the same save

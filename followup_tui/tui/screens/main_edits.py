@@ -291,7 +291,7 @@ def edit_settings(screen: MainScreen) -> None:
 
         if screen.write(store):
             screen.app.phone_region = edited.phone_region
-            holidays = f"{edited.holiday_region}'s public holidays" if edited.holiday_region else "no public holidays"
+            holidays = f"the public holidays of {edited.holiday_region}" if edited.holiday_region else "no holidays"
             screen.notify(
                 f"Saved. Numbers without +country code are read as {edited.phone_region} numbers; "
                 f"follow-ups skip weekends and {holidays}.",

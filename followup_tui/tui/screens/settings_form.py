@@ -85,7 +85,7 @@ class SettingsForm(FormScreen[Settings]):
         today = clock.today()
         coming = public_holidays.next_holiday(region, today)
         then = f"; next: {coming[1]}, {show_date(coming[0], today)}" if coming else ""
-        self.say("holidays", f"{region}'s public holidays are not business days{then}")
+        self.say("holidays", f"the public holidays of {region} are not business days{then}")
 
     def collect(self) -> Settings | None:
         code = self.check("region", validate.region)
