@@ -152,26 +152,29 @@ def parse_time(text: str) -> time:
     return time(hour, minute)
 
 
-def next_business_day_on_or_after(day: date) -> date:
-    """The day itself on Monday to Friday; the Monday after on a weekend."""
-    if day.weekday() >= 5:
-        return day + timedelta(days=7 - day.weekday())
-    return day
+def is_business_day(day: date, days_off: frozenset[date]) -> bool:
+    """Monday to Friday, and not one of the user's public holidays (`days_off`, see days_off.py)."""
+    return day.weekday() < 5 and day not in days_off
 
 
-def next_business_day(day: date) -> date:
-    """The first Monday-to-Friday day after `day` (for snoozing and unanswered calls)."""
-    day += timedelta(days=1)
-    while day.weekday() >= 5:
+def next_business_day_on_or_after(day: date, days_off: frozenset[date]) -> date:
+    """The day itself on a business day; else the first business day after it (Monday after a weekend,
+    the 28th after a Christmas that falls on a Friday)."""
+    while not is_business_day(day, days_off):
         day += timedelta(days=1)
     return day
 
 
-def snoozed_day(due: date, today: date) -> date:
+def next_business_day(day: date, days_off: frozenset[date]) -> date:
+    """The first business day after `day` (for snoozing and unanswered calls)."""
+    return next_business_day_on_or_after(day + timedelta(days=1), days_off)
+
+
+def snoozed_day(due: date, today: date, days_off: frozenset[date]) -> date:
     """Where snooze moves an item: the next business day after the later of today and its due date.
 
     Snooze means "not now": it must never pull a letter due next week, or a "no word yet?" check, forward."""
-    return next_business_day(max(due, today))
+    return next_business_day(max(due, today), days_off)
 
 
 def show_date(day: date, today: date | None = None) -> str:

@@ -172,7 +172,11 @@ def _slot(kind: Kind, person_id: int | None, seq: int, letters: _Letters) -> Slo
 
 
 def _desired(
-    interview: InterviewFacts, people: list[PersonFacts], existing: list[ActionFacts], letters: _Letters
+    interview: InterviewFacts,
+    people: list[PersonFacts],
+    existing: list[ActionFacts],
+    letters: _Letters,
+    days_off: frozenset[date],
 ) -> dict[Slot, NewAction]:
     day = interview.day
     lead = lead_of(people)
@@ -182,6 +186,8 @@ def _desired(
     def want(action: NewAction) -> None:
         wanted[_slot(action.kind, action.person_id, action.seq, letters)] = action
 
+    # Thank-yous (and the card, and the references) keep their day, weekend or holiday: the method
+    # says the same day or the next morning, and an email sent on a holiday is read the day after.
     for person in people:
         # A person added later never gets items due before the day they were added.
         want(NewAction(Kind.CARD, max(day, person.added_on), person.person_id))
@@ -190,20 +196,20 @@ def _desired(
     want(NewAction(Kind.REFERENCES, day + timedelta(days=1)))
     # A letter to each person: the lead's always (with no address on file yet, the item says so and
     # the user gets it), everyone else's once their mailing address is known.
-    letter_due = business_day(day + timedelta(days=LETTER_DAY))
+    letter_due = business_day(day + timedelta(days=LETTER_DAY), days_off)
     for person in people:
         if person.has_address and person.person_id != lead_id:
-            want(NewAction(Kind.LETTER, max(letter_due, business_day(person.added_on)), person.person_id))
+            want(NewAction(Kind.LETTER, max(letter_due, business_day(person.added_on, days_off)), person.person_id))
     if lead is not None and lead.met_again_on is not None:
         # A second round with the lead replaces this round's follow-up cycle with the lead: its own
         # call, letter and weekly follow-ups take over (two cycles would mean two calls in two days).
         return wanted
-    call_due = business_day(day + timedelta(days=CALL_WINDOW[0]))
+    call_due = business_day(day + timedelta(days=CALL_WINDOW[0]), days_off)
     window_end = max(call_due, day + timedelta(days=CALL_WINDOW[1]))
     want(NewAction(Kind.CALL, call_due, lead_id, window_end=window_end))
     # The lead's letter tells how the call went, so it comes after it: day 8, or the business day
     # after a call still being tried (a late call's retries never land on the letter's day).
-    letter_due = business_day(max(letter_due, _day_of(existing, Kind.CALL, call_due) + timedelta(days=1)))
+    letter_due = business_day(max(letter_due, _day_of(existing, Kind.CALL, call_due) + timedelta(days=1)), days_off)
     want(NewAction(Kind.LETTER, letter_due, lead_id))
 
     # The follow-up cycle after the first week (thank-you, call, the lead's letter): at most one
@@ -223,7 +229,7 @@ def _desired(
             earliest = max(interview.decision_expected + timedelta(days=1), first_week_end + timedelta(days=WEEKLY_GAP))
             if made:
                 earliest = max(earliest, max(made) + timedelta(days=WEEKLY_GAP))
-            decision_due = business_day(earliest)
+            decision_due = business_day(earliest, days_off)
         want(NewAction(Kind.DECISION, decision_due, lead_id))
 
     # Weekly follow-ups start once the lead's letter is mailed (or dropped); only the next one exists,
@@ -232,10 +238,10 @@ def _desired(
     last_seq = max((a.seq for a in existing if _GROUP.get(a.kind) == "weekly" and a.state is State.DONE), default=0)
     if letter_done:
         anchor = max([first_week_end, *made])
-        due = business_day(anchor + timedelta(days=WEEKLY_GAP))
+        due = business_day(anchor + timedelta(days=WEEKLY_GAP), days_off)
         decision_open = not any(a.kind is Kind.DECISION and a.state is State.DONE for a in existing)
         if decision_due is not None and decision_open and abs((due - decision_due).days) < WEEKLY_GAP:
-            due = business_day(decision_due + timedelta(days=WEEKLY_GAP))
+            due = business_day(decision_due + timedelta(days=WEEKLY_GAP), days_off)
         seq = last_seq + 1
         written = Kind.WEEKLY_LETTER if lead is not None and lead.preferred is Medium.POST else Kind.WEEKLY_EMAIL
         want(NewAction(written if seq % 2 else Kind.WEEKLY_CALL, due, lead_id, seq=seq))
@@ -257,15 +263,17 @@ def plan(
     people: list[PersonFacts],
     existing: list[ActionFacts],
     today: date,
+    days_off: frozenset[date] = frozenset(),
 ) -> PlanChanges:
-    """The changes that bring `existing` in line with the seed's method for this interview."""
+    """The changes that bring `existing` in line with the seed's method for this interview; follow-up
+    contacts fall on business days, which skip weekends and `days_off` (the user's public holidays)."""
     active = interview.status is Status.ACTIVE
     letters = _Letters.of(people)
-    wanted = _desired(interview, people, existing, letters)
+    wanted = _desired(interview, people, existing, letters, days_off)
     card_complete = {p.person_id for p in people if p.card_complete}
     changes = PlanChanges()
     seen: set[Slot] = set()
-    resumed = _resumed_dues(existing, wanted, today, letters) if active else {}
+    resumed = _resumed_dues(existing, wanted, today, letters, days_off) if active else {}
 
     for action in existing:
         if action.kind is Kind.CUSTOM:
@@ -313,7 +321,11 @@ def plan(
 
 
 def _resumed_dues(
-    existing: list[ActionFacts], wanted: dict[Slot, NewAction], today: date, letters: _Letters
+    existing: list[ActionFacts],
+    wanted: dict[Slot, NewAction],
+    today: date,
+    letters: _Letters,
+    days_off: frozenset[date],
 ) -> dict[int, date]:
     """New due dates for paused items that fell due during the pause. The follow-up contacts move
     together, so that the first of them falls today and the gaps between them are kept (the call,
@@ -329,7 +341,8 @@ def _resumed_dues(
     contacts = [due for _, kind, due in overdue if kind in CONTACTS]
     shift = today - min(contacts) if contacts else timedelta(0)
     return {
-        ident: business_day(due + shift) if kind in CONTACTS else business_day(today) for ident, kind, due in overdue
+        ident: business_day(due + shift, days_off) if kind in CONTACTS else business_day(today, days_off)
+        for ident, kind, due in overdue
     }
 
 

@@ -6,11 +6,13 @@ import asyncio
 import re
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from followup_tui import clock
 from followup_tui.demo import build_demo
+from followup_tui.store import commands
 from followup_tui.store.database import close_database, open_database
 
 FIXED_NOW = datetime(2026, 11, 25, 9, 30)
@@ -104,6 +106,9 @@ def demo_database(folder: Path) -> Path:
     clock.freeze(FIXED_NOW)
     path = folder / "demo.db"
     open_database(path)
+    # Weekends only: the machine's locale would choose the holidays (the US's Thanksgiving is the day after
+    # the fixed clock), and the pictures must be the same on every machine.
+    commands.change_settings(lambda stored: replace(stored, holiday_region=""))
     build_demo(clock.today())
     close_database()
     return path

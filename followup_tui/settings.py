@@ -26,6 +26,9 @@ class Settings:
     """Every setting, with its default where nothing is stored."""
 
     phone_region: str = ""  # "" until set: the locale's region is assumed (validate.default_region)
+    # Public holidays that are not business days, "US-CA" or "GB": None until set (public_holidays.default_region
+    # assumes one), "" for none (weekends only).
+    holiday_region: str | None = None
     start_screen: str = "auto"  # kept as stored: see START_SCREENS
     similarity_threshold: float = DEFAULT_SIMILARITY  # two thank-yous this alike get a warning
     keep_hunting_shown_on: date | None = None  # the keep-hunting reminder shows once a day
@@ -38,6 +41,7 @@ class Settings:
         """From the setting table's rows (key -> text); an unreadable value counts as not set."""
         return cls(
             phone_region=rows.get("phone_region") or "",
+            holiday_region=rows.get("holiday_region"),
             start_screen=rows.get("start_screen") or "auto",
             similarity_threshold=_threshold(rows.get("similarity_threshold")),
             keep_hunting_shown_on=_day(rows.get("keep_hunting_shown_on")),
@@ -58,6 +62,8 @@ class Settings:
             "words": json.dumps(list(self.words)),
             **{_TEMPLATE + name: text for name, text in self.templates.items()},
         }
+        if self.holiday_region is not None:
+            rows["holiday_region"] = self.holiday_region
         if self.keep_hunting_shown_on is not None:
             rows["keep_hunting_shown_on"] = self.keep_hunting_shown_on.isoformat()
         return rows

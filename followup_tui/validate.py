@@ -16,15 +16,22 @@ class InputProblem(ValueError):
     """A value the user must correct; the message says how."""
 
 
+def locale_countries() -> list[str]:
+    """The two-letter countries the locale names ("en_GB.UTF-8" -> GB), the likeliest first."""
+    found = []
+    for name in (locale.getlocale()[0], locale.setlocale(locale.LC_CTYPE, None)):
+        if name and "_" in name:
+            found.append(name.split("_", 1)[1][:2].upper())
+    return found
+
+
 def default_region() -> str:
     """The phone region to assume for numbers without a +country code, from the locale."""
     import phonenumbers
 
-    for name in (locale.getlocale()[0], locale.setlocale(locale.LC_CTYPE, None)):
-        if name and "_" in name:
-            region = name.split("_", 1)[1][:2].upper()
-            if region in phonenumbers.SUPPORTED_REGIONS:
-                return region
+    for region in locale_countries():
+        if region in phonenumbers.SUPPORTED_REGIONS:
+            return region
     return "US"
 
 

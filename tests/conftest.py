@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from followup_tui import clock
+from followup_tui.public_holidays import HOLIDAYS_ENV
 from followup_tui.store.database import close_database, open_database
 
 # Wednesday 25 November 2026, mid-morning.
 NOW = datetime(2026, 11, 25, 9, 30)
+
+# Business days are Monday to Friday unless a test sets the user's holidays: the default would come from
+# the machine's locale (the US on a C.UTF-8 machine, whose Thanksgiving is the day after NOW). Set in the
+# environment at start, so the `followup` commands the tests run (and the ENV dicts modules copy) assume it too.
+os.environ[HOLIDAYS_ENV] = ""
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from followup_tui import clock
-from followup_tui.dates import show_date, snoozed_day
+from followup_tui.dates import show_date
 from followup_tui.kinds import Kind, State
 from followup_tui.review import (
     KEEP_HUNTING,
@@ -169,8 +169,10 @@ def run_daily_command(command: Today | Done | Snooze, out: TextIO | None = None,
             commands.complete(command.id, today, outcome)
             verb = "kept open for the next business day" if outcome is commands.CallOutcome.NO_ANSWER else "done"
         else:
-            before = commands.snooze(command.id, today)
-            verb = f"snoozed to {show_date(snoozed_day(before.due, today), today)}"
+            commands.snooze(command.id, today)
+            # Read back rather than worked out again here: the day depends on the user's holidays.
+            moved = queries.review_item(command.id)
+            verb = f"snoozed to {show_date(moved.due, today)}" if moved is not None else "snoozed"
         label = f"{item.what} · {item.person or item.company}"
         out.write(f"{clean_line(label)}: {verb}\n")
         return 0

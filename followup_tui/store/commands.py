@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from peewee import fn
 
-from followup_tui import clock
+from followup_tui import clock, public_holidays
 from followup_tui.contact import CONTACT_COLUMNS, MEETING_COLUMNS, PersonInput
 from followup_tui.dates import next_business_day, show_date, snoozed_day
 from followup_tui.inputs import ActionSnapshot, InterviewInput
@@ -81,6 +81,13 @@ def _get(model: type[Row], ident: int, what: str) -> Row:
     return found
 
 
+def _days_off(today: date, *days: date | None) -> frozenset[date]:
+    """The user's public holidays (from the settings) over every year a plan from these days can reach."""
+    years = [day.year for day in (today, *days) if day is not None]
+    region = public_holidays.region_in_effect(queries.settings())
+    return public_holidays.days_off(region, min(years), max(years) + 1)
+
+
 def replan(interview_id: int, today: date) -> None:
     """Bring one interview's checklist in line with the plan (inside a write transaction)."""
     interview = Interview.get_by_id(interview_id)
@@ -121,7 +128,7 @@ def replan(interview_id: int, today: date) -> None:
         )
         for a in Action.select().where(Action.interview == interview_id).order_by(Action.id)
     ]
-    changes = plan(facts, people, existing, today)
+    changes = plan(facts, people, existing, today, _days_off(today, interview.day, interview.decision_expected))
     try:
         _apply(interview_id, changes, today)
     finally:
@@ -385,7 +392,10 @@ def delete_action(action_id: int) -> None:
 
 def change_settings(change: Callable[[Settings], Settings]) -> Settings:
     """Change the user's settings: read, changed by `change` and written in one transaction, so a
-    second copy's change in between is neither lost nor overwritten; returns them as stored."""
+    second copy's change in between is neither lost nor overwritten; returns them as stored.
+
+    Other holidays re-plan every interview in the same transaction: what is planned moves off the new
+    holidays at once (an item the user moved by hand keeps its day)."""
     with writing():
         before = queries.settings()
         after = change(before)
@@ -396,7 +406,18 @@ def change_settings(change: Callable[[Settings], Settings]) -> Settings:
         gone = [key for key in old if key not in new]
         if gone:
             Setting.delete().where(Setting.key.in_(gone)).execute()
+        if _other_holidays(before, after):
+            today = clock.today()
+            for interview in Interview.select(Interview.id).order_by(Interview.id):
+                replan(interview.id, today)
     return after
+
+
+def _other_holidays(before: Settings, after: Settings) -> bool:
+    # The phone region counts too: it is the holidays' default. The library loads only when either changed.
+    if (before.holiday_region, before.phone_region) == (after.holiday_region, after.phone_region):
+        return False
+    return public_holidays.region_in_effect(before) != public_holidays.region_in_effect(after)
 
 
 class CallOutcome(StrEnum):
@@ -469,7 +490,8 @@ def complete(action_id: int, today: date, outcome: CallOutcome | None = None) ->
         if outcome is not None:
             values["note"] = _with_note(action.note, f"{_OUTCOME_NOTE[outcome]}, {show_date(today)}")
             if outcome is CallOutcome.NO_ANSWER:
-                values.update(state=State.OPEN, done_on=None, due=next_business_day(today), moved=True)
+                retry = next_business_day(today, _days_off(today))
+                values.update(state=State.OPEN, done_on=None, due=retry, moved=True)
         Action.update(**values).where(Action.id == action_id).execute()
         replan(action.interview_id, today)
     return before
@@ -477,7 +499,7 @@ def complete(action_id: int, today: date, outcome: CallOutcome | None = None) ->
 
 def snooze(action_id: int, today: date) -> ActionSnapshot:
     """Move an open action to the next business day after the later of today and its due date."""
-    return _move(action_id, lambda due: snoozed_day(due, today))
+    return _move(action_id, lambda due: snoozed_day(due, today, _days_off(today, due)))
 
 
 def reschedule(action_id: int, day: date, today: date) -> ActionSnapshot:

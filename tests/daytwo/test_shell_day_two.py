@@ -167,7 +167,7 @@ def test_done_each_call_outcome_then_done_and_snooze_on_other_items(day_two_db, 
     ran = followup(day_two_db, "snooze", str(snoozed))
     # Never earlier: the next business day after the later of today and its due date (tested on its own
     # in tests/unit/test_snooze.py).
-    expected = snoozed_day(date.fromisoformat(due_before), TODAY)
+    expected = snoozed_day(date.fromisoformat(due_before), TODAY, frozenset())
     assert ran.code == 0 and ran.out.endswith(f": snoozed to {show_date(expected, TODAY)}\n")
     assert _action(day_two_db, snoozed)[:2] == ("open", expected.isoformat())
 

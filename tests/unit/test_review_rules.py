@@ -52,6 +52,6 @@ def test_contact_detail_matches_the_medium():
 
 
 def test_next_business_day_skips_the_weekend():
-    assert next_business_day(date(2026, 11, 25)) == date(2026, 11, 26)
-    assert next_business_day(date(2026, 11, 27)) == date(2026, 11, 30)  # Friday -> Monday
-    assert next_business_day(date(2026, 11, 28)) == date(2026, 11, 30)
+    assert next_business_day(date(2026, 11, 25), frozenset()) == date(2026, 11, 26)
+    assert next_business_day(date(2026, 11, 27), frozenset()) == date(2026, 11, 30)  # Friday -> Monday
+    assert next_business_day(date(2026, 11, 28), frozenset()) == date(2026, 11, 30)

@@ -16,6 +16,7 @@ from followup_tui.store import commands, queries
 from followup_tui.store.database import close_database, open_database
 
 TODAY = date(2026, 11, 25)  # a Wednesday
+WEEKENDS_ONLY: frozenset[date] = frozenset()  # no holidays set (tests/conftest.py)
 ENV = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
 
 
@@ -39,9 +40,10 @@ def test_snoozing_a_future_item_from_the_shell_moves_it_later_not_to_tomorrow(fo
 
     assert done.returncode == 0, done.stderr
     after = items(followup_command, yesterday_db)[item["id"]]
-    assert after["due"] == snoozed_day(due, TODAY).isoformat() > item["due"]
+    assert after["due"] == snoozed_day(due, TODAY, WEEKENDS_ONLY).isoformat() > item["due"]
     assert date.fromisoformat(after["due"]).weekday() < 5
-    assert f"snoozed to {show_date(snoozed_day(due, TODAY), TODAY)}" in done.stdout  # the user sees where it went
+    shown = show_date(snoozed_day(due, TODAY, WEEKENDS_ONLY), TODAY)
+    assert f"snoozed to {shown}" in done.stdout  # the user sees where it went
 
 
 def test_snoozing_an_overdue_item_from_the_shell_moves_it_to_tomorrow(followup_command, yesterday_db):
@@ -74,5 +76,5 @@ def test_store_snooze_moves_past_the_later_of_today_and_the_due_date(db_path, du
 
 
 def test_snoozing_on_a_friday_skips_the_weekend():
-    assert snoozed_day(date(2026, 11, 27), date(2026, 11, 27)) == date(2026, 11, 30)
-    assert snoozed_day(date(2026, 11, 1), date(2026, 11, 28)) == date(2026, 11, 30)
+    assert snoozed_day(date(2026, 11, 27), date(2026, 11, 27), WEEKENDS_ONLY) == date(2026, 11, 30)
+    assert snoozed_day(date(2026, 11, 1), date(2026, 11, 28), WEEKENDS_ONLY) == date(2026, 11, 30)

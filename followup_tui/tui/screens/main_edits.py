@@ -285,6 +285,7 @@ def edit_settings(screen: MainScreen) -> None:
     """Open the settings form."""
     from dataclasses import replace
 
+    from followup_tui import public_holidays
     from followup_tui.settings import Settings
     from followup_tui.tui.screens.settings_form import SettingsForm
 
@@ -300,6 +301,7 @@ def edit_settings(screen: MainScreen) -> None:
                 lambda stored: replace(
                     stored,
                     phone_region=edited.phone_region,
+                    holiday_region=edited.holiday_region,
                     start_screen=edited.start_screen,
                     similarity_threshold=edited.similarity_threshold,
                 )
@@ -307,13 +309,21 @@ def edit_settings(screen: MainScreen) -> None:
 
         if screen.write(store):
             screen.app.phone_region = edited.phone_region
-            screen.notify(f"Saved. Numbers without +country code are read as {edited.phone_region} numbers.")
+            holidays = f"the public holidays of {edited.holiday_region}" if edited.holiday_region else "no holidays"
+            screen.notify(
+                f"Saved. Numbers without +country code are read as {edited.phone_region} numbers; "
+                f"follow-ups skip weekends and {holidays}.",
+                markup=False,
+            )
 
     try:
         stored = queries.settings()
     except StoreError:
         stored = Settings()
-    screen.app.push_screen(SettingsForm(replace(stored, phone_region=screen.app.phone_region)), saved)
+    shown = replace(stored, phone_region=screen.app.phone_region)
+    # The holidays in effect, the default included: what the form shows is what the plan uses.
+    shown = replace(shown, holiday_region=public_holidays.region_in_effect(shown))
+    screen.app.push_screen(SettingsForm(shown), saved)
 
 
 def write_checked(

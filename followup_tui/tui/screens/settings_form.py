@@ -1,4 +1,5 @@
-"""Settings: the phone region assumed for numbers typed without a +country code."""
+"""Settings: the phone region assumed for numbers typed without a +country code, the public holidays that
+are not business days, the screen to open on and the likeness of notes that gets a warning."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
-from followup_tui import validate
+from followup_tui import clock, public_holidays, validate
+from followup_tui.dates import show_date
 from followup_tui.settings import Settings
 from followup_tui.tui.screens.form import FormScreen, all_valid
 
@@ -21,7 +23,7 @@ START_CHOICES = (
 
 
 class SettingsForm(FormScreen[Settings]):
-    """The default phone region (from the locale until set here) and the screen to open on."""
+    """The default phone region and holidays (from the locale until set here) and the screen to open on."""
 
     TITLE_TEXT = "Settings"
 
@@ -31,6 +33,12 @@ class SettingsForm(FormScreen[Settings]):
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("Phone region", "region", self.current.phone_region, "two letters: US, GB, DE, FR, IN…")
+        yield from self.field(
+            "Holidays",
+            "holidays",
+            self.current.holiday_region or "",
+            "US, US-CA, GB-SCT, CA-QC…; empty: weekends only",
+        )
         with Horizontal(classes="field-row"):
             yield Label("Open on", classes="field-label")
             # The stored value may be anything (another program, an import): Select refuses an unknown one.
@@ -49,6 +57,7 @@ class SettingsForm(FormScreen[Settings]):
 
     def on_mount(self) -> None:
         self._preview()
+        self._preview_holidays()
 
     @on(Input.Changed, "#region")
     def _preview(self) -> None:
@@ -63,14 +72,31 @@ class SettingsForm(FormScreen[Settings]):
         shown = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL) if example else ""
         self.say("region", f"numbers like {shown} are read as {code} numbers" if shown else code)
 
+    @on(Input.Changed, "#holidays")
+    def _preview_holidays(self) -> None:
+        try:
+            region = public_holidays.check_region(self.value("holidays"))
+        except validate.InputProblem as problem:
+            self.say("holidays", str(problem), error=True)
+            return
+        if not region:
+            self.say("holidays", "no public holidays: business days are Monday to Friday")
+            return
+        today = clock.today()
+        coming = public_holidays.next_holiday(region, today)
+        then = f"; next: {coming[1]}, {show_date(coming[0], today)}" if coming else ""
+        self.say("holidays", f"the public holidays of {region} are not business days{then}")
+
     def collect(self) -> Settings | None:
         code = self.check("region", validate.region)
+        holidays = self.check("holidays", public_holidays.check_region)
         percent = self.check("similarity", _percent)
-        if not all_valid(code, percent):
+        if not all_valid(code, holidays, percent):
             return None
         return replace(
             self.current,
             phone_region=code.value,
+            holiday_region=holidays.value,
             start_screen=self.choice("start", str),
             similarity_threshold=percent.value / 100,
         )
