@@ -53,7 +53,11 @@ def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person:
     return ""
 
 
-NO_ANSWER_NOTE = "No answer"  # the line a call's note gets for each unanswered try ("No answer, Tue 24 Nov")
+# The line a call's note gets for each try, with its date ("No answer, Tue 24 Nov"): written by
+# store.commands.complete, read back by the drafts and the stats.
+NO_ANSWER_NOTE = "No answer"
+REACHED_NOTE = "Reached them"
+VOICEMAIL_NOTE = "Left a voicemail"
 
 
 def no_address_question(person: str) -> str:
