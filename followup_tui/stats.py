@@ -301,4 +301,3 @@ def method_stats(interviews: Iterable[InterviewRecord], actions: Iterable[Action
         statuses={status: statuses[status] for status in Status},
         weeks=follow_ups_per_week(all_actions, today),
     )
-

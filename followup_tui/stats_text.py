@@ -107,5 +107,7 @@ def as_json(stats: MethodStats) -> dict[str, object]:
             }
             for row in stats.interviews
         ],
-        "follow_ups_per_week": [{"week": week.start.isoformat(), "follow_ups": week.follow_ups} for week in stats.weeks],
+        "follow_ups_per_week": [
+            {"week": week.start.isoformat(), "follow_ups": week.follow_ups} for week in stats.weeks
+        ],
     }

@@ -54,8 +54,8 @@ def print_stats(stats: MethodStats, *, as_json_output: bool, out: TextIO) -> Non
     for week in stats.weeks:
         bar = "█" * round(week.follow_ups * BAR_WIDTH / most) if most else ""
         when = show_date(week.start, stats.today).removeprefix("Mon ")
-        note = " (this week so far)" if week is stats.weeks[-1] else ""
-        out.write(f"  week of {when:<7} {week.follow_ups:>3} {bar}{note}".rstrip() + "\n")
+        note = "(this week so far)" if week is stats.weeks[-1] else ""
+        out.write(" ".join(part for part in (f"  week of {when:<7} {week.follow_ups:>3}", bar, note) if part) + "\n")
 
 
 def run_stats_command(command: Stats, out: TextIO | None = None, err: TextIO | None = None) -> int:
