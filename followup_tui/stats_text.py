@@ -4,7 +4,13 @@ Shared by the stats screen and the shell command, so both say the same; no Textu
 
 from __future__ import annotations
 
-from followup_tui.stats import Figures, InterviewFigures, MethodStats, Share
+from followup_tui.dates import MONTHS
+from followup_tui.stats import Figures, InterviewFigures, MethodStats, Share, WeekCount
+
+
+def week_label(week: WeekCount) -> str:
+    """A week as the plot and the tables name it, by its Monday: "7 Sep"."""
+    return f"{week.start.day} {MONTHS[week.start.month - 1][:3].title()}"
 
 
 # What the screen and `followup stats` call each figure: (label, value) rows for the whole job hunt.
@@ -31,6 +37,7 @@ def summary_rows(stats: MethodStats) -> list[tuple[str, str]]:
     ]
 
 
+OVERALL = "All interviews"
 # The per-interview table: (heading, width) per column; the widths fit 80 columns with a space between.
 COLUMNS = (
     ("interview", 27),
@@ -40,6 +47,16 @@ COLUMNS = (
     ("weeks", 5),
     ("r/vm/no", 7),
     ("status", 9),
+)
+# What each column counts, for help (?) on the stats screen; LEGEND says it in one paragraph.
+COLUMN_MEANINGS = (
+    "the interview (the first row adds up every interview held)",
+    "thank-yous sent within 24 hours, of those owed so far",
+    "the follow-up call made in days 5–7, of calls owed so far",
+    "the postal letter sent, of letters owed so far",
+    "weeks with exactly one follow-up contact after the first week, of the weeks measured",
+    "calls: tries that reached the person / left a voicemail / had no answer",
+    "where the interview stands (the first row: the offers)",
 )
 LEGEND = (
     "thank-you: sent within 24 hours · call: made in days 5–7 · letter: sent · weeks: with exactly "
@@ -51,20 +68,29 @@ def _short(share: Share) -> str:
     return f"{share.done}/{share.of}" if share.of else "–"
 
 
-def interview_cells(row: InterviewFigures) -> tuple[str, ...]:
-    """One interview's figures as the table's cells, in COLUMNS order."""
-    interview, figures = row.interview, row.figures
+def figure_cells(figures: Figures) -> tuple[str, ...]:
+    """The figures as the table's middle cells: thank-you to r/vm/no."""
     calls = figures.outcomes
-    name = f"{interview.company} · {interview.role}" if interview.role else interview.company
     return (
-        name,
         _short(figures.thank_yous),
         _short(figures.calls),
         _short(figures.letters),
         _short(figures.weeks.share),
         f"{calls.reached}/{calls.voicemail}/{calls.no_answer}",
-        interview.status.value,
     )
+
+
+def interview_cells(row: InterviewFigures) -> tuple[str, ...]:
+    """One interview's row of the table, in COLUMNS order."""
+    interview = row.interview
+    name = f"{interview.company} · {interview.role}" if interview.role else interview.company
+    return (name, *figure_cells(row.figures), interview.status.value)
+
+
+def overall_cells(stats: MethodStats) -> tuple[str, ...]:
+    """The table's first row: every interview held, added up; the offers in the status column."""
+    offers = stats.offers
+    return (OVERALL, *figure_cells(stats.overall), f"{offers} offer" + ("s" if offers != 1 else ""))
 
 
 def _share_json(share: Share) -> dict[str, int]:

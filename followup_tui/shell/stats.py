@@ -12,7 +12,7 @@ from followup_tui.shell.args import Stats
 from followup_tui.shell.daily import BOLD, RESET, use_colour
 from followup_tui.shell.output import printable
 from followup_tui.stats import MethodStats, method_stats
-from followup_tui.stats_text import COLUMNS, LEGEND, as_json, interview_cells, summary_rows
+from followup_tui.stats_text import COLUMNS, LEGEND, as_json, interview_cells, overall_cells, summary_rows, week_label
 from followup_tui.text import clean_line, json_visible
 
 WIDTH = 80
@@ -44,8 +44,7 @@ def print_stats(stats: MethodStats, *, as_json_output: bool, out: TextIO) -> Non
         out.write("  no interview held yet\n")
     else:
         out.write(" ".join(name.ljust(width) for name, width in COLUMNS).rstrip() + "\n")
-        for row in stats.interviews:
-            cells = interview_cells(row)
+        for cells in (overall_cells(stats), *(interview_cells(row) for row in stats.interviews)):
             out.write(" ".join(_fit(cell, width) for cell, (_, width) in zip(cells, COLUMNS, strict=True)).rstrip())
             out.write("\n")
         out.write(textwrap.fill(LEGEND, WIDTH) + "\n")
@@ -53,7 +52,7 @@ def print_stats(stats: MethodStats, *, as_json_output: bool, out: TextIO) -> Non
     most = max((week.follow_ups for week in stats.weeks), default=0)
     for week in stats.weeks:
         bar = "█" * round(week.follow_ups * BAR_WIDTH / most) if most else ""
-        when = show_date(week.start, stats.today).removeprefix("Mon ")
+        when = week_label(week)
         note = "(this week so far)" if week is stats.weeks[-1] else ""
         out.write(" ".join(part for part in (f"  week of {when:<7} {week.follow_ups:>3}", bar, note) if part) + "\n")
 
