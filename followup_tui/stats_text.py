@@ -24,7 +24,7 @@ def summary_rows(stats: MethodStats) -> list[tuple[str, str]]:
     calls = overall.outcomes
     call_text = f"{calls.reached} reached · {calls.voicemail} voicemail · {calls.no_answer} no answer"
     if calls.unrecorded:
-        call_text += f" · {calls.unrecorded} with no outcome said"
+        call_text += f" · {calls.unrecorded} with no outcome recorded"
     statuses = " · ".join(f"{count} {status.value}" for status, count in stats.statuses.items() if count)
     return [
         ("Thank-yous sent within 24 hours", overall.thank_yous.text()),

@@ -38,7 +38,11 @@ def print_stats(stats: MethodStats, *, as_json_output: bool, out: TextIO) -> Non
     rows = summary_rows(stats)
     label_width = max(len(label) for label, _ in rows) + 2
     for label, value in rows:
-        out.write(f"{label.ljust(label_width)}{value}\n")
+        # Long values (the calls, the statuses) wrap under themselves, not under the labels.
+        out.write(
+            textwrap.fill(value, WIDTH, initial_indent=label.ljust(label_width), subsequent_indent=" " * label_width)
+        )
+        out.write("\n")
     out.write(f"\n{bold('Per interview')}\n")
     if not stats.interviews:
         out.write("  no interview held yet\n")
