@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     today = sub.add_parser("today", parents=[common], help="print today's follow-ups (overdue, today, next days)")
     today.add_argument("--json", action="store_true", help="print JSON (fields documented in README.md)")
     today.add_argument("--days", type=int, default=7, metavar="N", help="how many days ahead to list (default 7)")
+    stats = sub.add_parser(
+        "stats", parents=[common], help="how well you follow the method: per interview, overall, per week"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON (fields documented in README.md)")
     done = sub.add_parser("done", parents=[common], help="mark an action done, by the id `followup today` shows")
     done.add_argument("id", type=int)
     done.add_argument(

@@ -80,6 +80,7 @@ SHOTS = {
     "main": (("escape",), None),
     "capture-form": (("escape", "j", "c"), _paste_card),
     "help": (("escape", "question_mark"), None),
+    "stats": (("escape", "g"), None),
     "draft-typo": ((), _draft_with_typo),
     "variation": ((), _variation),
 }

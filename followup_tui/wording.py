@@ -72,8 +72,12 @@ def missing_detail(
     return ""
 
 
-DROPPED_NOTE = "Dropped"  # the line a dropped letter's note gets ("Dropped, Wed 25 Nov: she asked for email only")
-NO_ANSWER_NOTE = "No answer"  # the line a call's note gets for each unanswered try ("No answer, Tue 24 Nov")
+# The lines an action's note gets, each with its date ("No answer, Tue 24 Nov"): written by
+# store.commands, read back by the drafts, the review and the stats.
+DROPPED_NOTE = "Dropped"  # a dropped letter ("Dropped, Wed 25 Nov: she asked for email only")
+NO_ANSWER_NOTE = "No answer"  # each unanswered try of a call
+REACHED_NOTE = "Reached them"
+VOICEMAIL_NOTE = "Left a voicemail"
 
 
 def no_address_question(person: str) -> str:

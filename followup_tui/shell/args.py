@@ -18,6 +18,12 @@ class Today(NamedTuple):
     json: bool = False
 
 
+class Stats(NamedTuple):
+    """`followup stats`: how well the method is followed, as a table or JSON."""
+
+    json: bool = False
+
+
 class Done(NamedTuple):
     """`followup done ID [--outcome ...]`."""
 
@@ -65,7 +71,7 @@ class Restore(NamedTuple):
     yes: bool = False
 
 
-Command = Today | Done | Snooze | Capture | Import | Export | Backup | Restore
+Command = Today | Stats | Done | Snooze | Capture | Import | Export | Backup | Restore
 
 # Commands that change the database; refused up front on a read-only file.
 WRITES = (Done, Snooze, Import)
@@ -81,6 +87,8 @@ def from_namespace(ns: argparse.Namespace) -> Command:
     match ns.command:
         case "today":
             return Today(days=ns.days, json=ns.json)
+        case "stats":
+            return Stats(json=ns.json)
         case "done":
             return Done(id=ns.id, outcome=ns.outcome, yes=ns.yes)
         case "snooze":

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from followup_tui.shell.args import Backup, Capture, Command, Done, Export, Import, Restore, Snooze, Today, writes
+from followup_tui.shell.args import (
+    Backup,
+    Capture,
+    Command,
+    Done,
+    Export,
+    Import,
+    Restore,
+    Snooze,
+    Stats,
+    Today,
+    writes,
+)
 from followup_tui.shell.output import fail, reader_left
 
 
@@ -37,8 +49,8 @@ def run(command: Command, path: Path) -> int:
     from followup_tui.store.errors import StoreError
 
     try:
-        # Before a change or an export, SQLite checks every page: `today` reports the damage it reads.
-        open_database(path, check=not isinstance(command, Today))
+        # Before a change or an export, SQLite checks every page: `today` and `stats` report the damage they read.
+        open_database(path, check=not isinstance(command, Today | Stats))
     except StoreError as error:
         return fail(error, 2)
     try:
@@ -56,6 +68,10 @@ def _on_open_database(command: Command) -> int:
         from followup_tui.shell.daily import run_daily_command
 
         return run_daily_command(command)
+    if isinstance(command, Stats):
+        from followup_tui.shell.stats import run_stats_command
+
+        return run_stats_command(command)
     if isinstance(command, Capture | Import | Export):
         from followup_tui.shell.cards import run_card_command
 

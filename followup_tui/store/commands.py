@@ -21,7 +21,7 @@ from followup_tui.store import queries, summary
 from followup_tui.store.database import writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
-from followup_tui.wording import DROPPED_NOTE, NO_ANSWER_NOTE, card_gaps
+from followup_tui.wording import DROPPED_NOTE, NO_ANSWER_NOTE, REACHED_NOTE, VOICEMAIL_NOTE, card_gaps
 
 _FIELD_COLUMNS = {"person_id": "contact"}
 Row = TypeVar("Row", Interview, Contact, Meeting, Action)  # a model with an id
@@ -430,8 +430,8 @@ class CallOutcome(StrEnum):
 
 
 _OUTCOME_NOTE = {
-    CallOutcome.REACHED: "Reached them",
-    CallOutcome.VOICEMAIL: "Left a voicemail",
+    CallOutcome.REACHED: REACHED_NOTE,
+    CallOutcome.VOICEMAIL: VOICEMAIL_NOTE,
     CallOutcome.NO_ANSWER: NO_ANSWER_NOTE,
     CallOutcome.EMAILED: "Emailed instead",
 }

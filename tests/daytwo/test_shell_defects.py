@@ -129,6 +129,7 @@ def test_a_read_only_database_shows_everything_and_refuses_changes(
     prefix = _without_write_permission(tmp_path)
     folder = yesterday_db.parent
     listed = followup(yesterday_db, "today", "--json").out
+    figures = followup(yesterday_db, "stats", "--json").out
     for suffix in ("-wal", "-shm"):
         Path(f"{yesterday_db}{suffix}").unlink(missing_ok=True)  # closed cleanly, as the app leaves it
     (folder if read_only == "folder" else yesterday_db).chmod(0o555 if read_only == "folder" else 0o444)
@@ -136,6 +137,8 @@ def test_a_read_only_database_shows_everything_and_refuses_changes(
         before = yesterday_db.read_bytes()
         ran = followup(yesterday_db, "today", "--json", prefix=prefix)
         assert ran.code == 0 and ran.out == listed
+        ran = followup(yesterday_db, "stats", "--json", prefix=prefix)
+        assert ran.code == 0 and ran.out == figures and '"interviews_held": 7' in figures
         target = tmp_path / "out.json"
         ran = followup(yesterday_db, "export", str(target), prefix=prefix)
         assert ran.code == 0 and target.exists()

@@ -40,6 +40,17 @@ def test_today_prints_hostile_rows_without_their_codes(followup_command, hostile
     _printable(table.stderr)
 
 
+def test_stats_print_hostile_companies_without_their_codes(followup_command, hostile_db):
+    table = _run(followup_command, "--db", str(hostile_db), "stats")
+    assert table.returncode == 0, table.stderr
+    assert "]0;ZQTITLEA" in _printable(table.stdout)  # a company's words, without its ESC
+    result = _run(followup_command, "--db", str(hostile_db), "stats", "--json")
+    assert result.returncode == 0, result.stderr
+    companies = [row["company"] for row in json.loads(_printable(result.stdout))["interviews"]]
+    assert any("]0;ZQTITLEA" in company for company in companies)  # the words kept, the codes stripped on reading
+    assert not any(RAW_CODE.search(company) for company in companies)
+
+
 def test_today_json_spells_codes_as_escapes_and_keeps_emoji(followup_command, hostile_db):
     con = sqlite3.connect(hostile_db)
     con.execute("UPDATE contact SET name = name || ' 👩\u200d💻'")

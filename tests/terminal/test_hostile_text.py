@@ -15,6 +15,7 @@ from pty_app import PtyApp, environment
 # The interview list has focus at the start; Meridian Energy is selected.
 FROM_MAIN = [
     ("help", ["?"], "Keys", ["Keys"]),
+    ("stats", ["g"], "Follow-ups per week", ["Follow-ups per week"]),
     ("palette", ["ctrl+p"], "Daily review", ["Daily review"]),
     ("edit interview", ["e"], "Edit interview", ["Edit interview"]),
     ("status", ["s"], "Status of Meridian Energy", ["Status of Meridian Energy"]),
@@ -110,5 +111,5 @@ def test_every_screen_shows_hostile_rows_as_plain_text(followup_command, hostile
     raw = bytes(app.raw)
     assert not leaks(raw)
     assert b"Traceback" not in raw
-    assert len(visited) == 24, visited
+    assert len(visited) == 25, visited
     print(f"{len(PAYLOADS)} payloads x {len(visited)} screens")

@@ -94,11 +94,12 @@ def test_bad_clock_override_is_explained(monkeypatch):
 
 
 def test_start_up_imports_stay_lean():
-    """The app's first screen loads none of the libraries only forms and files need (see benchmarks/)."""
+    """The app's first screen loads none of the libraries only forms, files and the stats' plot need
+    (see benchmarks/)."""
     code = (
         "import sys; import followup_tui.tui.app, followup_tui.tui.screens.main; "
         "heavy = {'phonenumbers', 'email_validator', 'vobject', 'fpdf', 'spellchecker', 'icalendar', 'pypdf', "
-        "'holidays'}; "
+        "'holidays', 'textual_plotext', 'plotext'}; "
         "loaded = sorted(heavy & set(sys.modules)); assert not loaded, loaded"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

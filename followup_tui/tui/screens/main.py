@@ -412,6 +412,12 @@ class MainScreen(Screen[None]):
         """Open the daily review; enter there brings its interview back here."""
         main_review.open_review(self)
 
+    def action_stats(self) -> None:
+        """Open the stats (the plotting library loads here, never at start-up)."""
+        from followup_tui.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
     def focus_on(self, target: tuple[int, int, int | None] | None) -> None:
         """Select an interview, its action and the person it concerns (from the review's enter)."""
         main_review.focus_on(self, target)

@@ -63,6 +63,13 @@ MAIN_KEYS: list[BindingType] = [  # typed as Screen.BINDINGS is
     ),
     Binding("t", "review", "Today", tooltip="Daily review: today's follow-ups across every interview"),
     Binding(
+        "g",
+        "stats",
+        "Stats",
+        show=False,
+        tooltip="Stats: how well you follow the method, per interview and overall, and follow-ups per week",
+    ),
+    Binding(
         "comma",
         "settings",
         "Settings",
