@@ -21,7 +21,8 @@ def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) ->
         case Kind.THANK_YOU_LETTER:
             return f"Send a thank-you letter to {who}"
         case Kind.REFERENCES:
-            return "Alert your references: they may get a call"
+            # `person` is who to alert: the profile's references still to tell (store.lite).
+            return f"Alert your references: {person or 'they may get a call'}"
         case Kind.CALL:
             return f"Call {who} to follow up (voicemail counts)"
         case Kind.LETTER:
@@ -34,13 +35,17 @@ def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) ->
             return f"Weekly follow-up #{seq}: call {who}"
         case Kind.DECISION:
             return f"No word yet? Follow up with {who}"
+        case Kind.NEXT_STEP:
+            return f"Heard about the next step? Follow up with {who}"
         case _:
             return title or "Custom action"
 
 
 def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person: bool) -> str:
     """What is missing to do the action, e.g. "no mailing address on file"."""
-    if kind in (Kind.CARD, Kind.REFERENCES, Kind.CUSTOM):
+    if kind is Kind.REFERENCES:
+        return "" if has_person else NO_REFERENCES
+    if kind in (Kind.CARD, Kind.CUSTOM):
         return ""
     if not has_person:
         return "no interviewer on file"
@@ -53,6 +58,7 @@ def missing_detail(kind: Kind, email: str, phone: str, address: str, has_person:
     return ""
 
 
+NO_REFERENCES = "add your references to your profile (p)"
 NO_ANSWER_NOTE = "No answer"  # the line a call's note gets for each unanswered try ("No answer, Tue 24 Nov")
 
 

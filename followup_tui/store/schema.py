@@ -177,6 +177,17 @@ def _schema_v8() -> None:
     refresh_all()
 
 
+# _schema_v9 comes from another branch (merged first).
+
+
+def _schema_v10() -> None:
+    """The schedule the interviewer outlined: when the interview started (an end an hour later is
+    assumed when none is given), and when the next step is expected."""
+    db = _db()
+    db.execute_sql('ALTER TABLE "interview" ADD COLUMN "started_at" VARCHAR(255)')
+    db.execute_sql('ALTER TABLE "interview" ADD COLUMN "next_step_expected" DATE')
+
+
 # Ordered steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
 MIGRATIONS = (
     _schema_v1,
@@ -187,6 +198,7 @@ MIGRATIONS = (
     _schema_v6,
     _schema_v7,
     _schema_v8,
+    _schema_v10,  # the lead renumbers it at merge, after v9
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema this followup writes (PRAGMA user_version); a newer file is refused, an older one migrated."""
