@@ -31,6 +31,7 @@ class ReferencesScreen(ModalScreen[bool]):
         Binding("f2", "copy", "Copy", tooltip="Copy this heads-up to the clipboard"),
         Binding("escape", "close", "Close"),
     ]
+    AUTO_FOCUS = ".heads-up"  # the first heads-up: ctrl+t then records its reference
 
     def __init__(self, action_id: int, letters_dir: Path) -> None:
         super().__init__()
@@ -46,7 +47,8 @@ class ReferencesScreen(ModalScreen[bool]):
                 Content.assemble("Alert your references: ", (title_part(data.company), "bold"), " may call them"),
                 classes="dialog-title",
             )
-            with VerticalScroll():
+            # Not focusable itself: tab goes from one heads-up to the next (the drafts scroll it into view).
+            with VerticalScroll(can_focus=False):
                 for index, (reference, text) in enumerate(data.drafts):
                     yield Label(self._heading(reference), id=f"heads-up-name-{index}", classes="heads-up-name")
                     yield TextArea(
