@@ -102,3 +102,33 @@ def test_schedule_clearing_the_next_step_date_removes_its_open_check():
     assert find(actions, Kind.NEXT_STEP)
     actions = apply(actions, InterviewFacts(MON), [person(1)], MON + timedelta(days=1))
     assert not find(actions, Kind.NEXT_STEP)
+
+
+# ---- kept, exported and imported -------------------------------------------------------------------
+
+
+def test_schedule_the_start_and_next_step_are_kept_and_travel_in_an_export(tmp_path):
+    from followup_tui.inputs import InterviewInput
+    from followup_tui.store import commands, portable, queries
+    from followup_tui.store.database import close_database, open_database
+
+    today = date(2026, 11, 25)
+    outline = InterviewInput(
+        "Acme", date(2026, 11, 24), "Analyst", started_at=time(14, 30), next_step_expected=date(2026, 12, 17)
+    )
+    open_database(tmp_path / "a.db")
+    try:
+        ident = commands.add_interview(outline, today)
+        detail = queries.interview_detail(ident)
+        assert detail.as_input() == outline
+        assert [a.due for a in detail.actions if a.kind is Kind.NEXT_STEP] == [date(2026, 12, 18)]
+        portable.export_json(tmp_path / "out.json")
+    finally:
+        close_database()
+    open_database(tmp_path / "b.db")
+    try:
+        portable.import_json(tmp_path / "out.json")
+        (row,) = queries.list_interviews()
+        assert queries.interview_detail(row.id).as_input() == outline
+    finally:
+        close_database()
