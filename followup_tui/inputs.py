@@ -18,6 +18,8 @@ class InterviewInput:
     ended_at: time | None = None
     decision_expected: date | None = None
     notes: str = ""
+    started_at: time | None = None
+    next_step_expected: date | None = None  # when the interviewer said the next step would come
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class Kind(StrEnum):
     WEEKLY_CALL = "weekly_call"
     WEEKLY_LETTER = "weekly_letter"
     DECISION = "decision"
+    NEXT_STEP = "next_step"  # "heard about the next step?" after the date the interviewer gave for it
     CUSTOM = "custom"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from followup_tui.dates import next_business_day_on_or_after as business_day
 from followup_tui.kinds import CALL_WINDOW, Kind, Medium, State, Status
@@ -16,6 +16,8 @@ __all__ = [
     "ONE_EACH",
     "PER_PERSON",
     "SETTLED",
+    "ASSUMED_LENGTH",
+    "CHECKS",
     "THANK_YOU_CUTOFF",
     "WEEKLY_GAP",
     "ActionFacts",
@@ -30,6 +32,9 @@ __all__ = [
 ]
 
 THANK_YOU_CUTOFF = time(15, 0)
+# With only the start time known, the interview is taken to have ended an hour later: the thank-you's
+# timing depends on when it ended, and an hour is what a typical first interview takes.
+ASSUMED_LENGTH = timedelta(hours=1)
 LETTER_DAY = 8
 WEEKLY_GAP = 7
 
@@ -50,7 +55,17 @@ ONE_EACH = PER_PERSON | {Kind.LETTER}
 # States the plan never changes: done, and dropped by the user with a reason (a letter they chose not to send).
 SETTLED = {State.DONE, State.DROPPED}
 # Follow-up contacts with the lead: after the first week, at most one per WEEKLY_GAP days.
-CONTACTS = {Kind.CALL, Kind.LETTER, Kind.DECISION, Kind.WEEKLY_EMAIL, Kind.WEEKLY_CALL, Kind.WEEKLY_LETTER}
+CONTACTS = {
+    Kind.CALL,
+    Kind.LETTER,
+    Kind.DECISION,
+    Kind.NEXT_STEP,
+    Kind.WEEKLY_EMAIL,
+    Kind.WEEKLY_CALL,
+    Kind.WEEKLY_LETTER,
+}
+# Checks the interviewer's outline asks for: "heard nothing?" the business day after a date they gave.
+CHECKS = (Kind.NEXT_STEP, Kind.DECISION)
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,21 @@ class InterviewFacts:
     status: Status = Status.ACTIVE
     ended_at: time | None = None
     decision_expected: date | None = None
+    started_at: time | None = None
+    next_step_expected: date | None = None
+
+    @property
+    def ends(self) -> time | None:
+        """When it ended: as given, else an hour after it started (ASSUMED_LENGTH), else unknown."""
+        if self.ended_at is not None or self.started_at is None:
+            return self.ended_at
+        end = datetime.combine(self.day, self.started_at) + ASSUMED_LENGTH
+        # Started late in the evening: it ended after midnight, so after the cut-off in any case.
+        return end.time() if end.date() == self.day else time.max
+
+    def expected(self, kind: Kind) -> date | None:
+        """The date the interviewer gave for a check: the decision, or the next step."""
+        return self.decision_expected if kind is Kind.DECISION else self.next_step_expected
 
 
 @dataclass(frozen=True)
@@ -138,7 +168,7 @@ def lead_of(people: list[PersonFacts]) -> PersonFacts | None:
 
 def thank_you_due(interview: InterviewFacts) -> date:
     """The interview day if it ended before 15:00 (or the time is unknown), else the next morning."""
-    if interview.ended_at is not None and interview.ended_at >= THANK_YOU_CUTOFF:
+    if interview.ends is not None and interview.ends >= THANK_YOU_CUTOFF:
         return interview.day + timedelta(days=1)
     return interview.day
 
@@ -215,22 +245,27 @@ def _desired(
     # The follow-up cycle after the first week (thank-you, call, the lead's letter): at most one
     # contact with the lead per WEEKLY_GAP days, counted from the last contact actually made
     # (whatever its kind), and never sooner than a week after the later of the call and the letter.
-    # The decision check ("no word yet?") is one of those contacts. Letters to the others are theirs.
+    # Letters to the others are theirs.
     lead_letter = [a for a in existing if a.kind is Kind.LETTER and letters.owner(a.person_id) == lead_id]
     first_week_end = max(_day_of(existing, Kind.CALL, call_due), _day_of(lead_letter, Kind.LETTER, letter_due))
     with_lead = [a for a in existing if a.kind is not Kind.LETTER or letters.owner(a.person_id) == lead_id]
     made = [a.done_on for a in with_lead if a.state is State.DONE and a.kind in CONTACTS and a.done_on]
-    decision_due: date | None = None
-    if interview.decision_expected is not None:
-        decision = next((a for a in existing if a.kind is Kind.DECISION), None)
-        if decision is not None and decision.state is State.DONE:
-            decision_due = decision.due
-        else:
-            earliest = max(interview.decision_expected + timedelta(days=1), first_week_end + timedelta(days=WEEKLY_GAP))
-            if made:
-                earliest = max(earliest, max(made) + timedelta(days=WEEKLY_GAP))
-            decision_due = business_day(earliest, days_off)
-        want(NewAction(Kind.DECISION, decision_due, lead_id))
+    # The checks the interviewer's outline asks for ("no word yet?" after the decision date, "heard
+    # about the next step?" after that one) are contacts too: each the business day after its date at
+    # the soonest, a week after the first week and after any contact made, and a week apart.
+    open_checks: list[date] = []
+    for kind in sorted(CHECKS, key=lambda k: interview.expected(k) or date.max):
+        expected = interview.expected(kind)
+        if expected is None:
+            continue
+        check = next((a for a in existing if a.kind is kind), None)
+        if check is not None and check.state is State.DONE:
+            want(NewAction(kind, check.due, lead_id))
+            continue
+        after = [first_week_end, *made, *open_checks]  # a week after each of these at the soonest
+        due = business_day(max(expected + timedelta(days=1), max(after) + timedelta(days=WEEKLY_GAP)), days_off)
+        open_checks.append(due)
+        want(NewAction(kind, due, lead_id))
 
     # Weekly follow-ups start once the lead's letter is mailed (or dropped); only the next one exists,
     # alternating a written note (in the person's written medium) and a call.
@@ -239,9 +274,9 @@ def _desired(
     if letter_done:
         anchor = max([first_week_end, *made])
         due = business_day(anchor + timedelta(days=WEEKLY_GAP), days_off)
-        decision_open = not any(a.kind is Kind.DECISION and a.state is State.DONE for a in existing)
-        if decision_due is not None and decision_open and abs((due - decision_due).days) < WEEKLY_GAP:
-            due = business_day(decision_due + timedelta(days=WEEKLY_GAP), days_off)
+        for check_due in open_checks:  # in date order: moving past one may bring it near the next
+            if abs((due - check_due).days) < WEEKLY_GAP:
+                due = business_day(check_due + timedelta(days=WEEKLY_GAP), days_off)
         seq = last_seq + 1
         written = Kind.WEEKLY_LETTER if lead is not None and lead.preferred is Medium.POST else Kind.WEEKLY_EMAIL
         want(NewAction(written if seq % 2 else Kind.WEEKLY_CALL, due, lead_id, seq=seq))

@@ -93,6 +93,8 @@ class InterviewDetail:
     ended_at: time | None = None
     decision_expected: date | None = None
     notes: str = ""
+    started_at: time | None = None
+    next_step_expected: date | None = None
     people: list[PersonCard] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
 
@@ -100,4 +102,13 @@ class InterviewDetail:
         """The interview as form input, for editing."""
         from followup_tui.inputs import InterviewInput
 
-        return InterviewInput(self.company, self.day, self.role, self.ended_at, self.decision_expected, self.notes)
+        return InterviewInput(
+            self.company,
+            self.day,
+            self.role,
+            self.ended_at,
+            self.decision_expected,
+            self.notes,
+            started_at=self.started_at,
+            next_step_expected=self.next_step_expected,
+        )

@@ -32,6 +32,7 @@ WHAT = {
     Kind.WEEKLY_CALL: "weekly call",
     Kind.WEEKLY_LETTER: "weekly letter",
     Kind.DECISION: "no word yet?",
+    Kind.NEXT_STEP: "next step?",
 }
 
 
@@ -72,7 +73,7 @@ class ReviewItem(NamedTuple):
         """The detail needed to act: email for an email, phone for a call, first address line for a letter."""
         if self.kind in EMAIL_KINDS:
             return self.email
-        if self.kind in CALL_KINDS or self.kind is Kind.DECISION:
+        if self.kind in CALL_KINDS or self.kind in (Kind.DECISION, Kind.NEXT_STEP):
             return self.phone or self.email
         if self.kind in LETTER_KINDS:
             return self.address.split("\n", 1)[0]

@@ -21,7 +21,8 @@ def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) ->
         case Kind.THANK_YOU_LETTER:
             return f"Send a thank-you letter to {who}"
         case Kind.REFERENCES:
-            return "Alert your references: they may get a call"
+            # `person` is who to alert: the profile's references still to tell (store.lite).
+            return f"Alert your references: {person or 'they may get a call'}"
         case Kind.CALL:
             return f"Call {who} to follow up (voicemail counts)"
         case Kind.LETTER:
@@ -34,6 +35,8 @@ def action_label(kind: Kind, person: str = "", title: str = "", seq: int = 0) ->
             return f"Weekly follow-up #{seq}: call {who}"
         case Kind.DECISION:
             return f"No word yet? Follow up with {who}"
+        case Kind.NEXT_STEP:
+            return f"Heard about the next step? Follow up with {who}"
         case _:
             return title or "Custom action"
 
@@ -59,7 +62,9 @@ def missing_detail(
     if kind is Kind.CARD and has_person:
         gaps = card_gaps(name, title, email, phone, address)
         return f"{', '.join(gaps)} missing" if gaps else ""
-    if kind in (Kind.CARD, Kind.REFERENCES, Kind.CUSTOM):
+    if kind is Kind.REFERENCES:
+        return "" if has_person else NO_REFERENCES
+    if kind in (Kind.CARD, Kind.CUSTOM):
         return ""
     if not has_person:
         return "no interviewer on file"
@@ -78,6 +83,7 @@ DROPPED_NOTE = "Dropped"  # a dropped letter ("Dropped, Wed 25 Nov: she asked fo
 NO_ANSWER_NOTE = "No answer"  # each unanswered try of a call
 REACHED_NOTE = "Reached them"
 VOICEMAIL_NOTE = "Left a voicemail"
+NO_REFERENCES = "add your references to your profile (p)"
 
 
 def no_address_question(person: str) -> str:

@@ -57,6 +57,8 @@ def _interview_input(interview: Interview) -> InterviewInput:
         _time_value(interview.ended_at),
         interview.decision_expected,
         interview.notes,
+        started_at=_time_value(interview.started_at),
+        next_step_expected=interview.next_step_expected,
     )
 
 
@@ -96,6 +98,8 @@ def replan(interview_id: int, today: date) -> None:
         status=Status(interview.status),
         ended_at=_time_value(interview.ended_at),
         decision_expected=interview.decision_expected,
+        started_at=_time_value(interview.started_at),
+        next_step_expected=interview.next_step_expected,
     )
     meetings = list(Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview_id))
     again = _later_rounds(interview, [m.contact.id for m in meetings])
@@ -199,6 +203,8 @@ def add_interview(data: InterviewInput, today: date) -> int:
             day=data.day,
             ended_at=_time_text(data.ended_at),
             decision_expected=data.decision_expected,
+            started_at=_time_text(data.started_at),
+            next_step_expected=data.next_step_expected,
             notes=data.notes,
             created_at=clock.now(),
         )
@@ -218,6 +224,8 @@ def update_interview(
             day=data.day,
             ended_at=_time_text(data.ended_at),
             decision_expected=data.decision_expected,
+            started_at=_time_text(data.started_at),
+            next_step_expected=data.next_step_expected,
             notes=data.notes,
         ).where(Interview.id == interview_id).execute()
         replan(interview_id, today)

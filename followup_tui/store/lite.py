@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from followup_tui.kinds import KIND_OF, STATE_OF
+from followup_tui.kinds import KIND_OF, STATE_OF, Kind
 from followup_tui.review import ReviewItem
 from followup_tui.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from followup_tui.wording import action_label
+from followup_tui.writing.profile import Profile, Reference, references_named
 
 _SELECT = """
 SELECT a.id, a.interview_id, a.kind, a.title, a.seq, a.due, a.state, a.done_on, a.note,
@@ -72,8 +73,17 @@ def window_params(today: date, days: int) -> tuple[str, str]:
     return (today + timedelta(days=days)).isoformat(), today.isoformat()
 
 
-def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
-    """ReviewItems from rows of REVIEW_SQL."""
+PROFILE_SQL = "SELECT CAST(value AS BLOB) FROM \"setting\" WHERE key = 'profile'"
+
+
+def references(con: sqlite3.Connection) -> tuple[Reference, ...]:
+    """The references in the user's profile (read as bytes: a cut JSON text could not be parsed)."""
+    found = con.execute(PROFILE_SQL).fetchone()
+    return Profile.from_json(read_text(found[0])).references if found else ()
+
+
+def review_items_from(rows: list[tuple[Any, ...]], references: tuple[Reference, ...] = ()) -> list[ReviewItem]:
+    """ReviewItems from rows of REVIEW_SQL; the references item names the profile's `references`."""
     days: dict[str, date] = {}
     make, kinds, states = ReviewItem._make, KIND_OF, STATE_OF
     items = []
@@ -100,6 +110,9 @@ def review_items_from(rows: list[tuple[Any, ...]]) -> list[ReviewItem]:
         person_title,
     ) in rows:
         kind = kinds[kind]
+        if kind is Kind.REFERENCES:
+            # Its "who" is the references still to tell (the method: alert them, they may get a call).
+            name = references_named(references, note)
         day = days.get(due) or days.setdefault(due, _day(due))
         items.append(
             make(
@@ -191,7 +204,7 @@ def review(con: sqlite3.Connection, today: date, days: int) -> tuple[list[Review
     """The review window's items and the number of active interviews, in one read transaction."""
     con.execute("BEGIN")
     try:
-        items = review_items_from(con.execute(SHELL_WINDOW, window_params(today, days)).fetchall())
+        items = review_items_from(con.execute(SHELL_WINDOW, window_params(today, days)).fetchall(), references(con))
         active = con.execute(ACTIVE_COUNT).fetchone()[0]
     finally:
         con.rollback()

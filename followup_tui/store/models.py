@@ -116,8 +116,10 @@ class Interview(BaseModel):
     role = LineField(default="")
     day = DateField()
     ended_at = CharField(null=True)  # "HH:MM"; decides when the thank-yous are due
+    started_at = CharField(null=True)  # "HH:MM"; with no end given, the end is taken an hour later
     status = CharField(default="active")
     decision_expected = DateField(null=True)
+    next_step_expected = DateField(null=True)
     notes = TextBlockField(default="")
     created_at = DateTimeField()
     # Kept by the store on every change, so the list is one indexed query (see store.summary).

@@ -47,6 +47,8 @@ FIELDS: dict[str, tuple[Table, list[tuple[str, str, bool]]]] = {
             ("ended_at", "time?", False),
             ("status", "status", False),
             ("decision_expected", "date?", False),
+            ("started_at", "time?", False),
+            ("next_step_expected", "date?", False),
             ("notes", "str", False),
             ("created_at", "datetime", False),
         ],

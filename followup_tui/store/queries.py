@@ -7,7 +7,7 @@ from datetime import date, time
 from typing import Any
 
 from followup_tui.contact import CARD_FIELDS, CONTACT_COLUMNS, MEETING_COLUMNS, CardFields
-from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Medium
+from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Kind, Medium
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
 from followup_tui.settings import Settings
@@ -15,6 +15,7 @@ from followup_tui.store import lite
 from followup_tui.store.database import execute, reading
 from followup_tui.text import clean
 from followup_tui.wording import action_label, missing_detail
+from followup_tui.writing.profile import Profile, references_named
 
 # The interview keeps its next open action (store.summary), so the list is one indexed query.
 _LIST_SQL = """
@@ -63,7 +64,9 @@ def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> l
     return rows
 
 
-_DETAIL_SQL = 'SELECT id, company, role, day, status, ended_at, decision_expected, notes FROM "interview" WHERE id = ?'
+_DETAIL_SQL = """
+SELECT id, company, role, day, status, ended_at, decision_expected, notes, started_at, next_step_expected
+FROM "interview" WHERE id = ?"""
 # The person's columns, named by the contact record: the row reads back as a PersonCard by name.
 _PEOPLE_SQL = f"""
 SELECT m.id, c.id, {", ".join([f"c.{name}" for name in CONTACT_COLUMNS] + [f"m.{name}" for name in MEETING_COLUMNS])}
@@ -91,20 +94,25 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         found = _cleaned(found)
         people_rows = [_cleaned(row) for row in execute(_PEOPLE_SQL, (interview_id,)).fetchall()]
         action_rows = [_cleaned(row) for row in execute(_ACTIONS_SQL, (interview_id,)).fetchall()]
+        profile = execute(lite.PROFILE_SQL).fetchone()
+    references = Profile.from_json(lite.read_text(profile[0])).references if profile else ()
     people = [_person_card(row) for row in people_rows]
     by_id = {p.contact_id: p for p in people}
     rows = []
     for ident, kind, title, seq, due, state, contact_id, window_end, done_on, moved, note in action_rows:
         kind, person = KIND_OF[kind], by_id.get(contact_id)
+        name = person.name if person else ""
+        if kind is Kind.REFERENCES:
+            name = references_named(references, note)  # who to alert: the profile's references
         rows.append(
             ActionRow(
                 id=ident,
                 kind=kind,
-                label=action_label(kind, person.name if person else "", title, seq),
+                label=action_label(kind, name, title, seq),
                 due=_day(due),
                 state=STATE_OF[state],
                 person_id=contact_id,
-                person_name=person.name if person else "",
+                person_name=name,
                 window_end=_day(window_end) if window_end else None,
                 done_on=_day(done_on) if done_on else None,
                 moved=bool(moved),
@@ -115,13 +123,14 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
                     person.email if person else "",
                     (person.phone or person.mobile) if person else "",
                     person.address if person else "",
-                    person is not None,
+                    # The references item has no person: what it needs is references named in the profile.
+                    bool(name) if kind is Kind.REFERENCES else person is not None,
                     person.name if person else "",
                     person.title if person else "",
                 ),
             )
         )
-    ident, company, role, day, status, ended_at, decision_expected, notes = found
+    ident, company, role, day, status, ended_at, decision_expected, notes, started_at, next_step = found
     return InterviewDetail(
         id=ident,
         company=company,
@@ -131,6 +140,8 @@ def interview_detail(interview_id: int) -> InterviewDetail | None:
         ended_at=time.fromisoformat(ended_at) if ended_at else None,
         decision_expected=_day(decision_expected) if decision_expected else None,
         notes=notes,
+        started_at=time.fromisoformat(started_at) if started_at else None,
+        next_step_expected=_day(next_step) if next_step else None,
         people=people,
         actions=rows,
     )
@@ -217,7 +228,9 @@ def review_item(action_id: int) -> ReviewItem | None:
 def _review_rows(sql: str, params: tuple[object, ...]) -> list[ReviewItem]:
     with reading():
         rows = execute(sql, params).fetchall()
-    return lite.review_items_from(rows)
+        found = execute(lite.PROFILE_SQL).fetchone()
+    references = Profile.from_json(lite.read_text(found[0])).references if found else ()
+    return lite.review_items_from(rows, references)
 
 
 def anything_due(today: date) -> bool:

@@ -185,6 +185,14 @@ def _schema_v9() -> None:
     older followup cannot read the new state, so it refuses this file rather than misread it."""
 
 
+def _schema_v10() -> None:
+    """The schedule the interviewer outlined: when the interview started (an end an hour later is
+    assumed when none is given), and when the next step is expected."""
+    db = _db()
+    db.execute_sql('ALTER TABLE "interview" ADD COLUMN "started_at" VARCHAR(255)')
+    db.execute_sql('ALTER TABLE "interview" ADD COLUMN "next_step_expected" DATE')
+
+
 # Ordered steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
 MIGRATIONS = (
     _schema_v1,
@@ -196,6 +204,7 @@ MIGRATIONS = (
     _schema_v7,
     _schema_v8,
     _schema_v9,
+    _schema_v10,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema this followup writes (PRAGMA user_version); a newer file is refused, an older one migrated."""

@@ -15,7 +15,7 @@ from followup_tui.writing.drafts import CALL_DRAFTS, TEMPLATE_FOR
 if TYPE_CHECKING:
     from followup_tui.tui.app import FollowupApp
 
-WRITABLE = set(TEMPLATE_FOR) | CALL_DRAFTS
+WRITABLE = set(TEMPLATE_FOR) | CALL_DRAFTS | {Kind.REFERENCES}
 
 
 def letters_dir(app: FollowupApp) -> Path:
@@ -29,7 +29,12 @@ def open_writer(app: FollowupApp, action_id: int, kind: Kind, then: Callable[[],
     from followup_tui.tui.screens.profile_form import ProfileForm
 
     if kind not in WRITABLE:
-        app.notify("Nothing to write for this item: w works on thank-yous, letters, weekly follow-ups and calls.")
+        app.notify(
+            "Nothing to write for this item: w works on thank-yous, letters, weekly follow-ups, calls and references."
+        )
+        return
+    if kind is Kind.REFERENCES:
+        _alert_references(app, action_id, then)
         return
     try:
         empty = writing_notes.profile().is_empty
@@ -75,3 +80,40 @@ def _open(app: FollowupApp, action_id: int, kind: Kind, then: Callable[[], None]
         app.push_screen(DraftScreen(action_id, letters_dir(app)), lambda sent: then())
     except StoreError as error:
         app.notify(str(error), severity="error", markup=False)
+
+
+def _alert_references(app: FollowupApp, action_id: int, then: Callable[[], None]) -> None:
+    """The heads-up to each reference; with none in the profile yet, the profile form first."""
+    from followup_tui.tui.screens.profile_form import ProfileForm
+    from followup_tui.tui.screens.references import ReferencesScreen
+
+    def show() -> None:
+        try:
+            app.push_screen(ReferencesScreen(action_id, letters_dir(app)), lambda told: then())
+        except StoreError as error:
+            app.notify(str(error), severity="error", markup=False)
+
+    try:
+        profile = writing_notes.profile()
+    except StoreError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return
+    if profile.references:
+        show()
+        return
+
+    def saved(edited) -> None:
+        if edited is None:
+            return
+        try:
+            writing_notes.save_profile(edited)
+        except StoreError as error:
+            app.notify(str(error), severity="error", markup=False)
+            return
+        if edited.references:
+            show()
+        else:
+            then()
+
+    app.notify("First, your references: who may the employer call?")
+    app.push_screen(ProfileForm(profile, focus="references"), saved)

@@ -35,6 +35,11 @@ PLACEHOLDERS = (
     "closing",
     "interest",
     "further",
+    "reference_name",
+    "reference_first_name",
+    "relationship",
+    "who_may_call",
+    "stress",
 )
 # Where the user fills in what a placeholder needs, for the check that names an unfilled one.
 FILLED_FROM = {
@@ -52,6 +57,11 @@ FILLED_FROM = {
     "my_phone": "your profile (p)",
     "my_address": "your profile (p)",
     "signature": "your profile (p)",
+    "reference_name": "your profile's references (p)",
+    "reference_first_name": "your profile's references (p)",
+    "relationship": "your profile's references (p)",
+    "who_may_call": "the interview's people (c)",
+    "stress": "the topics on the cards (e) or your profile's strengths (p)",
 }
 
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -86,6 +96,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "I hope this finds you well. I am writing to follow up on the {role} position at {company}; "
         "I remain very interested, and I would be glad to provide anything else you need.",
     ),
+    # The method: "alert your references ... that they may be getting a phone call from the employer".
+    "reference_heads_up": (
+        "Heads-up to a reference",
+        "Subject: A heads-up: {company} may call you\n\n"
+        "Hi {reference_first_name},\n\n"
+        "I have just interviewed for the {role} position at {company}, and I gave your name as a reference: "
+        "{who_may_call} may get in touch with you in the next few weeks.\n\n"
+        "If they do, what would help most is {stress}.\n\n"
+        "Thank you so much for vouching for me.\n\n"
+        "{signature}",
+    ),
 }
 TEMPLATE_FOR = {
     Kind.THANK_YOU_EMAIL: "thank_you_email",
@@ -94,8 +115,9 @@ TEMPLATE_FOR = {
     Kind.WEEKLY_EMAIL: "weekly_email",
     Kind.WEEKLY_LETTER: "weekly_letter",
     Kind.DECISION: "weekly_email",
+    Kind.NEXT_STEP: "weekly_email",
 }
-EMAIL_DRAFTS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL, Kind.DECISION}
+EMAIL_DRAFTS = {Kind.THANK_YOU_EMAIL, Kind.WEEKLY_EMAIL, Kind.DECISION, Kind.NEXT_STEP}
 LETTER_DRAFTS = {Kind.THANK_YOU_LETTER, Kind.LETTER, Kind.WEEKLY_LETTER}
 CALL_DRAFTS = {Kind.CALL, Kind.WEEKLY_CALL}
 # The follow-up call as the letter after it tells it: not made yet, or how it went.

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from followup_tui.store.schema import SCHEMA_VERSION
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmScreen
 from followup_tui.tui.screens.person_form import PersonForm
@@ -92,7 +93,7 @@ def test_the_card_an_earlier_version_ticked_on_one_detail_stays_ticked(tmp_path,
         [*followup_command, "--db", str(db), "done", "8"], capture_output=True, text=True, env=env
     )  # the decision check on the same interview: a write that re-plans it
     assert done.returncode == 0, done.stderr
-    assert sql(db, "PRAGMA user_version") == [(9,)]
+    assert sql(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert sql(db, "SELECT state, done_on FROM action WHERE id = 3") == [("done", "2026-11-16")]
 
 

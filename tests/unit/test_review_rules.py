@@ -48,7 +48,9 @@ def test_contact_detail_matches_the_medium():
     assert make(1, Kind.CALL, DAY, person="Ana").missing == "no phone on file"
     assert make(1, Kind.THANK_YOU_LETTER, DAY, person="Ana").missing == "no mailing address on file"
     assert make(1, Kind.CALL, DAY).missing == "no interviewer on file"
-    assert make(1, Kind.REFERENCES, DAY).missing == ""
+    # The references item's "who" is the references in the profile; with none, it says to add them.
+    assert make(1, Kind.REFERENCES, DAY).missing == "add your references to your profile (p)"
+    assert make(1, Kind.REFERENCES, DAY, person="Ana Ruiz, Tom Lee").missing == ""
 
 
 def test_next_business_day_skips_the_weekend():

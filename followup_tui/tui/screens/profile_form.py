@@ -6,17 +6,18 @@ from textual.app import ComposeResult
 
 from followup_tui import validate
 from followup_tui.tui.screens.form import FormScreen, all_valid
-from followup_tui.writing.profile import Profile
+from followup_tui.writing.profile import Profile, references_from_text
 
 
 class ProfileForm(FormScreen[Profile]):
-    """Name, email, phone, postal address, signature and strengths (one per line)."""
+    """Name, email, phone, postal address, signature, strengths and references (one per line each)."""
 
     TITLE_TEXT = "Your profile (used in every draft)"
 
-    def __init__(self, current: Profile) -> None:
+    def __init__(self, current: Profile, focus: str = "") -> None:
         super().__init__()
         self.current = current
+        self.first_focus = focus  # a field to start in, e.g. "references" when the references item asks
 
     def compose_fields(self) -> ComposeResult:
         c = self.current
@@ -26,12 +27,21 @@ class ProfileForm(FormScreen[Profile]):
         yield from self.area("Postal address", "my_address", c.address)
         yield from self.area("Signature", "signature", c.signature)
         yield from self.area("Strengths", "strengths", "\n".join(c.strengths))
+        yield from self.area("References", "references", "\n".join(r.as_line() for r in c.references))
 
     def on_mount(self) -> None:
         self.say(
             "strengths",
             "One per line, e.g. 'six years turning messy data into decisions'; each thank-you draws a different one.",
         )
+        self.say(
+            "references",
+            "One per line: name; relationship; email; phone, e.g. 'Ana Ruiz; my manager at Acme; ana@acme.example'. "
+            "After each interview you are asked to alert them: an employer may call.",
+        )
+        if self.first_focus:
+            # After the screen's own auto-focus, which picks the first field.
+            self.call_after_refresh(self.query_one(f"#{self.first_focus}").focus)
 
     def collect(self) -> Profile | None:
         name = self.check("my_name", validate.line)
@@ -40,7 +50,8 @@ class ProfileForm(FormScreen[Profile]):
         address = self.check("my_address", validate.text)
         signature = self.check("signature", validate.text)
         strengths = self.check("strengths", validate.text)
-        if not all_valid(name, email, phone, address, signature, strengths):
+        references = self.check("references", lambda v: references_from_text(validate.text(v)))
+        if not all_valid(name, email, phone, address, signature, strengths, references):
             return None
         lines = tuple(line.strip(" -•") for line in strengths.value.split("\n") if line.strip(" -•"))
-        return Profile(name.value, email.value, phone.value, address.value, signature.value, lines)
+        return Profile(name.value, email.value, phone.value, address.value, signature.value, lines, references.value)

@@ -28,6 +28,8 @@ INTERVIEWS = [
         status="active",
         decision_expected="2026-11-30",
         notes="Panel of three; case study on churn.",
+        started_at="09:30",  # from v10: the start, and the next step the interviewer outlined
+        next_step_expected="2026-12-04",
         created_at="2026-11-16 12:05:00",
     ),
     dict(
