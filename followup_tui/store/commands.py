@@ -15,15 +15,14 @@ from followup_tui.contact import CONTACT_COLUMNS, MEETING_COLUMNS, PersonInput
 from followup_tui.dates import next_business_day, show_date, snoozed_day
 from followup_tui.inputs import ActionSnapshot, InterviewInput
 from followup_tui.kinds import Kind, Medium, State, Status
-from followup_tui.plan import ActionFacts, InterviewFacts, PersonFacts, PlanChanges, plan
 from followup_tui.settings import Settings
 from followup_tui.store import queries, summary
 from followup_tui.store.database import writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
-from followup_tui.wording import DROPPED_NOTE, NO_ANSWER_NOTE, REACHED_NOTE, VOICEMAIL_NOTE, card_gaps
+from followup_tui.store.planning import days_off, replan, replan_rounds, time_value
+from followup_tui.wording import DROPPED_NOTE, NO_ANSWER_NOTE, REACHED_NOTE, VOICEMAIL_NOTE
 
-_FIELD_COLUMNS = {"person_id": "contact"}
 Row = TypeVar("Row", Interview, Contact, Meeting, Action)  # a model with an id
 Edited = TypeVar("Edited", InterviewInput, PersonInput)  # a record a form edits
 
@@ -54,10 +53,10 @@ def _interview_input(interview: Interview) -> InterviewInput:
         interview.company,
         interview.day,
         interview.role,
-        _time_value(interview.ended_at),
+        time_value(interview.ended_at),
         interview.decision_expected,
         interview.notes,
-        started_at=_time_value(interview.started_at),
+        started_at=time_value(interview.started_at),
         next_step_expected=interview.next_step_expected,
     )
 
@@ -72,126 +71,11 @@ def _time_text(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
 
-def _time_value(text: str | None) -> time | None:
-    return time.fromisoformat(text) if text else None
-
-
 def _get(model: type[Row], ident: int, what: str) -> Row:
     found = model.get_or_none(model.id == ident)
     if found is None:
         raise NotFound(f"That {what} no longer exists (was it deleted in another window?).")
     return found
-
-
-def _days_off(today: date, *days: date | None) -> frozenset[date]:
-    """The user's public holidays (from the settings) over every year a plan from these days can reach."""
-    years = [day.year for day in (today, *days) if day is not None]
-    region = public_holidays.region_in_effect(queries.settings())
-    return public_holidays.days_off(region, min(years), max(years) + 1)
-
-
-def replan(interview_id: int, today: date) -> None:
-    """Bring one interview's checklist in line with the plan (inside a write transaction)."""
-    interview = Interview.get_by_id(interview_id)
-    facts = InterviewFacts(
-        day=interview.day,
-        status=Status(interview.status),
-        ended_at=_time_value(interview.ended_at),
-        decision_expected=interview.decision_expected,
-        started_at=_time_value(interview.started_at),
-        next_step_expected=interview.next_step_expected,
-    )
-    meetings = list(Meeting.select(Meeting, Contact).join(Contact).where(Meeting.interview == interview_id))
-    again = _later_rounds(interview, [m.contact.id for m in meetings])
-    people = [
-        PersonFacts(
-            person_id=m.contact.id,
-            added_on=m.added_on,
-            card_complete=not card_gaps(
-                m.contact.name, m.contact.title, m.contact.email, m.contact.phone or m.contact.mobile, m.contact.address
-            ),
-            preferred=Medium(m.contact.preferred),
-            is_lead=m.is_lead,
-            position=m.position,
-            met_again_on=again.get(m.contact.id),
-            has_address=bool(m.contact.address.strip()),
-        )
-        for m in meetings
-    ]
-    existing = [
-        ActionFacts(
-            id=a.id,
-            kind=Kind(a.kind),
-            due=a.due,
-            state=State(a.state),
-            person_id=a.contact_id,
-            seq=a.seq,
-            window_end=a.window_end,
-            done_on=a.done_on,
-            moved=a.moved,
-        )
-        for a in Action.select().where(Action.interview == interview_id).order_by(Action.id)
-    ]
-    changes = plan(facts, people, existing, today, _days_off(today, interview.day, interview.decision_expected))
-    try:
-        _apply(interview_id, changes, today)
-    finally:
-        summary.refresh(interview_id)
-
-
-def _later_rounds(interview: Interview, contact_ids: list[int]) -> dict[int, date]:
-    """For each of these people, the day of the next interview after this one at which they were met
-    (a second round), if any: its follow-up cycle takes over from this one's."""
-    if not contact_ids:
-        return {}
-    marks = ", ".join("?" for _ in contact_ids)
-    rows = (
-        Meeting._meta.database.execute_sql(
-            f"""SELECT m.contact_id, MIN(i.day) FROM "meeting" m JOIN "interview" i ON i.id = m.interview_id
-                WHERE m.contact_id IN ({marks}) AND i.id != ? AND (i.day > ? OR (i.day = ? AND i.id > ?))
-                GROUP BY m.contact_id""",
-            (*contact_ids, interview.id, interview.day, interview.day, interview.id),
-        )
-    ).fetchall()
-    return {contact_id: date.fromisoformat(str(day)) for contact_id, day in rows}
-
-
-def _replan_rounds(contact_ids: list[int], today: date, done: int | None = None) -> None:
-    """Re-plan the other interviews these people were met at: which round is the latest may have changed."""
-    if not contact_ids:
-        return
-    others = {
-        m.interview_id
-        for m in Meeting.select(Meeting.interview).where(Meeting.contact.in_(contact_ids))
-        if m.interview_id != done
-    }
-    for interview_id in sorted(others):
-        replan(interview_id, today)
-
-
-def _apply(interview_id: int, changes: PlanChanges, today: date) -> None:
-    if changes.delete:
-        Action.delete().where(Action.id.in_(changes.delete)).execute()
-    for change in changes.update:
-        values = {_FIELD_COLUMNS.get(k, k): v for k, v in change.fields.items()}
-        Action.update(**values).where(Action.id == change.id).execute()
-    if changes.create:
-        Action.insert_many(
-            [
-                {
-                    "interview": interview_id,
-                    "contact": new.person_id,
-                    "kind": new.kind,
-                    "seq": new.seq,
-                    "due": new.due,
-                    "window_end": new.window_end,
-                    "state": new.state,
-                    "done_on": new.done_on,
-                    "created_on": today,
-                }
-                for new in changes.create
-            ]
-        ).execute()
 
 
 def add_interview(data: InterviewInput, today: date) -> int:
@@ -229,7 +113,7 @@ def update_interview(
             notes=data.notes,
         ).where(Interview.id == interview_id).execute()
         replan(interview_id, today)
-        _replan_rounds(_people_of(interview_id), today, done=interview_id)
+        replan_rounds(_people_of(interview_id), today, done=interview_id)
 
 
 def set_status(interview_id: int, status: Status, today: date) -> None:
@@ -247,7 +131,7 @@ def delete_interview(interview_id: int, today: date | None = None) -> None:
         contacts = _people_of(interview_id)
         Interview.delete().where(Interview.id == interview_id).execute()
         _drop_orphans(contacts)
-        _replan_rounds(contacts, today or clock.today())
+        replan_rounds(contacts, today or clock.today())
 
 
 def _people_of(interview_id: int) -> list[int]:
@@ -299,7 +183,7 @@ def add_person(interview_id: int, data: PersonInput, today: date, contact_id: in
         )
         _set_lead(interview_id, meeting.id, data.is_lead)
         replan(interview_id, today)
-        _replan_rounds([contact_id], today, done=interview_id)  # met before: a second round
+        replan_rounds([contact_id], today, done=interview_id)  # met before: a second round
     return meeting.id
 
 
@@ -327,7 +211,7 @@ def remove_person(meeting_id: int, today: date) -> None:
         meeting.delete_instance()
         _drop_orphans([meeting.contact_id])
         replan(meeting.interview_id, today)
-        _replan_rounds([meeting.contact_id], today, done=meeting.interview_id)
+        replan_rounds([meeting.contact_id], today, done=meeting.interview_id)
 
 
 def set_done(action_id: int, done: bool, today: date) -> None:
@@ -498,7 +382,7 @@ def complete(action_id: int, today: date, outcome: CallOutcome | None = None) ->
         if outcome is not None:
             values["note"] = _with_note(action.note, f"{_OUTCOME_NOTE[outcome]}, {show_date(today)}")
             if outcome is CallOutcome.NO_ANSWER:
-                retry = next_business_day(today, _days_off(today))
+                retry = next_business_day(today, days_off(today))
                 values.update(state=State.OPEN, done_on=None, due=retry, moved=True)
         Action.update(**values).where(Action.id == action_id).execute()
         replan(action.interview_id, today)
@@ -507,7 +391,7 @@ def complete(action_id: int, today: date, outcome: CallOutcome | None = None) ->
 
 def snooze(action_id: int, today: date) -> ActionSnapshot:
     """Move an open action to the next business day after the later of today and its due date."""
-    return _move(action_id, lambda due: snoozed_day(due, today, _days_off(today, due)))
+    return _move(action_id, lambda due: snoozed_day(due, today, days_off(today, due)))
 
 
 def reschedule(action_id: int, day: date, today: date) -> ActionSnapshot:

@@ -7,10 +7,11 @@ from datetime import date
 
 from followup_tui.inputs import ActionSnapshot
 from followup_tui.kinds import Kind, State
-from followup_tui.store.commands import _get, _snapshot, _with_note, replan
+from followup_tui.store.commands import _get, _snapshot, _with_note
 from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting
+from followup_tui.store.planning import replan
 from followup_tui.store.queries import settings
 from followup_tui.store.writing_notes import template
 from followup_tui.writing.heads_up import TEMPLATE, Interviewer, heads_up

@@ -17,11 +17,11 @@ from followup_tui.store.commands import (
     _snapshot,
     change_settings,
     refuse_dropped,
-    replan,
 )
 from followup_tui.store.database import reading, writing
 from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting
+from followup_tui.store.planning import replan
 from followup_tui.store.queries import settings
 from followup_tui.writing.drafts import (
     CALLED,
