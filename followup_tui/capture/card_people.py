@@ -45,7 +45,9 @@ TITLE_WORDS = re.compile(
     r"senior|sr\.|junior|jr\.|intern|editor|producer|nurse|physician|accountant|controller|buyer|strategist|"
     r"researcher|generalist|business partner|programmer|devops|sre|writer|trainer|teacher|dean|chair|secretary|"
     r"treasurer|agent|broker|technician|pharmacist|surgeon|auditor|economist|statistician|coach|evangelist|"
-    r"advocate|curator|librarian|planner|inspector|clerk|receptionist|hiring|vice|general manager|gm)\b"
+    r"advocate|curator|librarian|planner|inspector|clerk|receptionist|hiring|vice|general manager|gm|"
+    r"specjalist(a|ka)|kierownik|kierowniczka|dyrektor|menedżer|rekrutacji|selección|recrutamento|"
+    r"recrutement|recrutamiento|reclutamiento)\b"
     # German titles are compounds: "Teamleiter", "Softwareentwicklerin", "Personalberater".
     r"|\w(leiter|leiterin|entwickler|entwicklerin|berater|beraterin|manager|managerin|referent|referentin)\b",
     re.IGNORECASE,

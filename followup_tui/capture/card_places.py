@@ -72,24 +72,35 @@ POSTCODE_LINES = (
     (re.compile(r"^(F-\d{5}\s+" + TOWN + r"|\d{5}\s+" + TOWN + r"\s+cedex(\s+\d+)?)$", re.IGNORECASE), "FR"),
     (re.compile(r"^\d{4}\s?[A-Z]{2}\s+" + TOWN + "$"), "NL"),
     # A Japanese postcode has the 3-4 shape of a local phone number: only with its mark or a ward ("-ku").
-    (re.compile(r"〒\s?\d{3}-\d{4}|-ku\b.*\b\d{3}-\d{4}$"), "JP"),
+    (
+        re.compile(
+            r"〒\s?\d{3}-\d{4}|(-ku\b.*|tokyo|osaka|kyoto|yokohama|nagoya|fukuoka|sapporo|kobe)\s+\d{3}-\d{4}$",
+            re.IGNORECASE,
+        ),
+        "JP",
+    ),
+    (re.compile(r"^" + TOWN + r"\s+\d{3}-\d{4}$"), ""),
     (re.compile(r"\b\d{5}-\d{3}\b"), "BR"),
     (re.compile(r"^\d{2}-\d{3}\s+" + TOWN + "$"), "PL"),
+    (re.compile(r"^\d{3}\s\d{2}\s+" + TOWN + "$"), ""),  # Sweden, Czechia, Slovakia, Greece: 111 43 Stockholm
     (re.compile(r"\b[ACDEFHKNPRTVWXY]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}$"), "IE"),
     (re.compile(r"^singapore\s+\d{6}$", re.IGNORECASE), "SG"),
     (re.compile(r"^((D|A|CH|B|I|E|L)-)?\d{4,5}\s+" + TOWN + "$"), ""),
     (re.compile(r"^" + TOWN + r",?\s+\d{4,5}$"), ""),
     (re.compile(r"^" + TOWN + r"\s*[-–,]?\s*\d{3}\s?\d{3}$"), ""),  # Indian PIN codes: Bengaluru 560001
 )
+# Streets whose kind is the end of one word: German, Dutch, Scandinavian ("Königsallee 60", "Herengracht 182").
 COMPOUND_STREET = re.compile(
-    r"[a-zäöüß]+(straße|strasse|str\.|platz|weg|allee|gasse|damm|ufer|ring|markt)\s+\d+[a-z]?\b", re.IGNORECASE
+    r"[a-zäöüßåæø]+(straße|strasse|str\.|platz|weg|allee|gasse|damm|ufer|ring|markt|straat|gracht|laan|plein|kade|"
+    r"singel|gatan|vägen|torget|gata|gade|vej|veien|gate)\s+\d+[a-z]?\b",
+    re.IGNORECASE,
 )
 STREET_WORDS = re.compile(
     r"\b(street|st\.?|avenue|ave\.?|av\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|place|pl\.?|"
     r"court|ct\.?|parkway|pkwy|highway|hwy|square|sq\.?|terrace|crescent|close|wharf|row|suite|ste\.?|floor|fl\.?|"
     r"level|unit|building|bldg|tower|house|p\.?\s?o\.?\s+box|po box|gpo box|locked bag|private bag|postfach|"
     r"stra(ß|ss)e|str\.|platz|weg|allee|ring|gasse|rue|bd|boul\.?|chemin|quai|impasse|all[ée]e|calle|carrer|"
-    r"paseo|plaza|via|viale|piazza|corso|rua|avenida|straat|gracht|laan|plein|marg|nagar|sector|block|phase|"
+    r"paseo|plaza|via|viale|piazza|corso|rua|avenida|ul\.?|ulica|straat|gracht|laan|plein|marg|nagar|sector|block|phase|"
     r"cross|main|layout|colony|estate|chome|chōme|ku|bp|cs|apartado|casilla)\b",
     re.IGNORECASE,
 )

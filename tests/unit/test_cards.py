@@ -23,8 +23,8 @@ def test_card_yields_its_fields(card):
 
 
 def test_the_set_covers_the_formats_asked_for():
-    assert len(CARDS) >= 30
-    assert {c["region"] for c in CARDS} >= {"US", "GB", "DE", "FR", "IN", "AU"}
+    assert len(CARDS) >= 80
+    assert {c["region"] for c in CARDS} >= {"US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "JP"}
     texts = "\n".join(c["text"] for c in CARDS)
     for needle in (
         "PhD",
@@ -39,6 +39,18 @@ def test_the_set_covers_the_formats_asked_for():
         "ext. 12",
         "--",
         "Best regards,",
+        " • ",  # one-line cards
+        "Recruiter: ",  # labels
+        "Name: ",
+        "(they/them)",  # pronouns
+        '"Kate"',  # nicknames
+        "Hiring Manager, Analytics",  # departments
+        "Senior Analyst | Data & Insights",
+        "Fax 040",  # several phones
+        "Ext. 221",  # extensions
+        "GPO Box",  # PO boxes
+        "Postfach",
+        "RAJ PATEL",  # capitals
     ):
         assert needle in texts, needle
 
