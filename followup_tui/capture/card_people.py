@@ -49,7 +49,8 @@ TITLE_WORDS = re.compile(
     r"specjalist(a|ka)|kierownik|kierowniczka|dyrektor|menedżer|rekrutacji|selección|recrutamento|"
     r"recrutement|recrutamiento|reclutamiento)\b"
     # German titles are compounds: "Teamleiter", "Softwareentwicklerin", "Personalberater".
-    r"|\w(leiter|leiterin|entwickler|entwicklerin|berater|beraterin|manager|managerin|referent|referentin)\b",
+    r"|\w(leiter|leiterin|entwickler|entwicklerin|berater|beraterin|manager|managerin|referent|referentin)\b"
+    r"|\b(recruiter|designer|analyst|consultant|developer|engineer|architekt|spezialist|assistent|koordinator)in\b",
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(r"^(dr|mr|mrs|ms|miss|prof|mx|sir|dame|herr|frau|mme|mlle|m|sr|sra|srta)\.?\s+", re.IGNORECASE)
@@ -231,6 +232,6 @@ def people(lines: list[tuple[str, int]], found: dict[str, str], forced: dict[str
     if title_at >= 0 and "title" not in forced and title_at + 1 < len(parts):
         title, after = parts[title_at], parts[title_at + 1]
         departmental = after.line == title.line or (after.line == title.line + 1 and _departmental(after.text))
-        plain = not (looks_like_name(after.text) or COMPANY_SUFFIX.search(after.text))
+        plain = not COMPANY_SUFFIX.search(after.text)  # the name is found: "Risk Modeling" is no second name
         if departmental and plain and found.get("company") and found.get("name"):
             found["title"] = f"{found['title']}, {after.text}"

@@ -157,9 +157,17 @@ def country_in(text: str) -> str:
     return ""
 
 
+HOUSE_NUMBER_LAST = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\d,]+\s\d+[a-zA-Z]?$")
+
+
+def is_street_above(line: str) -> bool:
+    """Whether a line above a postcode and town is its street: a name then a house number ("Speicherstadt 5")."""
+    return bool(HOUSE_NUMBER_LAST.match(line))
+
+
 def is_address_line(line: str) -> bool:
     """Whether a line reads as part of a postal address (a street, a postcode and town, a country)."""
-    if country_code(line) or COMPOUND_STREET.search(line):
+    if named_country(line) or COMPOUND_STREET.search(line):
         return True
     if any(pattern.search(line) for pattern, _ in POSTCODE_LINES):
         return True

@@ -15,7 +15,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from followup_tui.capture.card_people import clean_name, labelled, people
-from followup_tui.capture.card_places import country_in, is_address_line
+from followup_tui.capture.card_places import country_in, is_address_line, is_street_above
 from followup_tui.contact import CardFields
 from followup_tui.text import clean_line, clean_text
 
@@ -124,6 +124,8 @@ def parse_card(text: str, region: str = "US") -> CardFields:
         # The block runs from the first to the last address-like line, when they are together.
         texts = [line for line, _ in remaining]
         first, last = texts.index(address_lines[0]), len(texts) - 1 - texts[::-1].index(address_lines[-1])
+        if first and is_street_above(texts[first - 1]) and not _is_people_line(texts[first - 1]):
+            first -= 1
         block = texts[first : last + 1]
         if len(block) <= 6 and all(b in address_lines or not _is_people_line(b) for b in block):
             found["address"] = "\n".join(block)
