@@ -119,7 +119,7 @@ def parse_card(text: str, region: str = "US") -> CardFields:
     phone_region = country_in("\n".join(line for line, _ in rest)) or region
     remaining = [(kept, number) for line, number in rest for kept in _claim_phones(line, phone_region, found)]
     addressed = set(forced.pop("address", "").split("\n")) - {""}
-    address_lines = [line for line, _ in remaining if line in addressed or is_address_line(line)]
+    address_lines = [line for line, _ in remaining if line in addressed or _is_address(line)]
     if address_lines:
         # The block runs from the first to the last address-like line, when they are together.
         texts = [line for line, _ in remaining]
@@ -134,6 +134,11 @@ def parse_card(text: str, region: str = "US") -> CardFields:
             remaining = [(line, n) for line, n in remaining if line not in address_lines]
     people(remaining, found, forced)
     return CardFields(**{k: v for k, v in found.items() if k in CardFields.__dataclass_fields__})
+
+
+def _is_address(line: str) -> bool:
+    # "Country Manager, Germany" names a country but is a title: an address line with such words has a number.
+    return is_address_line(line) and not (_is_people_line(line) and not re.search(r"\d", line))
 
 
 def _is_people_line(line: str) -> bool:

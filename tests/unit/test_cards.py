@@ -134,6 +134,11 @@ def test_an_address_over_several_lines_keeps_its_last_lines_and_postcode():
     assert card.phone_e164 == "+15145550142"
 
 
+def test_a_title_naming_a_country_is_no_address():
+    card = parse_card("Lena Vogel\nCountry Manager, Germany\nAcme Robotics GmbH\nlena@acme-robotics.de", "DE")
+    assert (card.title, card.address) == ("Country Manager, Germany", "")
+
+
 def test_a_title_with_a_comma_is_kept_whole():
     card = parse_card("Olivia Martinez\nVice President, Talent\nCascade Capital Group\nom@cascadecapital.com", "US")
     assert (card.title, card.company) == ("Vice President, Talent", "Cascade Capital Group")
