@@ -13,9 +13,17 @@ from followup_tui.capture.card_text import parse_card
 
 FIELDS = ("name", "title", "company", "email", "phone_e164", "mobile_e164", "fax", "website", "linkedin", "address")
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-# cards.json is the test set the parser was developed against; cards_holdout.json was written
-# afterwards and is never tuned on, so its figures say how the parser does on cards it has not seen.
-SETS = {"test set": DATA / "cards.json", "held-out set": DATA / "cards_holdout.json"}
+# cards.json is the test set the parser was developed against; cards_holdout.json and cards_holdout2.json
+# were written afterwards, so their figures say how the parser does on cards it has not seen. The second
+# (issue 14, 34 cards from 15 countries) scored 98.8% of fields on its first run (title 94%, address 94%,
+# name, email and phones 100%); three general fixes it showed (a name-like department on the title's line,
+# German "-in" titles, a street named before its postcode line) were made after, so its figure now is no
+# longer blind: a new card set is the next honest measure.
+SETS = {
+    "test set": DATA / "cards.json",
+    "held-out set": DATA / "cards_holdout.json",
+    "held-out set 2": DATA / "cards_holdout2.json",
+}
 
 
 def score(path: Path, verbose: bool = False) -> dict[str, dict[str, int]]:

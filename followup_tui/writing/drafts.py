@@ -9,6 +9,7 @@ from datetime import date
 
 from followup_tui.dates import show_date
 from followup_tui.kinds import Kind
+from followup_tui.writing.names import first_name
 from followup_tui.writing.profile import Profile
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -198,7 +199,7 @@ class DraftContext:
         strengths = self.profile.strengths
         return {
             "name": self.name,
-            "first_name": self.name.split()[0] if self.name else "",
+            "first_name": first_name(self.name),
             "title": self.title,
             "company": self.company,
             "role": self.role or "",

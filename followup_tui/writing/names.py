@@ -29,6 +29,20 @@ def _close(a: str, b: str) -> bool:
     return a != b and min(len(a), len(b)) >= 3 and SequenceMatcher(None, a, b).ratio() >= CLOSE
 
 
+NICKNAME = re.compile(r"[\"“(]([^\"“”()]+)[\"”)]")
+
+
+def first_name(name: str) -> str:
+    """Whom "Dear ..." names: the quoted nickname (Kate in 'Katherine "Kate" Moore'), else the first
+    word; a name in capitals re-cased ("RAJ PATEL" is greeted "Raj")."""
+    quoted = NICKNAME.search(name)
+    words = name.split()
+    first = quoted.group(1).strip() if quoted else (words[0] if words else "")
+    if name.isupper():
+        first = "-".join(part.capitalize() for part in first.split("-"))
+    return first
+
+
 def greeting(text: str) -> str:
     """Whom the note greets ("Priya" in "Dear Priya,"), or ""."""
     for line in text.split("\n"):

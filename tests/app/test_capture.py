@@ -77,6 +77,46 @@ async def test_pasting_a_card_fills_the_form_live(db_path, interviews):
         assert (person.name, person.phone_e164, person.mobile_e164) == ("Priya Raman", "+14155550142", "+14155550199")
 
 
+UK_CARD = """Sophie Turner
+Recruitment Consultant
+Brightwater Ltd
+12 Wharf Road
+London N1 7GR
+United Kingdom
+020 7946 0958
+sophie@brightwater.example"""
+
+
+async def test_the_form_reads_phones_for_the_cards_own_country_not_the_default_region(db_path, interviews):
+    app = FollowupApp(db_path, phone_region="US")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot)
+        form = app.screen
+        form.query_one("#paste", TextArea).text = UK_CARD
+        await pilot.pause()
+        assert form.value("phone") == "020 7946 0958"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PersonForm), "the form refused the card's own UK number"
+        person = app.screen.query_one(PersonCardView).current
+        assert (person.name, person.phone_e164) == ("Sophie Turner", "+442079460958")
+
+
+async def test_a_number_typed_for_an_address_abroad_is_read_for_that_country(db_path, interviews):
+    app = FollowupApp(db_path, phone_region="US")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(pilot)
+        form = app.screen
+        form.query_one("#name", Input).value = "Jonas Weber"
+        form.query_one("#address", TextArea).text = "Königsallee 60\n40212 Düsseldorf\nGermany"
+        form.query_one("#mobile", Input).value = "0151 23456789"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        person = app.screen.query_one(PersonCardView).current
+        assert person.mobile_e164 == "+4915123456789"
+
+
 async def test_a_pasted_novel_gets_a_message(db_path, interviews):
     app = FollowupApp(db_path, phone_region="US")
     async with app.run_test(size=SIZE) as pilot:

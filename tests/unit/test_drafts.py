@@ -296,3 +296,14 @@ def test_eml_quotes_a_name_with_a_comma_and_ends_lines_with_crlf():
     assert [a.addr_spec for a in message["To"].addresses] == ["zoe@example.org"]
     assert message["To"].addresses[0].display_name == "Zoë O'Brien, Jr."
     assert "\r\n" in raw and "\n" not in raw.replace("\r\n", "")
+
+
+def test_an_all_capitals_name_is_greeted_with_capitals_where_a_name_has_them():
+    # A card stored before the parser re-cased capitals still greets "Dear Raj", never "Dear RAJ".
+    body = render(TEMPLATES["thank_you_email"][1], context(name="RAJ PATEL").values(TODAY))
+    assert "Dear Raj," in body and "RAJ" not in body
+
+
+def test_a_quoted_nickname_is_the_name_the_greeting_uses():
+    body = render(TEMPLATES["thank_you_email"][1], context(name='Katherine "Kate" Moore').values(TODAY))
+    assert "Dear Kate," in body

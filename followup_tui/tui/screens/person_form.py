@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from followup_tui import contact, validate
+from followup_tui.capture.card_places import country_in
 from followup_tui.capture.card_text import CardTooLong, parse_card
 from followup_tui.contact import PERSON_FIELDS, TYPED_CARD_FIELDS, CardFields, Entry, PersonInput
 from followup_tui.kinds import Medium
@@ -113,10 +114,15 @@ class PersonForm(FormScreen[PersonInput]):
             return None
         return PersonInput(**values)  # type: ignore[arg-type]  # keys and types from PERSON_FIELDS' About
 
+    def card_region(self) -> str:
+        """The card's own country when its address names one (a London card's 020 number is British),
+        else the default region: the same rule the parser reads a pasted card's numbers by."""
+        return country_in(self.value("address")) or self.phone_region
+
     def _checker(self, name: str) -> Callable[[str], object]:
         about = contact.about(name)
         if about.entry is Entry.PHONE:
-            return lambda v: validate.phone(v, self.phone_region)
+            return lambda v: validate.phone(v, self.card_region())
         if about.entry is Entry.EMAIL:
             return validate.email
         if about.entry is Entry.TEXT:
