@@ -1,0 +1,280 @@
+"""A photo of a business card -> its text and fields (pure: no Textual, no database).
+
+A QR code is looked for first (zxing-cpp): a vCard or MeCard in it gives the fields exactly. Otherwise the
+printed text is recognised (RapidOCR, whose wheel carries its models: nothing is downloaded), put in reading
+order and handed to the card parser. These libraries are the optional `photo` extra; they load only when a
+photo is read, so the app and `followup today` start as fast without them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from statistics import median
+from typing import TYPE_CHECKING
+
+from followup_tui.capture.card_text import CardTooLong, parse_card
+from followup_tui.capture.ocr_lines import Piece, reading_order
+from followup_tui.capture.qr_codes import CodeCard, card_from_code
+from followup_tui.contact import CardFields
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+INSTALL_HINT = "pip install 'followup-tui[photo]'"
+# The import names of the extra's packages (pillow-heif is optional within it: HEIC only where it installs).
+NEEDED = ("PIL", "numpy", "zxingcpp", "rapidocr_onnxruntime")
+MAX_BYTES = 50 * 1024 * 1024
+# Recognition works on the image shrunk to this longest side: a card fills most of a phone's photo, so its
+# smallest print is still 15+ px high, and a 12-megapixel photo reads in a third of the time (benchmarks/).
+LONGEST_SIDE = 1600
+MIN_SIDE = 32
+# Fewer legible characters than this (a card has 60 or more), or a lower mean confidence (upright print
+# reads at 0.95 or more, text on its side or upside down below 0.6): the photo is turned and read again.
+FEW_CHARACTERS = 20
+UPRIGHT_CONFIDENCE = 0.8
+# A reading whose lines slope by more than READS_WITHIN degrees is done again on the photo levelled: the
+# recogniser reads print at up to about 40° from level, and all of it once levelled (benchmarks/photo_capture.py).
+LEVEL_WITHIN = 12.0
+READS_WITHIN = 40.0
+MIN_SCORE = 0.5  # pieces read with less confidence are left out (RapidOCR's own default)
+SUFFIXES = ".jpg .jpeg .png .webp .heic .heif"
+
+Progress = Callable[[str], None]
+# RapidOCR's answer: (four corners, text, score) per piece, or None when it found nothing; and its timings.
+Recognised = tuple[list[tuple[list[list[float]], str, float]] | None, object]
+
+
+class PhotoError(ValueError):
+    """A photo that cannot be read, with a message for the user."""
+
+
+class PhotoSupportMissing(PhotoError):
+    """The optional recognition libraries are not installed."""
+
+
+@dataclass(frozen=True)
+class PhotoCard:
+    """What a photo gave: the card's fields, the text they came from, and the QR code's kind if one was read."""
+
+    fields: CardFields
+    text: str
+    code: str = ""  # "vCard", "MeCard" or "web address"; empty when no QR code was read
+
+
+def support_missing() -> str | None:
+    """Why photos cannot be read here (the extra is not installed), or None; imports nothing."""
+    missing = [name for name in NEEDED if importlib.util.find_spec(name) is None]
+    if not missing:
+        return None
+    return f"Reading photos needs the photo extra, which is not installed here: {INSTALL_HINT}"
+
+
+def heic_supported() -> bool:
+    """Whether HEIC photos (iPhones') can be opened: pillow-heif installed."""
+    return importlib.util.find_spec("pillow_heif") is not None
+
+
+def read_photo(path: Path, region: str = "US", progress: Progress | None = None) -> PhotoCard:
+    """The card in a photo file: QR code first, then the printed text."""
+    report = progress or (lambda _step: None)
+    if problem := support_missing():
+        raise PhotoSupportMissing(problem)
+    report("Opening the photo")
+    image = load_image(path)
+    report("Looking for a QR code")
+    code = _code_in(image, region)
+    if code is not None and code.is_contact:
+        return PhotoCard(code.fields, card_as_text(code.fields), code.kind)
+    report("Reading the text (the first photo loads the models)")
+    text = recognise_text(image, report)
+    if not text.strip():
+        if code is not None:  # a web address alone is still something
+            return PhotoCard(code.fields, card_as_text(code.fields), code.kind)
+        raise PhotoError(f"No text was found in {path.name}: take the photo closer, in good light, card filling it.")
+    try:
+        fields = parse_card(text, region)
+    except CardTooLong:
+        raise PhotoError(
+            f"{path.name} holds more text than a business card ({len(text.splitlines())} lines): "
+            "photograph one card at a time."
+        ) from None
+    if code is not None:
+        fields = CardFields(**(fields.as_dict() | {k: v for k, v in code.fields.as_dict().items() if v}))
+    return PhotoCard(fields, text, code.kind if code else "")
+
+
+def load_image(path: Path) -> Image:
+    """The photo upright (EXIF orientation), in RGB on white, its longest side at most LONGEST_SIDE."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps, UnidentifiedImageError
+
+    _register_heic()
+    name = path.name
+    if path.is_dir():
+        raise PhotoError(f"{path} is a folder: give the photo's file.")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise PhotoError(f"No file at {path}.") from None
+    except OSError as error:
+        raise PhotoError(f"Cannot read {path}: {error.strerror}.") from None
+    if size == 0:
+        raise PhotoError(f"{name} is empty (0 bytes): it is not a photo.")
+    if size > MAX_BYTES:
+        limit = MAX_BYTES // 1024 // 1024
+        raise PhotoError(f"{name} is {size / 1024 / 1024:.0f} MB; photos up to {limit} MB are read.")
+    kinds = "JPEG, PNG, WebP" + (" or HEIC" if heic_supported() else "")
+    try:
+        image = PILImage.open(path)
+        scale = LONGEST_SIDE / max(image.size)
+        if scale < 1:  # JPEG decodes at 1/2, 1/4 or 1/8 directly: a 12-megapixel photo in a quarter of the time
+            image.draft("RGB", (round(image.width * scale), round(image.height * scale)))
+        upright = ImageOps.exif_transpose(image)
+    except UnidentifiedImageError:
+        raise PhotoError(f"{name} is not a photo followup can read ({kinds}).") from None
+    except PILImage.DecompressionBombError:
+        raise PhotoError(f"{name} has too many pixels to be a photo of a card.") from None
+    except (OSError, SyntaxError, ValueError) as error:  # Pillow's word for a damaged or cut-short file
+        raise PhotoError(f"{name} could not be read: the file is damaged or incomplete ({error}).") from None
+    if min(upright.size) < MIN_SIDE:
+        raise PhotoError(f"{name} is {upright.width}×{upright.height} pixels: too small to read a card in.")
+    upright = _on_white(upright)
+    upright.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
+    return upright
+
+
+def _on_white(image: Image) -> Image:
+    """RGB; a transparent background (a PNG of a card) becomes white, not black."""
+    from PIL import Image as PILImage
+
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = PILImage.new("RGBA", rgba.size, "white")
+        return PILImage.alpha_composite(background, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
+def _register_heic() -> None:
+    if heic_supported():
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+
+
+def _code_in(image: Image, region: str) -> CodeCard | None:
+    """The first QR code in the photo that holds a contact, else one that holds a web address."""
+    import zxingcpp
+
+    codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode)
+    found = [card for card in (card_from_code(code.text, region) for code in codes) if card is not None]
+    return next((card for card in found if card.is_contact), found[0] if found else None)
+
+
+def recognise_text(image: Image, report: Progress) -> str:
+    """The printed text in reading order; a photo taken at a slant, on its side or upside down is turned first.
+
+    The first reading tells which way the lines run (the long sides of the boxes found): a photo whose
+    lines slope by more than LEVEL_WITHIN is levelled and read again; one that is level but reads badly
+    is turned over; a quarter turn either way is the last resort. The best reading wins."""
+    best = _ocr(image)
+    slope = _slope(best)
+    if _upright(best) and abs(slope) <= READS_WITHIN:
+        return _reading(best)
+    if abs(slope) > LEVEL_WITHIN:
+        report(f"The lines slope by {slope:.0f}°: levelling the photo")
+        level = image.rotate(slope, expand=True, fillcolor="white")
+        turns = [level, level.rotate(180)]
+    else:
+        turns = [image.rotate(180), image.rotate(90, expand=True), image.rotate(270, expand=True)]
+    for number, turned in enumerate(turns):
+        if number or abs(slope) <= LEVEL_WITHIN:
+            report("Little text read: turning the photo")
+        reading = _ocr(turned)
+        if _upright(reading):
+            best = reading
+            break
+        if _legible(reading) > _legible(best):
+            best = reading
+    return _reading(best)
+
+
+def _reading(pieces: list[Piece]) -> str:
+    return _tidy(reading_order([piece for piece in pieces if piece.score >= MIN_SCORE]))
+
+
+def _slope(pieces: list[Piece]) -> float:
+    """The direction the lines run, in degrees clockwise from level (-90 to 90), by their boxes' long sides."""
+    angles = []
+    for piece in pieces:
+        (x0, y0), (x1, y1), (x2, y2) = piece.corners[:3]
+        # The long side of the box runs along the line, whichever corner the recogniser listed first.
+        dx, dy = (x1 - x0, y1 - y0) if piece.width() >= piece.height() else (x2 - x1, y2 - y1)
+        angle = math.degrees(math.atan2(dy, dx))
+        angles.append((angle + 90) % 180 - 90)
+    return median(angles) if angles else 0.0
+
+
+def _legible(pieces: list[Piece]) -> float:
+    """Characters read on level lines, each weighted by the recogniser's confidence.
+
+    Text on its side or upside down scores low: the recogniser reads it as a few unsure letters (the
+    recogniser's own 180° classifier is off, so that an upside-down photo shows as one), and lines
+    standing on end are not counted at all, as they would come out in the wrong order."""
+    return sum(len(p.text.strip()) * p.score for p in pieces if p.height() < 1.5 * p.width())
+
+
+def _upright(pieces: list[Piece]) -> bool:
+    """Enough text read with confidence that the photo needs no turning."""
+    level = [p for p in pieces if p.text.strip() and p.height() < 1.5 * p.width()]
+    if not level:
+        return False
+    confidence = sum(p.score for p in level) / len(level)
+    return _legible(pieces) >= FEW_CHARACTERS and confidence >= UPRIGHT_CONFIDENCE
+
+
+def _tidy(text: str) -> str:
+    """The recogniser's quirks undone: full-width punctuation from its Chinese training, "Street,Suite"."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r",(?=[^\W\d_])", ", ", text)
+
+
+def _ocr(image: Image) -> list[Piece]:
+    import numpy
+
+    pixels = numpy.asarray(image)[:, :, ::-1]  # RapidOCR reads arrays as OpenCV's BGR
+    result, _elapsed = _engine()(pixels, use_cls=False, text_score=0.0)
+    pieces = []
+    for box, text, score in result or []:
+        corners = tuple((float(x), float(y)) for x, y in box)
+        pieces.append(Piece(text, corners, float(score)))
+    return pieces
+
+
+@cache
+def _engine() -> Callable[..., Recognised]:
+    """RapidOCR with its bundled models, loaded once (about 0.15 s); its loggers quietened."""
+    import logging
+
+    from rapidocr_onnxruntime import RapidOCR
+
+    for name in ("RapidOCR", "OrtInferSession"):
+        # Its own handler writes to stderr, which would draw over the app's screen.
+        logging.getLogger(name).setLevel(logging.ERROR)
+    engine: Callable[..., Recognised] = RapidOCR()
+    return engine
+
+
+def card_as_text(card: CardFields) -> str:
+    """A QR code's card as the lines a printed card shows, for the paste box."""
+    labelled = (("phone", "Tel: "), ("mobile", "Mobile: "), ("fax", "Fax: "))
+    lines = [card.name, card.title, card.company, card.email]
+    lines += [f"{label}{getattr(card, name)}" for name, label in labelled if getattr(card, name)]
+    lines += [card.website, card.linkedin, card.address]
+    return "\n".join(line for line in lines if line)
