@@ -31,9 +31,12 @@ INSTALL_HINT = "pip install 'followup-tui[photo]'"
 # The import names of the extra's packages (pillow-heif is optional within it: HEIC only where it installs).
 NEEDED = ("PIL", "numpy", "zxingcpp", "rapidocr_onnxruntime")
 MAX_BYTES = 50 * 1024 * 1024
-# Recognition works on the image shrunk to this longest side: a card fills most of a phone's photo, so its
-# smallest print is still 15+ px high, and a 12-megapixel photo reads in a third of the time (benchmarks/).
+# Recognition works on the image brought to this longest side: a card fills most of a phone's photo, so
+# its smallest print is still 15+ px high, and a 12-megapixel photo reads in a third of the time. Smaller
+# images are enlarged to it (up to MAX_ENLARGEMENT): at 1300 px the recogniser drops the spaces between
+# words of 8-point print ("1200MarketStreet"), at 1600 it keeps them (benchmarks/photo_capture.py).
 LONGEST_SIDE = 1600
+MAX_ENLARGEMENT = 3.0
 MIN_SIDE = 32
 # Fewer legible characters than this (a card has 60 or more), or a lower mean confidence (upright print
 # reads at 0.95 or more, text on its side or upside down below 0.6): the photo is turned and read again.
@@ -45,6 +48,9 @@ LEVEL_WITHIN = 12.0
 READS_WITHIN = 40.0
 MIN_SCORE = 0.5  # pieces read with less confidence are left out (RapidOCR's own default)
 SUFFIXES = ".jpg .jpeg .png .webp .heic .heif"
+
+# A word of lower-case letters with a 0 or 1 in it or at its end: "Francisc0", "A1ice" is left (capitals).
+LETTERS_WITH_A_DIGIT = re.compile(r"(?<![\w@./-])[A-Za-z][a-z]+[01][a-z]*(?![\w@./-])")
 
 Progress = Callable[[str], None]
 # RapidOCR's answer: (four corners, text, score) per piece, or None when it found nothing; and its timings.
@@ -114,6 +120,7 @@ def load_image(path: Path) -> Image:
     """The photo upright (EXIF orientation), in RGB on white, its longest side at most LONGEST_SIDE."""
     from PIL import Image as PILImage
     from PIL import ImageOps, UnidentifiedImageError
+    from PIL.Image import Resampling
 
     _register_heic()
     name = path.name
@@ -146,7 +153,11 @@ def load_image(path: Path) -> Image:
     if min(upright.size) < MIN_SIDE:
         raise PhotoError(f"{name} is {upright.width}×{upright.height} pixels: too small to read a card in.")
     upright = _on_white(upright)
-    upright.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
+    scale = min(LONGEST_SIDE / max(upright.size), MAX_ENLARGEMENT)
+    if scale < 1:
+        upright.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
+    elif scale > 1:
+        upright = upright.resize((round(upright.width * scale), round(upright.height * scale)), Resampling.LANCZOS)
     return upright
 
 
@@ -172,7 +183,8 @@ def _code_in(image: Image, region: str) -> CodeCard | None:
     """The first QR code in the photo that holds a contact, else one that holds a web address."""
     import zxingcpp
 
-    codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode)
+    formats = zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode])
+    codes = zxingcpp.read_barcodes(image, formats=formats)
     found = [card for card in (card_from_code(code.text, region) for code in codes) if card is not None]
     return next((card for card in found if card.is_contact), found[0] if found else None)
 
@@ -189,7 +201,7 @@ def recognise_text(image: Image, report: Progress) -> str:
         return _reading(best)
     if abs(slope) > LEVEL_WITHIN:
         report(f"The lines slope by {slope:.0f}°: levelling the photo")
-        level = image.rotate(slope, expand=True, fillcolor="white")
+        level = _turned(image, slope)
         turns = [level, level.rotate(180)]
     else:
         turns = [image.rotate(180), image.rotate(90, expand=True), image.rotate(270, expand=True)]
@@ -203,6 +215,16 @@ def recognise_text(image: Image, report: Progress) -> str:
         if _legible(reading) > _legible(best):
             best = reading
     return _reading(best)
+
+
+def _turned(image: Image, degrees: float) -> Image:
+    """The image turned counter-clockwise; a quarter turn exactly when it is nearly one (no blur from resampling)."""
+    from PIL.Image import Resampling
+
+    for quarter in (-90, 90):
+        if abs(degrees - quarter) < 3:
+            return image.rotate(quarter, expand=True)
+    return image.rotate(degrees, Resampling.BICUBIC, expand=True, fillcolor="white")
 
 
 def _reading(pieces: list[Piece]) -> str:
@@ -240,9 +262,11 @@ def _upright(pieces: list[Piece]) -> bool:
 
 
 def _tidy(text: str) -> str:
-    """The recogniser's quirks undone: full-width punctuation from its Chinese training, "Street,Suite"."""
+    """The recogniser's quirks undone: full-width punctuation from its Chinese training, "Street,Suite",
+    "Francisc0" (a 0 or 1 among lower-case letters is an o or an l; emails and web addresses are left alone)."""
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r",(?=[^\W\d_])", ", ", text)
+    text = re.sub(r",(?=[^\W\d_])", ", ", text)
+    return LETTERS_WITH_A_DIGIT.sub(lambda word: word[0].replace("0", "o").replace("1", "l"), text)
 
 
 def _ocr(image: Image) -> list[Piece]:
