@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING
 
 from followup_tui.capture.card_text import CardTooLong, parse_card
 from followup_tui.capture.ocr_lines import Piece, reading_order
-from followup_tui.capture.qr_codes import CodeCard, card_from_code
 from followup_tui.contact import CardFields
+from followup_tui.text import clean_text
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+
+    from followup_tui.capture.qr_codes import CodeCard
 
 INSTALL_HINT = "pip install 'followup-tui[photo]'"
 # The import names of the extra's packages (pillow-heif is optional within it: HEIC only where it installs).
@@ -183,6 +185,8 @@ def _code_in(image: Image, region: str) -> CodeCard | None:
     """The first QR code in the photo that holds a contact, else one that holds a web address."""
     import zxingcpp
 
+    from followup_tui.capture.qr_codes import card_from_code  # with the vCard reader: loaded when first used
+
     formats = zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode])
     codes = zxingcpp.read_barcodes(image, formats=formats)
     found = [card for card in (card_from_code(code.text, region) for code in codes) if card is not None]
@@ -228,7 +232,7 @@ def _turned(image: Image, degrees: float) -> Image:
 
 
 def _reading(pieces: list[Piece]) -> str:
-    return _tidy(reading_order([piece for piece in pieces if piece.score >= MIN_SCORE]))
+    return clean_text(_tidy(reading_order([piece for piece in pieces if piece.score >= MIN_SCORE])))
 
 
 def _slope(pieces: list[Piece]) -> float:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from followup_tui.capture.vcards import CardImportError, read_vcards
 from followup_tui.contact import CardFields
+from followup_tui.text import clean_line
 
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # The DoCoMo MeCard keys a business card uses, as the vCard properties they stand for.
@@ -38,7 +39,7 @@ def card_from_code(payload: str, region: str = "US") -> CodeCard | None:
     if text.upper().startswith("MECARD:"):
         return _from_vcard(mecard_to_vcard(text), region, "MeCard")
     if WEB_ADDRESS.match(text):
-        url = text if "://" in text else f"https://{text}"
+        url = clean_line(text if "://" in text else f"https://{text}")  # a code can hold any bytes: no escapes
         key = "linkedin" if "linkedin.com" in url.lower() else "website"
         return CodeCard(CardFields(**{key: url}), "web address")
     return None
