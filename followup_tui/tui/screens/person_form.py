@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from followup_tui import contact, validate
 from followup_tui.capture.card_text import CardTooLong, parse_card
-from followup_tui.capture.photo import PhotoCard, PhotoError, read_photo, support_missing
+from followup_tui.capture.photo import PhotoCard, PhotoError, read_photo, support_missing, warm_up
 from followup_tui.contact import PERSON_FIELDS, TYPED_CARD_FIELDS, CardFields, Entry, PersonInput
 from followup_tui.kinds import Medium
 from followup_tui.tui.screens.form import FormScreen, Invalid, Valid, all_valid
@@ -103,6 +103,7 @@ class PersonForm(FormScreen[PersonInput]):
                 self._read_photo(path)
 
         self.app.push_screen(PhotoFileForm(self.photo_folder), chosen)
+        self.run_worker(warm_up, thread=True, group="photo-models")  # the models load while a photo is picked
 
     @work(thread=True, exclusive=True, group="photo")
     def _read_photo(self, path: Path) -> None:
