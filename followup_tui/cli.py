@@ -54,7 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     snooze = sub.add_parser("snooze", parents=[common], help="move an action to the next business day")
     snooze.add_argument("id", type=int)
-    capture = sub.add_parser("capture", parents=[common], help="read a business card's text from standard input")
+    capture = sub.add_parser(
+        "capture", parents=[common], help="read a business card: its text from standard input, or a photo of it"
+    )
+    capture.add_argument(
+        "photo",
+        type=Path,
+        nargs="?",
+        metavar="PHOTO",
+        help="a photo of the card (JPEG, PNG, WebP, HEIC); its QR code or printed text is read. "
+        "Needs: pip install 'followup-tui[photo]'",
+    )
     capture.add_argument("--interview", type=int, metavar="ID", help="link the person to this interview")
     capture.add_argument("--save", action="store_true", help="store the person (otherwise only print the fields)")
     capture.add_argument("--json", action="store_true", help="print the fields as JSON")

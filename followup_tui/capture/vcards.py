@@ -153,6 +153,7 @@ def read_vcards(data: bytes, region: str = "US") -> list[CardFields]:
         raise CardImportError("This is not a vCard file: it has no BEGIN:VCARD.")
     # vobject chokes on PHOTO payloads of some exporters; they are not needed.
     text = re.sub(r"(?ims)^PHOTO[;:].*?(?=^[A-Z][A-Z0-9-]*[;:])", "", text)
+    text = _ONE_VALUE.sub(lambda line: line[1] + _BARE_COMMA.sub(r"\\,", line[2]), _unfolded(text))
     cards = []
     # vobject logs each unreadable line, raw (escape codes included), to stderr: the line is skipped anyway.
     log = logging.getLogger("vobject.base")
@@ -173,6 +174,18 @@ def read_vcards(data: bytes, region: str = "US") -> list[CardFields]:
     if not cards:
         raise CardImportError("No contact with a name, email or phone was found in the file.")
     return cards
+
+
+# Properties that hold one text value, where a comma is part of it: vobject splits their value on bare
+# commas and keeps the first part, so "TITLE:Vice President, Talent" (unescaped, as QR-code generators and
+# some exporters write it) would lose ", Talent". Their bare commas are escaped before vobject reads them.
+_ONE_VALUE = re.compile(r"(?im)^((?:[\w-]+\.)?(?:FN|TITLE|ROLE)(?:;[^:\r\n]*)?:)([^\r\n]*)")
+_BARE_COMMA = re.compile(r"(?<!\\),")
+
+
+def _unfolded(text: str) -> str:
+    """Folded lines (a line break then a space or tab) joined, so each property is on one line."""
+    return re.sub(r"\r?\n[ \t]", "", text)
 
 
 def write_vcards(cards: Iterable[CardFields]) -> str:

@@ -39,8 +39,9 @@ class Snooze(NamedTuple):
 
 
 class Capture(NamedTuple):
-    """`followup capture`: a card's text from standard input."""
+    """`followup capture [PHOTO]`: a card's text from standard input, or a photo of the card."""
 
+    photo: Path | None = None
     interview: int | None = None
     save: bool = False
     json: bool = False
@@ -94,7 +95,7 @@ def from_namespace(ns: argparse.Namespace) -> Command:
         case "snooze":
             return Snooze(id=ns.id)
         case "capture":
-            return Capture(interview=ns.interview, save=ns.save, json=ns.json, region=ns.region)
+            return Capture(photo=ns.photo, interview=ns.interview, save=ns.save, json=ns.json, region=ns.region)
         case "import":
             return Import(file=ns.file, interview=ns.interview)
         case "export":

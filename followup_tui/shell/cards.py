@@ -118,6 +118,33 @@ def _export_problem(target) -> str | None:
     return None
 
 
+def _capture(command: Capture, out: TextIO, err: TextIO, *, stored: bool) -> int:
+    """`followup capture`: the card's fields from standard input's text or from a photo; stored with --save."""
+    region = _region(command.region, stored)
+    note = ""
+    if command.photo is not None:
+        from followup_tui.shell.photos import read_photo_card
+
+        photo = read_photo_card(command.photo, region, err)
+        if isinstance(photo, int):
+            return photo
+        card, note = photo
+    else:
+        card = parse_card(sys.stdin.read(validate.TEXT_LIMIT + 1), region)
+    if not any(card.as_dict().values()):
+        err.write("followup: no card details found in the input\n")
+        return 1
+    if command.json:
+        out.write(json_visible(json.dumps(card.as_dict(), indent=2, ensure_ascii=False)))
+        out.write("\n")
+    else:
+        _print_card(card, out)
+        out.write(printable(note))
+    if command.save:
+        err.write(_store(card, command.interview) + "\n")
+    return 0
+
+
 def run_card_command(
     command: Capture | Import | Export,
     out: TextIO | None = None,
@@ -142,19 +169,7 @@ def run_card_command(
                 err.write(f"followup: there is no interview {interview}\n")
                 return 1
         if isinstance(command, Capture):
-            text = sys.stdin.read(validate.TEXT_LIMIT + 1)
-            card = parse_card(text, _region(command.region, stored))
-            if not any(card.as_dict().values()):
-                err.write("followup: no card details found in the input\n")
-                return 1
-            if command.json:
-                out.write(json_visible(json.dumps(card.as_dict(), indent=2, ensure_ascii=False)))
-                out.write("\n")
-            else:
-                _print_card(card, out)
-            if command.save:
-                err.write(_store(card, command.interview) + "\n")
-            return 0
+            return _capture(command, out, err, stored=stored)
         if isinstance(command, Import) and command.file.suffix.lower() == ".json":
             from followup_tui.store.portable import import_json
 

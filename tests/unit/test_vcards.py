@@ -211,3 +211,14 @@ def test_a_part_with_several_values_reads_as_text_not_as_a_python_list():
     person = read_vcards(card, "US")[0]
     assert person.name == "John Paul Smith"
     assert person.address == "1 Main St, Suite 5\nSpringfield IL 62701\nUSA"
+
+
+def test_a_comma_left_unescaped_in_a_title_or_name_keeps_the_words_after_it():
+    # vCard 3.0 asks for "\,"; QR-code generators and some exporters write a bare comma, which vobject
+    # reads as a list and keeps only the first item of ("Vice President, Talent" came back "Vice President").
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Raman, PhD\r\nTITLE:Vice President, Talent\r\n"
+        b"ORG:Northwind\\, Inc.\r\nTEL:+1 415 555 0142\r\nEND:VCARD\r\n"
+    )
+    card = read_vcards(data)[0]
+    assert (card.name, card.title, card.company) == ("Priya Raman, PhD", "Vice President, Talent", "Northwind, Inc.")

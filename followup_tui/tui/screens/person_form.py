@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from followup_tui import contact, validate
 from followup_tui.capture.card_places import country_in
 from followup_tui.capture.card_text import CardTooLong, parse_card
+from followup_tui.capture.photo import PhotoCard, PhotoError, read_photo, support_missing, warm_up
 from followup_tui.contact import PERSON_FIELDS, TYPED_CARD_FIELDS, CardFields, Entry, PersonInput
 from followup_tui.kinds import Medium
 from followup_tui.tui.screens.form import FormScreen, Invalid, Valid, all_valid
@@ -19,6 +22,8 @@ from followup_tui.tui.screens.form import FormScreen, Invalid, Valid, all_valid
 
 class PersonForm(FormScreen[PersonInput]):
     """Paste card, then name, title, company, email, phones, web, address, medium, topic, lead, notes."""
+
+    BINDINGS = [Binding("ctrl+o", "read_photo", "Read a photo…", tooltip="Fill the card from a photo or its QR code")]
 
     def __init__(
         self,
@@ -34,6 +39,8 @@ class PersonForm(FormScreen[PersonInput]):
         self.phone_region = region
         self.TITLE_TEXT = title or ("Edit card" if current else "Capture a business card")
         self._autofilled: dict[str, str] = {}
+        self._photo: PhotoCard | None = None  # the last photo read: its fields stand while its text is in the box
+        self.photo_folder = Path.home()
 
     def compose_fields(self) -> ComposeResult:
         shown = self.current or PersonInput(company=self.company)
@@ -58,22 +65,71 @@ class PersonForm(FormScreen[PersonInput]):
                 yield from self.field(label, name, value, hint)
 
     def on_mount(self) -> None:
-        self.say("paste", "Paste or type the card as it stands; the fields below fill themselves.")
+        self.say(
+            "paste", "Paste or type the card as it stands, or ctrl+o to read a photo; the fields below fill themselves."
+        )
         if self.current is None:
             self.query_one("#paste", TextArea).focus()
 
     @on(TextArea.Changed, "#paste")
     def _pasted(self) -> None:
-        try:
-            card = parse_card(self.value("paste"), self.phone_region)
-        except CardTooLong as problem:
-            self.say("paste", str(problem), error=True)
-            return
+        photo = self._photo
+        if photo is not None and self.value("paste") == photo.text:
+            card = photo.fields  # a QR code's fields are exact: the text shown is not parsed again
+        else:
+            try:
+                card = parse_card(self.value("paste"), self.phone_region)
+            except CardTooLong as problem:
+                self.say("paste", str(problem), error=True)
+                return
         self.fill(card)
         found = [name for name in TYPED_CARD_FIELDS if getattr(card, name)]
+        source = f"From the card's QR code ({photo.code})" if photo and photo.code and card is photo.fields else "Found"
         self.say(
-            "paste", f"Found: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet."
+            "paste", f"{source}: {', '.join(found)}. Check them, then ctrl+s." if found else "Nothing recognised yet."
         )
+
+    def action_read_photo(self) -> None:
+        """Ask for a photo of the card, then read it off the UI thread."""
+        if missing := support_missing():
+            self.say("paste", missing, error=True)
+            return
+        from followup_tui.tui.screens.photo_file import PhotoFileForm
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.photo_folder = path.parent
+                self.query_one("#paste", TextArea).loading = True
+                self.say("paste", f"Reading {path.name}…")
+                self._read_photo(path)
+
+        self.app.push_screen(PhotoFileForm(self.photo_folder), chosen)
+        self.run_worker(warm_up, thread=True, group="photo-models")  # the models load while a photo is picked
+
+    @work(thread=True, exclusive=True, group="photo")
+    def _read_photo(self, path: Path) -> None:
+        """Recognition takes a second or two (more the first time): never on the UI thread."""
+        try:
+            photo = read_photo(path, self.phone_region, lambda step: self.app.call_from_thread(self._step, path, step))
+        except PhotoError as problem:
+            self.app.call_from_thread(self._photo_failed, str(problem))
+            return
+        self.app.call_from_thread(self._photo_read, photo)
+
+    def _step(self, path: Path, step: str) -> None:
+        self.say("paste", f"Reading {path.name}: {step}…")
+
+    def _photo_failed(self, problem: str) -> None:
+        self.query_one("#paste", TextArea).loading = False
+        self.say("paste", problem, error=True)
+
+    def _photo_read(self, photo: PhotoCard) -> None:
+        """The recognised text into the paste box (for the user to check the fields against), the fields filled."""
+        paste = self.query_one("#paste", TextArea)
+        paste.loading = False
+        self._photo = photo
+        paste.text = photo.text
+        self._pasted()  # now, not when the Changed event comes: the same text twice sends none
 
     def fill(self, card: CardFields) -> None:
         """Put card values into the fields the user has not typed in (or that a paste filled before)."""
