@@ -56,7 +56,6 @@ class CardFields:
     """What a business card holds; empty strings where nothing is known (or a parser was not sure)."""
 
     name: str = _about(label="Name", required=True, form_label="Name *", hint="as on the card")
-    _: KW_ONLY
     title: str = _about(label="Title", hint="e.g. Engineering Manager", vcard="title")
     company: str = _about(label="Company", vcard="org")
     email: str = _about(
@@ -72,6 +71,9 @@ class CardFields:
         label="Phone", entry=Entry.PHONE, shown="Phone", empty="—", vcard="tel", vcard_types=("work", "voice")
     )
     phone_e164: str = _about(entry=Entry.DERIVED)
+    # Name to phone_e164 may be given in order, as the first versions allowed; the rest by name (a
+    # person's fields after these came in another order then, so a call relying on it fails loudly).
+    _: KW_ONLY
     mobile: str = _about(label="Mobile", entry=Entry.PHONE, shown="Mobile", vcard="tel", vcard_types=("cell", "voice"))
     mobile_e164: str = _about(entry=Entry.DERIVED)
     fax: str = _about(label="Fax", shown="Fax", vcard="tel", vcard_types=("work", "fax"))

@@ -1,10 +1,17 @@
-"""What the interview and action forms and the commands hand to the store (a person's card: contact.py)."""
+"""What the forms, the card parser and the commands hand to the store.
+
+A person's card is defined in contact.py; `PersonInput` and `CardFields` are named here too because
+this has been their public import since the first version: scripts that fill a database with
+`from followup_tui.inputs import InterviewInput, PersonInput` keep working."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
 
+from followup_tui.contact import CARD_FIELDS as CARD_FIELDS
+from followup_tui.contact import CardFields as CardFields
+from followup_tui.contact import PersonInput as PersonInput
 from followup_tui.kinds import State
 
 
