@@ -126,3 +126,28 @@ async def test_the_export_dialog_suggests_contact_vcf_when_nothing_of_the_name_i
         await pilot.press("x")
         await pilot.pause()
         assert app.screen.query_one("#path", Input).value == str(Path.home() / "contact.vcf")
+
+
+async def test_the_import_path_completes_to_folders_and_cards_only(yesterday_db, tmp_path):
+    """The import form completes a typed path as the photo form does: a folder, then the one .vcf in it
+    (a .txt beside it is not offered)."""
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a-notes.txt").write_text("not a card", encoding="utf-8")
+    (tmp_path / "inbox" / "card.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wen Okafor\r\nEMAIL:wen@okafor.example\r\nEND:VCARD\r\n", encoding="utf-8"
+    )
+    app = FollowupApp(yesterday_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        assert app.focused is field
+        field.value = str(tmp_path / "in")
+        field.cursor_position = len(field.value)
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert field.value == f"{tmp_path}/inbox/"
+        await pilot.press("right")
+        await pilot.pause()
+        assert field.value == f"{tmp_path}/inbox/card.vcf"

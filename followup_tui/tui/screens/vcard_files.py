@@ -1,8 +1,7 @@
-"""Pick a .vcf file to import, or a file to export contacts to."""
+"""Pick a .vcf or .json file to import, or a file to export to."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,63 +9,36 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DirectoryTree, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from followup_tui.capture.vcards import MAX_BYTES
 from followup_tui.store.portable import MAX_IMPORT_BYTES
+from followup_tui.tui.screens.file_pick import FilePickForm, existing_file
 from followup_tui.tui.screens.form import FormScreen, all_valid
 from followup_tui.validate import InputProblem
 
-
-class VcfTree(DirectoryTree):
-    """Folders, .vcf and .json files only."""
-
-    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [
-            p for p in paths if (p.is_dir() and not p.name.startswith(".")) or p.suffix.lower() in (".vcf", ".json")
-        ]
+IMPORT_SUFFIXES = frozenset((".vcf", ".json"))
 
 
 def _existing_vcf(text: str) -> Path:
-    path = Path(text.strip()).expanduser()
-    if not text.strip():
-        raise InputProblem("Choose a .vcf or .json file (type its path or pick it below)")
-    if not path.is_file():
-        raise InputProblem(f"No file at {path}")
-    if path.suffix.lower() not in (".vcf", ".json"):
-        raise InputProblem("followup imports vCard (.vcf) files and its own exports (.json)")
-    size = path.stat().st_size
-    cap = MAX_BYTES if path.suffix.lower() == ".vcf" else MAX_IMPORT_BYTES
-    if size > cap:
-        raise InputProblem(f"{size / 1024 / 1024:.1f} MB is too big; files up to {cap // 1024 // 1024} MB")
-    return path
+    return existing_file(
+        text,
+        IMPORT_SUFFIXES,
+        missing="Choose a .vcf or .json file (type its path, → completes it, or pick it below)",
+        wrong_kind="followup imports vCard (.vcf) files and its own exports (.json)",
+        cap=lambda path: MAX_BYTES if path.suffix.lower() == ".vcf" else MAX_IMPORT_BYTES,
+    )
 
 
-class ImportForm(FormScreen[Path]):
-    """A path field and a folder tree; enter on a file picks it."""
+class ImportForm(FilePickForm):
+    """Folders, .vcf and .json files; enter on a file picks it."""
 
     TITLE_TEXT = "Import business cards (.vcf) or a followup export (.json)"
+    SUFFIXES = IMPORT_SUFFIXES
+    PLACEHOLDER = "~/Downloads/contacts.vcf  (→ completes)"
 
-    def __init__(self, start: Path) -> None:
-        super().__init__()
-        self.start = start
-
-    def compose_fields(self) -> ComposeResult:
-        yield from self.field("File", "path", "", "~/Downloads/contacts.vcf")
-        yield VcfTree(self.start, id="tree")
-
-    @on(DirectoryTree.FileSelected)
-    def _picked(self, event: DirectoryTree.FileSelected) -> None:
-        self.query_one("#path", Input).value = str(event.path)
-        self.action_save()
-
-    @on(Input.Submitted, "#path")
-    def _submitted(self) -> None:
-        self.action_save()
-
-    def collect(self) -> Path | None:
-        path = self.check("path", _existing_vcf)
-        return path.value if all_valid(path) else None
+    def check_path(self, text: str) -> Path:
+        return _existing_vcf(text)
 
 
 FORMATS = (
