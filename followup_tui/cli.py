@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="export: .vcf contacts, .json everything, .csv interviews, .ics follow-ups"
     )
     exp.add_argument("file", type=Path)
+    sub.add_parser(
+        "notify",
+        parents=[common],
+        help="a desktop notification of what is due today or overdue, each item once a day (for cron; README)",
+    )
     sub.add_parser("backup", parents=[common], help="make a checked backup now (kept in backups/ beside the database)")
     restore = sub.add_parser(
         "restore", parents=[common], help="list backups, or restore one (the current data is kept aside)"

@@ -61,6 +61,10 @@ class Export(NamedTuple):
     file: Path
 
 
+class Notify(NamedTuple):
+    """`followup notify`: a desktop notification of what is due, for cron or a systemd timer."""
+
+
 class Backup(NamedTuple):
     """`followup backup`."""
 
@@ -72,7 +76,7 @@ class Restore(NamedTuple):
     yes: bool = False
 
 
-Command = Today | Stats | Done | Snooze | Capture | Import | Export | Backup | Restore
+Command = Today | Stats | Done | Snooze | Capture | Import | Export | Notify | Backup | Restore
 
 # Commands that change the database; refused up front on a read-only file.
 WRITES = (Done, Snooze, Import)
@@ -100,6 +104,8 @@ def from_namespace(ns: argparse.Namespace) -> Command:
             return Import(file=ns.file, interview=ns.interview)
         case "export":
             return Export(file=ns.file)
+        case "notify":
+            return Notify()
         case "backup":
             return Backup()
         case "restore":
