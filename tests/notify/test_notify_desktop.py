@@ -89,3 +89,18 @@ def test_bus_without_a_notification_server_is_silent(followup_command, yesterday
         assert [shown["summary"] for shown in server.received] == ["10 follow-ups due, 5 overdue"]
     finally:
         server.stop()
+
+
+def test_no_database_yet_is_silent(followup_command, tmp_path, session_bus):
+    run = notify(followup_command, tmp_path / "none.db", session_bus)
+    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
+    assert not (tmp_path / "none.db").exists()  # only the app creates a database
+
+
+def test_damaged_database_is_reported_on_stderr(followup_command, yesterday_db, session_bus):
+    yesterday_db.write_bytes(b"not a database, whatever it once was" * 100)
+    run = notify(followup_command, yesterday_db, session_bus)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith("followup: ") and "Traceback" not in run.stderr
+    assert f"{yesterday_db} is not a followup database, or it is damaged" in run.stderr
