@@ -56,9 +56,10 @@ class Import(NamedTuple):
 
 
 class Export(NamedTuple):
-    """`followup export FILE` (.vcf, .json, .csv or .ics)."""
+    """`followup export FILE` (.vcf, .json, .csv or .ics), or `followup export --vdir FOLDER`."""
 
     file: Path
+    vdir: bool = False  # `file` is a folder: one .ics file per open follow-up (vdirsyncer's layout)
 
 
 class Notify(NamedTuple):
@@ -103,7 +104,7 @@ def from_namespace(ns: argparse.Namespace) -> Command:
         case "import":
             return Import(file=ns.file, interview=ns.interview)
         case "export":
-            return Export(file=ns.file)
+            return Export(file=ns.file, vdir=ns.vdir)
         case "notify":
             return Notify()
         case "backup":
