@@ -55,9 +55,8 @@ class NotificationServer:
     def __init__(self, address: str, capabilities: list[str]) -> None:
         self.interface = Notifications(capabilities)
         self.address = address
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
 
     @property
     def received(self) -> list[dict[str, Any]]:
@@ -71,13 +70,13 @@ class NotificationServer:
         return bus
 
     def start(self) -> None:
-        self._thread.start()
-        self._bus = asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=10)
+        self.thread.start()
+        self.bus = asyncio.run_coroutine_threadsafe(self._start(), self.loop).result(timeout=10)
 
     def stop(self) -> None:
-        self._loop.call_soon_threadsafe(self._bus.disconnect)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
+        self.loop.call_soon_threadsafe(self.bus.disconnect)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
 
 
 def desktop_env(address: str | None, now: str = "2026-11-25T09:30") -> dict[str, str]:
