@@ -75,7 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser(
         "export", parents=[common], help="export: .vcf contacts, .json everything, .csv interviews, .ics follow-ups"
     )
-    exp.add_argument("file", type=Path)
+    exp.add_argument("file", type=Path, metavar="FILE")
+    exp.add_argument(
+        "--vdir",
+        action="store_true",
+        help="FILE is a folder: one .ics file per open follow-up, kept in step on each export (for vdirsyncer)",
+    )
+    sub.add_parser(
+        "notify",
+        parents=[common],
+        help="a desktop notification of what is due today or overdue, each item once a day (for cron; README)",
+    )
     sub.add_parser("backup", parents=[common], help="make a checked backup now (kept in backups/ beside the database)")
     restore = sub.add_parser(
         "restore", parents=[common], help="list backups, or restore one (the current data is kept aside)"

@@ -6,10 +6,11 @@ The store loads them in one read (store.queries.settings) and changes them in on
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
+from typing import NamedTuple
 
 from followup_tui.writing.profile import Profile
 
@@ -19,6 +20,22 @@ the interviews. A stored value outside these (another program, an import) opens 
 
 DEFAULT_SIMILARITY = 0.8
 _TEMPLATE = "template:"  # a key per edited template: template:<name>
+
+
+class Notified(NamedTuple):
+    """The actions `followup notify` named on one day, by uid (the day before's are forgotten)."""
+
+    day: date | None
+    uids: frozenset[str]
+
+    def new_on(self, today: date, uids: Iterable[str]) -> list[str]:
+        """Of `uids`, those not yet named today, in their order."""
+        seen = self.uids if self.day == today else frozenset()
+        return [uid for uid in uids if uid not in seen]
+
+    def adding(self, today: date, uids: Iterable[str]) -> Notified:
+        """These named too, today."""
+        return Notified(today, (self.uids if self.day == today else frozenset()) | frozenset(uids))
 
 
 @dataclass(frozen=True)
@@ -35,6 +52,8 @@ class Settings:
     profile: Profile = field(default_factory=Profile)
     words: tuple[str, ...] = ()  # words the user taught the spell check
     templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # edited, by name
+    # What `followup notify` showed: the day, and the uids of the actions it named that day (once a day each).
+    notified: Notified = field(default_factory=lambda: Notified(None, frozenset()))
 
     @classmethod
     def from_stored(cls, rows: Mapping[str, str]) -> Settings:
@@ -50,6 +69,7 @@ class Settings:
             templates=MappingProxyType(
                 {key.removeprefix(_TEMPLATE): text for key, text in rows.items() if key.startswith(_TEMPLATE)}
             ),
+            notified=_notified(rows.get("notified")),
         )
 
     def to_stored(self) -> dict[str, str]:
@@ -66,6 +86,8 @@ class Settings:
             rows["holiday_region"] = self.holiday_region
         if self.keep_hunting_shown_on is not None:
             rows["keep_hunting_shown_on"] = self.keep_hunting_shown_on.isoformat()
+        if self.notified.day is not None:
+            rows["notified"] = json.dumps({"day": self.notified.day.isoformat(), "uids": sorted(self.notified.uids)})
         return rows
 
 
@@ -81,6 +103,14 @@ def _day(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def _notified(text: str | None) -> Notified:
+    try:
+        found = json.loads(text or "{}")
+        return Notified(date.fromisoformat(found["day"]), frozenset(str(uid) for uid in found["uids"]))
+    except (ValueError, TypeError, KeyError):
+        return Notified(None, frozenset())
 
 
 def _words(text: str | None) -> tuple[str, ...]:

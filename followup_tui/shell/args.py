@@ -56,9 +56,14 @@ class Import(NamedTuple):
 
 
 class Export(NamedTuple):
-    """`followup export FILE` (.vcf, .json, .csv or .ics)."""
+    """`followup export FILE` (.vcf, .json, .csv or .ics), or `followup export --vdir FOLDER`."""
 
     file: Path
+    vdir: bool = False  # `file` is a folder: one .ics file per open follow-up (vdirsyncer's layout)
+
+
+class Notify(NamedTuple):
+    """`followup notify`: a desktop notification of what is due, for cron or a systemd timer."""
 
 
 class Backup(NamedTuple):
@@ -72,7 +77,7 @@ class Restore(NamedTuple):
     yes: bool = False
 
 
-Command = Today | Stats | Done | Snooze | Capture | Import | Export | Backup | Restore
+Command = Today | Stats | Done | Snooze | Capture | Import | Export | Notify | Backup | Restore
 
 # Commands that change the database; refused up front on a read-only file.
 WRITES = (Done, Snooze, Import)
@@ -99,7 +104,9 @@ def from_namespace(ns: argparse.Namespace) -> Command:
         case "import":
             return Import(file=ns.file, interview=ns.interview)
         case "export":
-            return Export(file=ns.file)
+            return Export(file=ns.file, vdir=ns.vdir)
+        case "notify":
+            return Notify()
         case "backup":
             return Backup()
         case "restore":

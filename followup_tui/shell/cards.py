@@ -104,10 +104,33 @@ def _export_other(target, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _export_problem(target) -> str | None:
+def _export_vdir(folder, out: TextIO) -> int:
+    from followup_tui.shell.vdir import export_vdir
+
+    done = export_vdir(folder, clock.now())
+    out.write(
+        printable(
+            f"exported the open follow-ups to {folder}: {done.written} written, {done.unchanged} unchanged, "
+            f"{done.removed} removed (no longer open)\n"
+        )
+    )
+    return 0
+
+
+def _export_problem(target, vdir: bool = False) -> str | None:
     """Why `target` cannot be exported to, before anything is read or written."""
     import os
 
+    if vdir:
+        # The folder is made if missing (vdirsyncer wants it there before its first sync), in one that exists.
+        folder = target if target.exists() else target.parent
+        if not folder.is_dir():
+            if folder is target:
+                return f"cannot export to {target}: --vdir needs a folder, and this is a file"
+            return f"cannot export to {target}: the folder {folder} does not exist"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"cannot export to {target}: permission denied"
+        return None
     if target.suffix.lower() not in (".vcf", ".json", ".csv", ".ics"):
         return f"cannot export to {target}: name the file {EXPORT_FORMATS}"
     folder = target.parent
@@ -158,7 +181,7 @@ def run_card_command(
 
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        if isinstance(command, Export) and (problem := _export_problem(command.file)):
+        if isinstance(command, Export) and (problem := _export_problem(command.file, command.vdir)):
             err.write(printable(f"followup: {problem}\n"))
             return 2
         interview = None if isinstance(command, Export) else command.interview
@@ -180,6 +203,8 @@ def run_card_command(
                 + " (records already stored were kept, not doubled)\n"
             )
             return 0
+        if isinstance(command, Export) and command.vdir:
+            return _export_vdir(command.file, out)
         if isinstance(command, Export) and command.file.suffix.lower() in (".json", ".csv", ".ics"):
             return _export_other(command.file, out, err)
         if isinstance(command, Import):

@@ -11,6 +11,7 @@ from followup_tui.shell.args import (
     Done,
     Export,
     Import,
+    Notify,
     Restore,
     Snooze,
     Stats,
@@ -25,6 +26,10 @@ def run(command: Command, path: Path) -> int:
 
     Only the app creates a database: a command given a path where there is none says so, rather than
     act on a new empty file at a mistyped path."""
+    if isinstance(command, Notify):
+        from followup_tui.shell.notify import run_notify
+
+        return run_notify(path)  # silent where the others explain: it runs from cron (see its module)
     if not path.exists():
         if isinstance(command, Capture) and not command.save:
             from followup_tui.shell.cards import run_card_command

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from peewee import JOIN
 
@@ -21,6 +21,9 @@ from followup_tui.store.errors import StoreError
 from followup_tui.store.models import Action, Contact, Interview, Meeting, Setting
 from followup_tui.store.schema import SCHEMA_VERSION
 from followup_tui.wording import action_label
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Todo
 
 FORMAT = "followup"
 FORMAT_VERSION = 1
@@ -356,47 +359,75 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)  # a naive time is taken as the machine's local time
 
 
-def followups_ics(now: datetime) -> bytes:
-    """Every action as an iCalendar to-do with a stable UID; done and cancelled ones marked so."""
-    from icalendar import Calendar, Todo
+# RFC 5545 has no "dropped": a letter left out on purpose is cancelled, its reason in the description.
+_TODO_STATUS = {
+    State.OPEN: "NEEDS-ACTION",
+    State.DONE: "COMPLETED",
+    State.CANCELLED: "CANCELLED",
+    State.DROPPED: "CANCELLED",
+}
+ICS_UID_DOMAIN = "@followup"  # a to-do's UID is its action's uid and this: one UID per action, everywhere
+
+
+def _calendar() -> Calendar:
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("prodid", "-//followup//follow-ups//EN")
     calendar.add("version", "2.0")
-    # RFC 5545 has no "dropped": a letter left out on purpose is cancelled, its reason in the description.
-    status = {
-        State.OPEN: "NEEDS-ACTION",
-        State.DONE: "COMPLETED",
-        State.CANCELLED: "CANCELLED",
-        State.DROPPED: "CANCELLED",
-    }
+    return calendar
+
+
+def _todo(a: Action, stamp: datetime) -> Todo:
+    """One action (its interview and contact joined) as an iCalendar to-do."""
+    from icalendar import Todo
+
+    person = a.contact if a.contact_id else None
+    todo = Todo()
+    todo.add("uid", f"{a.uid}{ICS_UID_DOMAIN}")
+    todo.add("dtstamp", stamp)
+    label = action_label(Kind(a.kind), person.name if person else "", a.title, a.seq)
+    todo.add("summary", f"{label} ({a.interview.company})")
+    todo.add("due", a.due)
+    todo.add("status", _TODO_STATUS[State(a.state)])
+    if a.done_on:
+        todo.add("completed", _utc(datetime.combine(a.done_on, time.min)))
+    details = []
+    if person:
+        details += [d for d in (person.email, person.phone or person.mobile, person.address) if d]
+    if a.note:
+        details.append(a.note)
+    if details:
+        todo.add("description", "\n".join(details))
+    return todo
+
+
+def _actions(*, open_only: bool = False) -> Iterator[Action]:
+    """Every action (or the open ones) with its interview and contact, in id order; inside `reading()`."""
+    rows = Action.select(Action, Interview, Contact).join(Interview).switch(Action).join(Contact, JOIN.LEFT_OUTER)
+    if open_only:
+        rows = rows.where(Action.state == State.OPEN.value)
+    return iter(rows.order_by(Action.id))
+
+
+def followups_ics(now: datetime) -> bytes:
+    """Every action as an iCalendar to-do with a stable UID; done and cancelled ones marked so."""
+    calendar = _calendar()
     stamp = _utc(now)
     with reading():
-        rows = (
-            Action.select(Action, Interview, Contact)
-            .join(Interview)
-            .switch(Action)
-            .join(Contact, JOIN.LEFT_OUTER)
-            .order_by(Action.id)
-        )
-        for a in rows:
-            person = a.contact if a.contact_id else None
-            todo = Todo()
-            todo.add("uid", f"{a.uid}@followup")
-            todo.add("dtstamp", stamp)
-            label = action_label(Kind(a.kind), person.name if person else "", a.title, a.seq)
-            todo.add("summary", f"{label} ({a.interview.company})")
-            todo.add("due", a.due)
-            todo.add("status", status[State(a.state)])
-            if a.done_on:
-                todo.add("completed", _utc(datetime.combine(a.done_on, time.min)))
-            details = []
-            if person:
-                details += [d for d in (person.email, person.phone or person.mobile, person.address) if d]
-            if a.note:
-                details.append(a.note)
-            if details:
-                todo.add("description", "\n".join(details))
-            calendar.add_component(todo)
+        for a in _actions():
+            calendar.add_component(_todo(a, stamp))
     ical: bytes = calendar.to_ical()
     return ical
+
+
+def open_followups_one_by_one(now: datetime) -> dict[str, bytes]:
+    """Each open follow-up as a calendar of its own (a vdir's item), by the action's uid."""
+    stamp = _utc(now)
+    found: dict[str, bytes] = {}
+    with reading():
+        for a in _actions(open_only=True):
+            calendar = _calendar()
+            calendar.add_component(_todo(a, stamp))
+            found[str(a.uid)] = calendar.to_ical()
+    return found

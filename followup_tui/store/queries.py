@@ -7,7 +7,7 @@ from datetime import date, time
 from typing import Any
 
 from followup_tui.contact import CARD_FIELDS, CONTACT_COLUMNS, MEETING_COLUMNS, CardFields
-from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Kind, Medium
+from followup_tui.kinds import KIND_OF, MEDIUM_OF, STATE_OF, STATUS_OF, Kind, Medium, State
 from followup_tui.records import ActionRow, InterviewDetail, InterviewRow, PersonCard
 from followup_tui.review import ReviewItem
 from followup_tui.settings import Settings
@@ -223,6 +223,18 @@ def review_item(action_id: int) -> ReviewItem | None:
     """One action as the review shows it, whatever its date or state."""
     found = _review_rows(lite.ONE_ITEM, (action_id,))
     return found[0] if found else None
+
+
+def due_now(today: date) -> list[tuple[str, ReviewItem]]:
+    """The open actions due today or overdue, as the review shows them, each with its action's stable uid."""
+    items = [item for item in review_items(today, 0) if item.state is State.OPEN]
+    if not items:
+        return []
+    with reading():
+        marks = ", ".join("?" * len(items))
+        rows = execute(f'SELECT id, uid FROM "action" WHERE id IN ({marks})', tuple(i.id for i in items)).fetchall()
+    uids = dict(rows)
+    return [(str(uids[item.id]), item) for item in items if item.id in uids]  # one done in between is gone
 
 
 def _review_rows(sql: str, params: tuple[object, ...]) -> list[ReviewItem]:
