@@ -267,7 +267,7 @@ def run_loop_command(
             return _status(command, out, err)
         return _note(command, out, err)
     except Problem as problem:
-        err.write(f"followup: {printable(str(problem))}; nothing was stored\n")
+        err.write(f"followup: {printable(str(problem).rstrip('.'))}; nothing was stored\n")
         return 2
     except StoreError as error:
         err.write(f"followup: {printable(str(error))}\n")
