@@ -26,7 +26,7 @@ from followup_tui.records import InterviewRow
 from followup_tui.shell.args import Add, List, Note, SetStatus
 from followup_tui.shell.daily import fit
 from followup_tui.shell.output import printable
-from followup_tui.text import clean_line, json_visible
+from followup_tui.text import clean, clean_line, json_visible
 from followup_tui.wording import status_note
 
 STATUSES = ", ".join(s.value for s in Status)
@@ -189,15 +189,15 @@ def _as_json(row: InterviewRow, people: list[str]) -> dict[str, object]:
         following = {
             "id": row.next_id,
             "kind": row.next_kind.value if row.next_kind else None,
-            "what": row.next_title,
-            "person": row.next_person,
+            "what": clean(row.next_title),
+            "person": clean(row.next_person),
             "due": row.next_due.isoformat(),
             "due_text": relative_due(row.next_due, clock.today()),
         }
     return {
         "id": row.id,
-        "company": row.company,
-        "role": row.role,
+        "company": clean(row.company),  # as `today --json` reads its rows: without codes another program wrote
+        "role": clean(row.role),
         "day": row.day.isoformat(),
         "status": row.status.value,
         "people": people,

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from daytwo_files import read_rows
@@ -314,3 +316,23 @@ def test_note_adds_a_paragraph_to_the_interviews_notes_keeping_what_was_there(ye
     after = read_rows(yesterday_db, 'SELECT notes FROM "interview" WHERE id = ?', (meridian,))[0][0]
     expected = "Grace said the team is hiring two.\n\nSecond chat booked for Friday."
     assert after == (f"{before.rstrip()}\n\n{expected}" if before.strip() else expected)
+
+
+def test_list_prints_text_another_program_stored_without_its_terminal_codes(yesterday_db, followup):
+    # Another program (or an old import) wrote codes straight into the file, past the app's cleaning.
+    with closing(sqlite3.connect(yesterday_db)) as connection, connection:
+        connection.execute(
+            """UPDATE "interview" SET company = 'Meridian \x1b]0;owned\x07\u202eEnergy', role = 'BA\x1b[2J',
+               people = 'Grace \x1b]52;c;cGF5bG9hZA==\x07Kim' WHERE company = 'Meridian Energy'"""
+        )
+        connection.execute("""UPDATE "contact" SET name = 'Grace \x1b[31mKim' WHERE name = 'Grace Kim'""")
+    ran = _run(followup, yesterday_db, "list")
+    assert ran.code == 0, ran.err
+    assert not set(ran.out) & {"\x1b", "\x07", "\u202e"}
+    assert "Meridian Energy · BA" in ran.out
+    ran = _run(followup, yesterday_db, "list", "--json")
+    assert ran.code == 0, ran.err
+    assert not set(ran.out) & {"\x1b", "\x07", "\u202e"}
+    meridian = next(i for i in json.loads(ran.out)["interviews"] if i["id"] == 4)
+    assert (meridian["company"], meridian["role"], meridian["people"]) == ("Meridian Energy", "BA", ["Grace Kim"])
+    assert (meridian["next"]["person"], meridian["next"]["what"]) == ("Grace Kim", "Get Grace Kim's business card")
