@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from followup_tui import clock, validate
 from followup_tui.capture.card_places import country_in
@@ -39,6 +40,7 @@ LIST_COLUMNS = (
     ("next", 28),
     ("due", 16),
 )
+Checked = TypeVar("Checked")  # what a check gives back
 _ADDRESSED = re.compile(r"^(?P<name>.*?)\s*<(?P<email>[^<>]*)>\s*$")  # Priya Shah <priya@acme.example>
 
 
@@ -46,7 +48,7 @@ class Problem(ValueError):
     """Input the user must correct: one line, naming the option; nothing is stored."""
 
 
-def _checked(option: str, check):
+def _checked(option: str, check: Callable[[], Checked]) -> Checked:
     """Run one of the forms' checks; its message comes back naming the command's option."""
     try:
         return check()
@@ -105,7 +107,10 @@ def _cards_in(path: Path, company: str, region: str) -> list[CardFields]:
     if path.suffix.lower() == ".vcf":
         found = _checked(option, lambda: read_vcards(data, region))
     else:
-        text = _checked(option, lambda: data.decode("utf-8"))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Problem(f"{option}: not a .vcf nor a card's text; `followup capture PHOTO` reads a photo") from None
         found = [_checked(option, lambda: parse_card(text, region))]
     found = [card for card in found if any(card.as_dict().values())]
     if not found:

@@ -180,6 +180,8 @@ def test_add_from_card_files_a_vcf_and_a_cards_text(yesterday_db, followup, tmp_
 def test_add_with_wrong_input_says_what_to_fix_in_one_line_and_stores_nothing(yesterday_db, followup, tmp_path):
     bad_vcf = tmp_path / "bad.vcf"
     bad_vcf.write_text(VCF.replace("oliver.grant@kestrel.example", "oliver.grant@"), encoding="utf-8")
+    photo = tmp_path / "card.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\xff\xd9")
     before = _counts(yesterday_db)
     wrong = {
         ("--start", "14:00", "--end", "13:00"): "--end: It ended before it started",
@@ -190,6 +192,7 @@ def test_add_with_wrong_input_says_what_to_fix_in_one_line_and_stores_nothing(ye
         ("--end", "25:00"): "--end: Not a time: 25:00",
         ("--card", str(bad_vcf)): "There must be something after the @-sign",
         ("--card", str(tmp_path / "missing.vcf")): "cannot read it: No such file or directory",
+        ("--card", str(photo)): "not a .vcf nor a card's text; `followup capture PHOTO` reads a photo",
     }
     for options, message in wrong.items():
         ran = _run(followup, yesterday_db, "add", "Acme Robotics", "--person", "Ann Fox", *options)
