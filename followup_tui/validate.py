@@ -5,6 +5,7 @@ from __future__ import annotations
 import locale
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Literal, overload
 
 from followup_tui import contact
 from followup_tui.contact import Entry
@@ -102,6 +103,14 @@ def region(value: str) -> str:
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise InputProblem(f"Not a region code: {code or 'empty'} (two letters, e.g. US, GB, DE, FR, IN, AU)")
     return code
+
+
+@overload
+def day(value: str, today: date, *, required: Literal[True], past: bool = False) -> date: ...
+
+
+@overload
+def day(value: str, today: date, *, required: bool, past: bool = False) -> date | None: ...
 
 
 def day(value: str, today: date, *, required: bool, past: bool = False) -> date | None:
