@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_loop_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """add, list, status, note: the daily loop from scripts and cron, as the app's forms and keys do it."""
     add = sub.add_parser("add", parents=[common], help="add an interview and its people; prints its id")
-    add.add_argument("company")
+    add.add_argument("company", help="who interviewed you")
     add.add_argument("--role", default="", help="the job title")
     add.add_argument("--date", default="today", metavar="DAY", help="today (default), yesterday, mon, nov 20, ISO")
     add.add_argument("--start", default="", metavar="TIME", help="when it started, e.g. 13:30")
