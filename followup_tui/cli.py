@@ -92,7 +92,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, nargs="?")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _add_loop_commands(sub, common)
     return parser
+
+
+def _add_loop_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """add, list, status, note: the daily loop from scripts and cron, as the app's forms and keys do it."""
+    add = sub.add_parser("add", parents=[common], help="add an interview and its people; prints its id")
+    add.add_argument("company", help="who interviewed you")
+    add.add_argument("--role", default="", help="the job title")
+    add.add_argument("--date", default="today", metavar="DAY", help="today (default), yesterday, mon, nov 20, ISO")
+    add.add_argument("--start", default="", metavar="TIME", help="when it started, e.g. 13:30")
+    add.add_argument("--end", default="", metavar="TIME", help="when it ended; from 15:00 thank-yous are due next day")
+    add.add_argument(
+        "--person",
+        action="append",
+        default=[],
+        metavar='"NAME <EMAIL>"',
+        help="someone you met (repeat for each; the first is the lead interviewer)",
+    )
+    add.add_argument(
+        "--card", action="append", default=[], type=Path, metavar="FILE", help="people from a .vcf or a card's text"
+    )
+    add.add_argument("--region", metavar="CC", help="phone region for numbers without +country code")
+    listing = sub.add_parser("list", parents=[common], help="interviews with their status and next action")
+    listing.add_argument("--json", action="store_true", help="print JSON (fields documented in README.md)")
+    status = sub.add_parser("status", parents=[common], help="set an interview's status, as the app's s key")
+    status.add_argument("id", type=int, help="the interview's id (`followup list`)")
+    status.add_argument("status", help="active, offer, accepted, rejected, filled or withdrawn")
+    note = sub.add_parser("note", parents=[common], help="add a paragraph to an interview's notes")
+    note.add_argument("id", type=int, help="the interview's id (`followup list`)")
+    note.add_argument("text")
 
 
 def _freeze_clock_from_env() -> None:

@@ -29,6 +29,7 @@ class InterviewRow:
     next_seq: int = 0
     next_person: str = ""
     next_due: date | None = None
+    next_id: int | None = None  # the next open action's id, as `followup done` takes it
 
     @cached_property
     def next_title(self) -> str:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import locale
 from dataclasses import dataclass
+from datetime import date, time
+from typing import Literal, overload
 
+from followup_tui import contact
+from followup_tui.contact import Entry
+from followup_tui.dates import DATE_HINT, parse_day
 from followup_tui.text import clean_line, clean_text
 
 # Generous but finite: a huge paste gets a message instead of a slow app and a bloated file.
@@ -98,3 +103,39 @@ def region(value: str) -> str:
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise InputProblem(f"Not a region code: {code or 'empty'} (two letters, e.g. US, GB, DE, FR, IN, AU)")
     return code
+
+
+@overload
+def day(value: str, today: date, *, required: Literal[True], past: bool = False) -> date: ...
+
+
+@overload
+def day(value: str, today: date, *, required: bool, past: bool = False) -> date | None: ...
+
+
+def day(value: str, today: date, *, required: bool, past: bool = False) -> date | None:
+    """A date as typed in a form or given to a command ("today", "fri", "nov 20"); None for an empty
+    optional one. A bad date raises DateInputError (a ValueError) with its hint."""
+    if not value.strip():
+        if required:
+            raise InputProblem(f"A date is needed ({DATE_HINT})")
+        return None
+    return parse_day(value, today, past=past)
+
+
+def times(started: time | None, ended: time | None) -> None:
+    """An interview's start and end, when both are given, in that order."""
+    if started and ended and ended <= started:
+        raise InputProblem("It ended before it started: check both times")
+
+
+def card_field(name: str, value: str, phone_region: str) -> str | Phone:
+    """One typed field of a person's card checked as the person form checks it (a phone gives a Phone)."""
+    about = contact.about(name)
+    if about.entry is Entry.PHONE:
+        return phone(value, phone_region)
+    if about.entry is Entry.EMAIL:
+        return email(value)
+    if about.entry is Entry.TEXT:
+        return text(value)
+    return line(value, required=about.label if about.required else "")

@@ -77,10 +77,58 @@ class Restore(NamedTuple):
     yes: bool = False
 
 
-Command = Today | Stats | Done | Snooze | Capture | Import | Export | Notify | Backup | Restore
+class Add(NamedTuple):
+    """`followup add COMPANY`: an interview, its people, and the plan the app's Add form makes."""
+
+    company: str
+    role: str = ""
+    day: str = "today"  # as the form reads it: today, yesterday, mon, nov 20, 2026-11-20
+    start: str = ""
+    end: str = ""
+    people: tuple[str, ...] = ()  # "Name <email>" or "Name"
+    cards: tuple[Path, ...] = ()  # .vcf files, or a card's text as `capture` reads it
+    region: str | None = None
+
+
+class List(NamedTuple):
+    """`followup list`: every interview with its status and next action, as a table or JSON."""
+
+    json: bool = False
+
+
+class SetStatus(NamedTuple):
+    """`followup status ID STATUS`: as the app's s key."""
+
+    id: int
+    status: str
+
+
+class Note(NamedTuple):
+    """`followup note ID TEXT`: a paragraph added to an interview's notes."""
+
+    id: int
+    text: str
+
+
+Command = (
+    Today
+    | Stats
+    | Done
+    | Snooze
+    | Capture
+    | Import
+    | Export
+    | Notify
+    | Backup
+    | Restore  # the first ones
+    | Add
+    | List
+    | SetStatus
+    | Note  # the loop without the app
+)
 
 # Commands that change the database; refused up front on a read-only file.
-WRITES = (Done, Snooze, Import)
+WRITES = (Done, Snooze, Import, Add, SetStatus, Note)
 
 
 def writes(command: Command) -> bool:
@@ -111,4 +159,21 @@ def from_namespace(ns: argparse.Namespace) -> Command:
             return Backup()
         case "restore":
             return Restore(file=ns.file, yes=ns.yes)
+        case "add":
+            return Add(
+                company=ns.company,
+                role=ns.role,
+                day=ns.date,
+                start=ns.start,
+                end=ns.end,
+                people=tuple(ns.person),
+                cards=tuple(ns.card),
+                region=ns.region,
+            )
+        case "list":
+            return List(json=ns.json)
+        case "status":
+            return SetStatus(id=ns.id, status=ns.status)
+        case "note":
+            return Note(id=ns.id, text=ns.text)
     raise ValueError(f"unknown command {ns.command!r}")

@@ -39,7 +39,7 @@ def _same(data: PersonInput) -> str:
     return "email or phone" if data.email or data.phone_e164 or data.mobile_e164 else "name and company"
 
 
-def _store(card: CardFields, interview_id: int | None) -> str:
+def store_card(card: CardFields, interview_id: int | None) -> str:
     """Store one card (linking an existing contact with the same email or phone); a summary line."""
     from followup_tui.store import commands, queries
 
@@ -164,7 +164,7 @@ def _capture(command: Capture, out: TextIO, err: TextIO, *, stored: bool) -> int
         _print_card(card, out)
         out.write(printable(note))
     if command.save:
-        err.write(_store(card, command.interview) + "\n")
+        err.write(store_card(card, command.interview) + "\n")
     return 0
 
 
@@ -216,7 +216,7 @@ def run_card_command(
                 )
             cards = read_vcards(command.file.read_bytes(), _region(None))
             for card in cards:
-                out.write(clean_line(_store(card, command.interview)) + "\n")
+                out.write(clean_line(store_card(card, command.interview)) + "\n")
             return 0
         from followup_tui.files import write_private
         from followup_tui.store import queries

@@ -38,7 +38,8 @@ def use_colour(stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _fit(text: str, width: int) -> str:
+def fit(text: str, width: int) -> str:
+    """A cell of a plain table: one cleaned line, cut with … to the width."""
     text = clean_line(text)
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
 
@@ -52,8 +53,8 @@ def _row(item: ReviewItem, today, colour: bool, id_width: int = _WIDTHS[0]) -> s
     due = "done" if item.state is State.DONE else item.due_text(today)
     _, w_due, w_what, w_who, w_company, w_contact = _WIDTHS
     text = (
-        f"{item.id:<{id_width}} {_fit(due, w_due)} {_fit(item.what, w_what)} {_fit(item.person, w_who)} "
-        f"{_fit(company, w_company)} {_fit(contact, w_contact)}"
+        f"{item.id:<{id_width}} {fit(due, w_due)} {fit(item.what, w_what)} {fit(item.person, w_who)} "
+        f"{fit(company, w_company)} {fit(contact, w_contact)}"
     ).rstrip()
     if not colour:
         return text

@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from followup_tui.shell.args import (
+    Add,
     Backup,
     Capture,
     Command,
     Done,
     Export,
     Import,
+    List,
+    Note,
     Notify,
     Restore,
+    SetStatus,
     Snooze,
     Stats,
     Today,
@@ -55,7 +59,7 @@ def run(command: Command, path: Path) -> int:
 
     try:
         # Before a change or an export, SQLite checks every page: `today` and `stats` report the damage they read.
-        open_database(path, check=not isinstance(command, Today | Stats))
+        open_database(path, check=not isinstance(command, Today | Stats | List))
     except StoreError as error:
         return fail(error, 2)
     try:
@@ -81,4 +85,8 @@ def _on_open_database(command: Command) -> int:
         from followup_tui.shell.cards import run_card_command
 
         return run_card_command(command)
+    if isinstance(command, Add | List | SetStatus | Note):
+        from followup_tui.shell.loop import run_loop_command
+
+        return run_loop_command(command)
     raise ValueError(f"{type(command).__name__} does not run on an open database")

@@ -19,7 +19,7 @@ from followup_tui.writing.profile import Profile, references_named
 
 # The interview keeps its next open action (store.summary), so the list is one indexed query.
 _LIST_SQL = """
-SELECT i.id, i.company, i.role, i.day, i.status, i.people, a.kind, a.title, a.seq, c.name, i.next_due
+SELECT i.id, i.company, i.role, i.day, i.status, i.people, a.kind, a.title, a.seq, c.name, i.next_due, a.id
 FROM "interview" i
 LEFT JOIN "action" a ON a.id = i.next_action_id
 LEFT JOIN "contact" c ON c.id = a.contact_id
@@ -45,7 +45,7 @@ def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> l
     with reading():
         cursor = execute(sql, params)
         rows = []
-        for ident, company, role, day, status, people, kind, title, seq, person, due in cursor.fetchall():
+        for ident, company, role, day, status, people, kind, title, seq, person, due, next_id in cursor.fetchall():
             rows.append(
                 InterviewRow(
                     id=ident,
@@ -59,9 +59,25 @@ def list_interviews(ids: list[int] | None = None, limit: int | None = None) -> l
                     next_seq=seq or 0,
                     next_person=person or "",
                     next_due=_day(due) if due else None,
+                    next_id=next_id,
                 )
             )
     return rows
+
+
+_NAMES_SQL = """
+SELECT m.interview_id, c.name FROM "meeting" m JOIN "contact" c ON c.id = m.contact_id
+ORDER BY m.interview_id, m.position, m.id
+"""
+
+
+def people_names() -> dict[int, list[str]]:
+    """Each interview's people by name, in the card pane's order (one query, for `followup list --json`)."""
+    names: dict[int, list[str]] = {}
+    with reading():
+        for interview_id, name in execute(_NAMES_SQL, ()).fetchall():
+            names.setdefault(interview_id, []).append(clean(name))
+    return names
 
 
 _DETAIL_SQL = """

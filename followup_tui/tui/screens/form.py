@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from followup_tui import clock
-from followup_tui.dates import DATE_HINT, DateInputError, parse_day, show_date
+from followup_tui import clock, validate
+from followup_tui.dates import DateInputError, show_date
 from followup_tui.text import MAX_STORED_LINE, clean, clean_line, clip
 from followup_tui.validate import InputProblem
 
@@ -124,11 +124,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         """A converter for a date field (a required one never gives None: an empty one is a problem)."""
 
         def convert(text: str) -> date | None:
-            if not text.strip():
-                if required:
-                    raise InputProblem(f"A date is needed ({DATE_HINT})")
-                return None
-            return parse_day(text, clock.today(), past=ident in self.PAST_DATES)
+            return validate.day(text, clock.today(), required=required, past=ident in self.PAST_DATES)
 
         return convert
 

@@ -9,8 +9,7 @@ from textual.widgets import Input
 from followup_tui import validate
 from followup_tui.dates import parse_time, show_date
 from followup_tui.inputs import InterviewInput
-from followup_tui.tui.screens.form import FormScreen, all_valid
-from followup_tui.validate import InputProblem
+from followup_tui.tui.screens.form import FormScreen, Invalid, all_valid
 
 
 class InterviewForm(FormScreen[InterviewInput]):
@@ -82,8 +81,7 @@ class InterviewForm(FormScreen[InterviewInput]):
         notes = self.check("notes", validate.text)
         if not all_valid(company, role, day, started_at, ended_at, decision, next_step, notes):
             return None
-        if started_at.value and ended_at.value and ended_at.value <= started_at.value:
-            self.check("ended_at", _ended_before_start)
+        if isinstance(self.check("ended_at", lambda _: validate.times(started_at.value, ended_at.value)), Invalid):
             return None
         return InterviewInput(
             company.value,
@@ -95,7 +93,3 @@ class InterviewForm(FormScreen[InterviewInput]):
             started_at=started_at.value,
             next_step_expected=next_step.value,
         )
-
-
-def _ended_before_start(_text: str) -> None:
-    raise InputProblem("It ended before it started: check both times")

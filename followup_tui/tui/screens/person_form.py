@@ -176,13 +176,4 @@ class PersonForm(FormScreen[PersonInput]):
         return country_in(self.value("address")) or self.phone_region
 
     def _checker(self, name: str) -> Callable[[str], object]:
-        about = contact.about(name)
-        if about.entry is Entry.PHONE:
-            return lambda v: validate.phone(v, self.card_region())
-        if about.entry is Entry.EMAIL:
-            return validate.email
-        if about.entry is Entry.TEXT:
-            return validate.text
-        if about.required:
-            return lambda v: validate.line(v, required=about.label)
-        return validate.line
+        return lambda v: validate.card_field(name, v, self.card_region())
