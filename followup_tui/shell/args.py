@@ -72,10 +72,21 @@ class Restore(NamedTuple):
     yes: bool = False
 
 
-Command = Today | Stats | Done | Snooze | Capture | Import | Export | Backup | Restore
+class Sync(NamedTuple):
+    """`followup sync [--prefer server|local]`, or `followup sync --setup --url URL --user NAME ...`."""
+
+    setup: bool = False
+    url: str = ""
+    user: str = ""
+    task_list: str = ""
+    address_book: str = ""
+    prefer: str | None = None  # settles card conflicts: "server" or "local"
+
+
+Command = Today | Stats | Done | Snooze | Capture | Import | Export | Backup | Restore | Sync
 
 # Commands that change the database; refused up front on a read-only file.
-WRITES = (Done, Snooze, Import)
+WRITES = (Done, Snooze, Import, Sync)
 
 
 def writes(command: Command) -> bool:
@@ -102,6 +113,15 @@ def from_namespace(ns: argparse.Namespace) -> Command:
             return Export(file=ns.file)
         case "backup":
             return Backup()
+        case "sync":
+            return Sync(
+                setup=ns.setup,
+                url=ns.url or "",
+                user=ns.user or "",
+                task_list=ns.task_list or "",
+                address_book=ns.address_book or "",
+                prefer=ns.prefer,
+            )
         case "restore":
             return Restore(file=ns.file, yes=ns.yes)
     raise ValueError(f"unknown command {ns.command!r}")

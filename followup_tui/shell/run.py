@@ -14,6 +14,7 @@ from followup_tui.shell.args import (
     Restore,
     Snooze,
     Stats,
+    Sync,
     Today,
     writes,
 )
@@ -76,4 +77,8 @@ def _on_open_database(command: Command) -> int:
         from followup_tui.shell.cards import run_card_command
 
         return run_card_command(command)
+    if isinstance(command, Sync):
+        from followup_tui.shell.sync import run_sync_command
+
+        return run_sync_command(command)
     raise ValueError(f"{type(command).__name__} does not run on an open database")
