@@ -87,6 +87,19 @@ class Remote:
                 return name.split("}")[1] + ":" + found.text
         return ""
 
+    def components(self, collection: str) -> list[str] | None:
+        """The components the calendar takes (VEVENT, VTODO...); None when the server does not say."""
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+            "<d:prop><c:supported-calendar-component-set/></d:prop></d:propfind>"
+        )
+        response = self.request(collection, "PROPFIND", body, {"Depth": "0", "Content-Type": "application/xml"})
+        self._check(response, collection, (207,))
+        found = ET.fromstring(response._raw).find(f".//{{{CALDAV}}}supported-calendar-component-set")
+        if found is None:
+            return None
+        return [str(comp.get("name", "")).upper() for comp in found.findall(f"{{{CALDAV}}}comp")]
+
     def etags(self, collection: str) -> dict[str, str]:
         """Every member's path and ETag, in one request."""
         response = self.request(collection, "PROPFIND", _ETAGS_BODY, {"Depth": "1", "Content-Type": "application/xml"})

@@ -140,6 +140,10 @@ class _Tasks(_Pass):
         ] + [uid for uid in rows if uid not in local]
         if tag and tag == stored_tag and not changed_here:
             return True
+        if not stored_tag:  # first time on this list (or after one left unsettled): does it take tasks at all?
+            components = self.remote.components(self.collection)
+            if components is not None and "VTODO" not in components:
+                _refused_tasks(403)
         there = self.listing(stored_tag, tag)
         wrote = False
         for uid in sorted(set(local) | set(rows)):
