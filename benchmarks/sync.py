@@ -24,6 +24,7 @@ from followup_tui.contact import PersonInput  # noqa: E402
 from followup_tui.inputs import InterviewInput  # noqa: E402
 from followup_tui.store import commands, queries  # noqa: E402
 from followup_tui.store.database import close_database, execute, open_database, reading  # noqa: E402
+from followup_tui.sync.dav import Remote  # noqa: E402
 from followup_tui.sync.engine import run  # noqa: E402
 
 
@@ -42,16 +43,37 @@ def fill(wanted: int, today: date) -> tuple[int, int]:
         n += 1
 
 
+WAITED = [0.0, 0]  # seconds spent waiting on the server, requests made
+
+
+def _count_requests() -> None:
+    original = Remote.request
+
+    def request(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            WAITED[0] += time.perf_counter() - start
+            WAITED[1] += 1
+
+    Remote.request = request
+
+
 def timed(label: str, action):
+    WAITED[:] = [0.0, 0]
     start = time.perf_counter()
     report = action()
-    print(f"{label:<44} {time.perf_counter() - start:7.2f} s   {report.summary()}")
+    took = time.perf_counter() - start
+    print(f"{label:<40} {took:7.2f} s ({WAITED[1]} requests, {WAITED[0]:.2f} s waiting on the server)")
+    print(f"    {report.summary()}")
     return report
 
 
 def main(wanted: int = 1000) -> None:
     now = datetime(2026, 11, 25, 9, 30)
     clock.freeze(now)
+    _count_requests()
     with tempfile.TemporaryDirectory() as folder:
         server = Radicale(Path(folder) / "radicale").start()
         try:
