@@ -40,15 +40,13 @@ def discover(remote: Remote) -> Found:
     """The principal's calendars (through caldav) and address books (CardDAV home set, where the server has one)."""
     from caldav.lib import error
 
+    remote.request(remote.url, "PROPFIND", "", {"Depth": "0"})  # a wrong password or no server: our own message
     try:
         principal = remote.client.principal()
         calendars = [
             Collection(str(c.url), str(c.get_display_name() or _last(str(c.url))), "VTODO" in _components(c))
             for c in principal.calendars()
         ]
-    except error.AuthorizationError:
-        remote.request(remote.url, "PROPFIND", "", {"Depth": "0"})  # the same refusal, as our own message
-        raise
     except error.DAVError as problem:
         raise ServerRefused(f"The server at {remote.url} offers no calendars to this user ({problem}).") from None
     return Found(calendars, _address_books(remote))

@@ -136,6 +136,37 @@ def test_a_412_when_the_phone_writes_between_our_read_and_our_write_is_merged(se
     assert str(phone.tasks()[uid]["status"]) == "COMPLETED"
 
 
+def test_a_task_deleted_on_the_phone_while_open_here_is_sent_again_and_a_done_one_is_let_go(
+    set_up: Shell, phone: Phone
+):
+    """The method's follow-ups cannot be deleted, only done: one still open here comes back (counted), once;
+    one already done here stays off the list."""
+    set_up.ok("sync")
+    set_up.ok("done", "14")
+    set_up.ok("sync")
+    phone.delete(_uid(set_up, 16))
+    phone.delete(_uid(set_up, 14))
+    out = set_up.ok("sync")
+    assert "1 sent again" in out
+    tasks = phone.tasks()
+    assert _uid(set_up, 16) in tasks and _uid(set_up, 14) not in tasks
+    assert set_up.ok("sync").strip() == "Sync: nothing changed on either side."
+
+
+def test_setup_with_a_wrong_password_or_no_server_says_so(radicale: Radicale, followup: Shell):
+    radicale.make_task_list()
+    done = followup(
+        "sync", "--setup", "--url", radicale.url, "--user", USER, env={**followup.env, "FOLLOWUP_SYNC_PASSWORD": "no"}
+    )
+    assert (
+        done.returncode == 1 and "refused the user name or password" in done.stderr and "Traceback" not in done.stderr
+    )
+    radicale.stop()
+    done = followup("sync", "--setup", "--url", radicale.url, "--user", USER)
+    assert done.returncode == 1 and "did not answer" in done.stderr and "Traceback" not in done.stderr
+    assert not followup.sql("SELECT * FROM setting WHERE key LIKE 'sync_%'")  # nothing half set up
+
+
 def test_an_interview_deleted_here_takes_its_tasks_off_the_server(set_up: Shell, phone: Phone):
     from followup_tui import clock
     from followup_tui.store import commands
