@@ -47,7 +47,9 @@ def run(
     prefer: str | None = None,
     on_item: OnItem | None = None,
 ) -> SyncReport:
-    """Sync the database at `path` (None: the one open in this process) with the server in `settings`.
+    """Sync the database at `path` with the server in `settings`. `path` opens (and at the end closes) the
+    process's database: a shell command's way. The app passes None to use the database it has open; from a
+    thread worker, inside store.database.thread_connection().
 
     `prefer` settles card conflicts ("server" or "local"; None reports them); `on_item` is called with each
     item's href before it is written (progress for the app). Raises SyncError (with the user's message) or
