@@ -312,3 +312,15 @@ def test_the_password_is_never_stored_in_the_database_or_an_export(set_up: Shell
     for path in set_up.db.parent.rglob("*"):
         if path.is_file():
             assert PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_setup_lists_the_choices_when_the_server_has_several_task_lists(radicale: Radicale, followup: Shell):
+    radicale.make_task_list("work")
+    radicale.make_task_list("jobhunt")
+    radicale.make_task_list("events", ("VEVENT",))  # takes no tasks: never offered
+    done = followup("sync", "--setup", "--url", radicale.url, "--user", USER)
+    assert done.returncode == 1 and "several task lists" in done.stderr and "Traceback" not in done.stderr
+    assert "'work'" in done.stderr and "'jobhunt'" in done.stderr and "events" not in done.stderr
+    out = followup.ok("sync", "--setup", "--url", radicale.url, "--user", USER, "--task-list", "jobhunt")
+    assert f"{radicale.home}jobhunt/" in out and "contacts: none" in out
+    assert followup.sql("SELECT value FROM setting WHERE key = 'sync_task_list'") == [(f"{radicale.home}jobhunt/",)]
