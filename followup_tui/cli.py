@@ -93,6 +93,26 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, nargs="?")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _add_loop_commands(sub, common)
+    sync = sub.add_parser(
+        "sync",
+        parents=[common],
+        help="sync follow-ups (as tasks) and people (as cards) with your CalDAV/CardDAV server, both ways",
+        description="Set up once with --setup --url URL --user NAME (the password comes from the system keyring "
+        "or $FOLLOWUP_SYNC_PASSWORD, never the database); then `followup sync` sends what changed here and "
+        "takes what changed there (done on the phone: done here).",
+    )
+    sync.add_argument("--setup", action="store_true", help="find the task list and address book, and keep the choice")
+    sync.add_argument(
+        "--url", metavar="URL", help="with --setup: the server, e.g. https://cloud.example/remote.php/dav"
+    )
+    sync.add_argument("--user", metavar="NAME", help="with --setup: your user name on the server")
+    sync.add_argument("--task-list", metavar="NAME", help="with --setup: which task list (name or URL) when several")
+    sync.add_argument("--address-book", metavar="NAME", help="with --setup: which address book when several")
+    sync.add_argument(
+        "--prefer",
+        choices=["server", "local"],
+        help="settle card conflicts (a field changed on the server and here): take the server's or keep this one",
+    )
     return parser
 
 

@@ -18,6 +18,9 @@ START_SCREENS = ("auto", "review", "main")
 """Where the app opens: the review when something is due (else the interviews), always the review, always
 the interviews. A stored value outside these (another program, an import) opens the interviews."""
 
+SYNC_KEYS = ("sync_url", "sync_user", "sync_task_list", "sync_address_book")
+"""The sync settings, stored under their own names (text)."""
+
 DEFAULT_SIMILARITY = 0.8
 _TEMPLATE = "template:"  # a key per edited template: template:<name>
 
@@ -54,6 +57,12 @@ class Settings:
     templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # edited, by name
     # What `followup notify` showed: the day, and the uids of the actions it named that day (once a day each).
     notified: Notified = field(default_factory=lambda: Notified(None, frozenset()))
+    # Calendar and contacts sync (`followup sync`); "" until set up. The password is never a setting: it
+    # comes from the system keyring or $FOLLOWUP_SYNC_PASSWORD (followup_tui.sync.password).
+    sync_url: str = ""  # the server, as the user gave it
+    sync_user: str = ""
+    sync_task_list: str = ""  # the CalDAV task list's URL, found by discovery
+    sync_address_book: str = ""  # the CardDAV address book's URL ("" when the server has none)
 
     @classmethod
     def from_stored(cls, rows: Mapping[str, str]) -> Settings:
@@ -66,6 +75,7 @@ class Settings:
             keep_hunting_shown_on=_day(rows.get("keep_hunting_shown_on")),
             profile=Profile.from_json(rows.get("profile")),
             words=_words(rows.get("words")),
+            **{key: rows.get(key) or "" for key in SYNC_KEYS},
             templates=MappingProxyType(
                 {key.removeprefix(_TEMPLATE): text for key, text in rows.items() if key.startswith(_TEMPLATE)}
             ),
@@ -82,6 +92,7 @@ class Settings:
             "words": json.dumps(list(self.words)),
             **{_TEMPLATE + name: text for name, text in self.templates.items()},
         }
+        rows.update({key: getattr(self, key) for key in SYNC_KEYS if getattr(self, key)})
         if self.holiday_region is not None:
             rows["holiday_region"] = self.holiday_region
         if self.keep_hunting_shown_on is not None:

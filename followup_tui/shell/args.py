@@ -77,6 +77,17 @@ class Restore(NamedTuple):
     yes: bool = False
 
 
+class Sync(NamedTuple):
+    """`followup sync [--prefer server|local]`, or `followup sync --setup --url URL --user NAME ...`."""
+
+    setup: bool = False
+    url: str = ""
+    user: str = ""
+    task_list: str = ""
+    address_book: str = ""
+    prefer: str | None = None  # settles card conflicts: "server" or "local"
+
+
 class Add(NamedTuple):
     """`followup add COMPANY`: an interview, its people, and the plan the app's Add form makes."""
 
@@ -125,10 +136,11 @@ Command = (
     | List
     | SetStatus
     | Note  # the loop without the app
+    | Sync
 )
 
 # Commands that change the database; refused up front on a read-only file.
-WRITES = (Done, Snooze, Import, Add, SetStatus, Note)
+WRITES = (Done, Snooze, Import, Add, SetStatus, Note, Sync)
 
 
 def writes(command: Command) -> bool:
@@ -157,6 +169,15 @@ def from_namespace(ns: argparse.Namespace) -> Command:
             return Notify()
         case "backup":
             return Backup()
+        case "sync":
+            return Sync(
+                setup=ns.setup,
+                url=ns.url or "",
+                user=ns.user or "",
+                task_list=ns.task_list or "",
+                address_book=ns.address_book or "",
+                prefer=ns.prefer,
+            )
         case "restore":
             return Restore(file=ns.file, yes=ns.yes)
         case "add":

@@ -19,6 +19,7 @@ from followup_tui.shell.args import (
     SetStatus,
     Snooze,
     Stats,
+    Sync,
     Today,
     writes,
 )
@@ -89,4 +90,8 @@ def _on_open_database(command: Command) -> int:
         from followup_tui.shell.loop import run_loop_command
 
         return run_loop_command(command)
+    if isinstance(command, Sync):
+        from followup_tui.shell.sync import run_sync_command
+
+        return run_sync_command(command)
     raise ValueError(f"{type(command).__name__} does not run on an open database")

@@ -193,6 +193,29 @@ def _schema_v10() -> None:
     db.execute_sql('ALTER TABLE "interview" ADD COLUMN "next_step_expected" DATE')
 
 
+def _schema_v11() -> None:
+    """Calendar and contacts sync (`followup sync`): per synced item its server address, ETag and what was
+    last agreed with the server (the fields as both sides had them, JSON), so a change here can be told from
+    a change there; per server collection its change tag (ctag or sync-token), so an unchanged one costs one
+    request."""
+    db = _db()
+    for statement in (
+        """CREATE TABLE "sync_item" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "kind" VARCHAR(255) NOT NULL,
+            "local_uid" VARCHAR(255) NOT NULL,
+            "href" TEXT NOT NULL,
+            "etag" TEXT NOT NULL DEFAULT '',
+            "agreed" TEXT NOT NULL DEFAULT '{}')""",
+        'CREATE UNIQUE INDEX "sync_item_kind_local_uid" ON "sync_item" ("kind", "local_uid")',
+        """CREATE TABLE "sync_collection" (
+            "url" TEXT NOT NULL PRIMARY KEY,
+            "kind" VARCHAR(255) NOT NULL,
+            "tag" TEXT NOT NULL DEFAULT '')""",
+    ):
+        db.execute_sql(statement)
+
+
 # Ordered steps: MIGRATIONS[n] takes a version-n file to version n+1. Append, never edit.
 MIGRATIONS = (
     _schema_v1,
@@ -205,6 +228,7 @@ MIGRATIONS = (
     _schema_v8,
     _schema_v9,
     _schema_v10,
+    _schema_v11,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema this followup writes (PRAGMA user_version); a newer file is refused, an older one migrated."""

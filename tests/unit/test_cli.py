@@ -99,7 +99,7 @@ def test_start_up_imports_stay_lean():
     code = (
         "import sys; import followup_tui.tui.app, followup_tui.tui.screens.main; "
         "heavy = {'phonenumbers', 'email_validator', 'vobject', 'fpdf', 'spellchecker', 'icalendar', 'pypdf', "
-        "'holidays', 'textual_plotext', 'plotext'}; "
+        "'holidays', 'textual_plotext', 'plotext', 'caldav', 'keyring', 'niquests', 'followup_tui.sync'}; "
         "loaded = sorted(heavy & set(sys.modules)); assert not loaded, loaded"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
