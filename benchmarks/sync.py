@@ -4,6 +4,11 @@ Starts Radicale (as the tests do: 127.0.0.1, a random port, throw-away storage),
 OPEN_ITEMS open follow-ups (default 1,000), then times: the first sync (every task and card created), a sync
 with nothing changed (one PROPFIND per collection: the ctag), and a sync after ten snoozes here. Targets (issue
 15): first sync of 1,000 items within 20 s, a sync with nothing changed within 1 s.
+
+Measured 2026-11-26 on the shared 2-core machine (load average about 3), Radicale 3.9, 1,000 tasks + 200 cards:
+first sync 97 s, of which 91 s waiting on Radicale (about 75 ms per new item: it checks each new UID against
+every item in the list, so it slows as the list fills; our side is 5 s); nothing changed 0.56 s (2 requests);
+after 10 snoozes 1.9 s (14 requests). The first-sync target is not met against Radicale: the time is the server's.
 """
 
 from __future__ import annotations
