@@ -49,6 +49,8 @@ class FollowupApp(App[None]):
         self._phone_region = phone_region
         self.sub_title = "demo data (throw-away)" if demo else clean_line(str(self.database_path))
         self.review_data = ReviewData(self)
+        # The sync password typed in the set-up form where no system keyring keeps it: for this run only.
+        self.sync_password: str | None = None
         self.crash_log: Path | None = None
         """Where the last unexpected error was logged (the command prints it if the app had to stop)."""
 

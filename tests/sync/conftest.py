@@ -4,13 +4,12 @@ run through the installed command on yesterday's database."""
 from __future__ import annotations
 
 import os
-import sqlite3
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from radicale_server import PASSWORD, USER, Radicale
+from sync_shell import Shell
 
 NOW_TEXT = "2026-11-25T09:30"
 
@@ -28,32 +27,6 @@ def radicale(tmp_path: Path) -> Iterator[Radicale]:
 @pytest.fixture
 def sync_env() -> dict[str, str]:
     return dict(os.environ, FOLLOWUP_SYNC_PASSWORD=PASSWORD, FOLLOWUP_NOW=NOW_TEXT)
-
-
-class Shell:
-    """`followup --db DB ...` as a user runs it."""
-
-    def __init__(self, command: list[str], db: Path, env: dict[str, str]) -> None:
-        self.command, self.db, self.env = command, db, env
-
-    def __call__(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*self.command, "--db", str(self.db), *args],
-            env=env or self.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-
-    def ok(self, *args: str) -> str:
-        done = self(*args)
-        assert done.returncode == 0, done.stderr
-        assert "Traceback" not in done.stderr
-        return done.stdout
-
-    def sql(self, query: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-        with sqlite3.connect(self.db) as con:
-            return con.execute(query, params).fetchall()
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Shell
 from phone import Phone
 from radicale_server import PASSWORD, USER, Radicale
+from sync_shell import Shell
 
 
 def _uid(shell: Shell, action_id: int) -> str:

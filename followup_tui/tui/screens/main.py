@@ -447,6 +447,18 @@ class MainScreen(Screen[None]):
         """Write a .vcf of this person, this interview's people or every contact; or everything as .json, .csv, .ics."""
         main_jobs.start_export(self)
 
+    def action_sync(self) -> None:
+        """Sync with the phone's server (the first time: set it up)."""
+        from followup_tui.tui.screens.main_sync import start_sync
+
+        start_sync(self)
+
+    def action_sync_setup(self) -> None:
+        """Change the sync set-up: server, user, password, task list, address book."""
+        from followup_tui.tui.screens.main_sync import start_sync
+
+        start_sync(self, setup=True)
+
     def action_help(self) -> None:
         """Show every key."""
         from followup_tui.tui.screens.help import HelpScreen

@@ -107,7 +107,7 @@ def _progress(screen: MainScreen, done: int, total: int) -> None:
         screen.app.call_from_thread(screen.app.screen.advance, done, total)
 
 
-def _finish_job(screen: MainScreen, message: str, error: bool = False) -> None:
+def finish_job(screen: MainScreen, message: str, error: bool = False) -> None:
     """On the UI thread: close the progress bar, say how it went, show the new data."""
     from followup_tui.tui.screens import progress
 
@@ -126,10 +126,10 @@ def _import_json(screen: MainScreen, path: Path) -> None:
         with thread_connection():
             added = import_json(path, progress=partial(_progress, screen))
     except StoreError as error:
-        screen.app.call_from_thread(_finish_job, screen, str(error), True)
+        screen.app.call_from_thread(finish_job, screen, str(error), True)
         return
     summary = ", ".join(f"{n} {table}" for table, n in added.items())
-    screen.app.call_from_thread(_finish_job, screen, f"Imported {summary}; records already stored were kept.")
+    screen.app.call_from_thread(finish_job, screen, f"Imported {summary}; records already stored were kept.")
 
 
 def _export(screen: MainScreen, choice: ExportChoice, ids: list[int] | None) -> None:
@@ -154,12 +154,12 @@ def _export(screen: MainScreen, choice: ExportChoice, ids: list[int] | None) -> 
                 write_private(choice.path, write_vcards(cards))
                 what = f"{len(cards)} contact{'s' if len(cards) != 1 else ''}"
     except StoreError as error:
-        screen.app.call_from_thread(_finish_job, screen, str(error), True)
+        screen.app.call_from_thread(finish_job, screen, str(error), True)
         return
     except OSError as error:
-        screen.app.call_from_thread(_finish_job, screen, f"Cannot write {choice.path}: {error.strerror}", True)
+        screen.app.call_from_thread(finish_job, screen, f"Cannot write {choice.path}: {error.strerror}", True)
         return
-    screen.app.call_from_thread(_finish_job, screen, f"Exported {what} to {choice.path}")
+    screen.app.call_from_thread(finish_job, screen, f"Exported {what} to {choice.path}")
 
 
 def _read_vcards(screen: MainScreen, path: Path, interview_id: int) -> None:

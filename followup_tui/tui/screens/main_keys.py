@@ -61,6 +61,14 @@ MAIN_KEYS: list[BindingType] = [  # typed as Screen.BINDINGS is
         show=False,
         tooltip="Export: contacts (.vcf), everything (.json), interviews (.csv), follow-ups (.ics)",
     ),
+    Binding(
+        "y",
+        "sync",
+        "Sync",
+        show=False,
+        tooltip="Sync follow-ups (as tasks) and people (as cards) with your phone's CalDAV/CardDAV server",
+    ),
+    Binding("Y", "sync_setup", "Sync set-up", show=False, tooltip="Set up sync: server, user, password"),
     Binding("t", "review", "Today", tooltip="Daily review: today's follow-ups across every interview"),
     Binding(
         "g",

@@ -1,0 +1,143 @@
+"""The main screen's sync (y): the first time, set up the server; then send what changed here and take what
+changed on the phone, off the UI thread, and show it in the panes. Y changes the set-up.
+
+The work is followup_tui.sync's, the same as `followup sync`: these functions only ask, wait and tell."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from followup_tui import clock
+from followup_tui.store import queries
+from followup_tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from followup_tui.settings import Settings
+    from followup_tui.sync.report import SyncReport
+    from followup_tui.tui.screens.main import MainScreen
+    from followup_tui.tui.screens.sync_form import SyncSetup
+
+_SHOWN_CONFLICTS = 3  # in the notification; `followup sync` lists them all
+
+
+def start_sync(screen: MainScreen, *, setup: bool = False) -> None:
+    """Sync now, or open the set-up form when sync is not set up (or `setup` asks for it, or no password)."""
+    from followup_tui.sync.password import find_password
+
+    try:
+        settings = queries.settings()
+    except StoreError as error:
+        screen.notify(str(error), severity="error", markup=False)
+        return
+    if setup or not (settings.sync_url and settings.sync_user):
+        open_setup(screen, settings)
+        return
+    password = screen.app.sync_password or find_password(settings.sync_user)
+    if password is None:
+        open_setup(screen, settings, problem=f"No password for {settings.sync_user} yet: type it below.")
+        return
+    _show_progress(screen, f"Syncing with {_host(settings.sync_url)}")
+    screen.run_worker(partial(_sync, screen, settings, password, ""), thread=True, exclusive=True, group="sync")
+
+
+def open_setup(screen: MainScreen, settings: Settings, problem: str = "", password: str = "") -> None:
+    """The set-up form; on save, the server is asked for its task list and address book off the UI thread."""
+    from followup_tui.tui.screens.sync_form import SyncSetupForm
+
+    def chosen(setup: SyncSetup | None) -> None:
+        if setup is None:
+            return
+        _show_progress(screen, f"Looking for your task list and address book at {_host(setup.url)}")
+        screen.run_worker(partial(_set_up, screen, setup), thread=True, exclusive=True, group="sync")
+
+    screen.app.push_screen(SyncSetupForm.from_settings(settings, password, problem), chosen)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def _show_progress(screen: MainScreen, title: str) -> None:
+    from followup_tui.tui.screens.progress import ProgressScreen
+
+    screen.app.push_screen(ProgressScreen(title))
+
+
+def _set_up(screen: MainScreen, setup: SyncSetup) -> None:
+    """In a worker: find the collections, keep the choice (and the password, in the keyring), then sync."""
+    from followup_tui.store import commands
+    from followup_tui.store.database import thread_connection
+    from followup_tui.sync.errors import SyncError
+    from followup_tui.sync.password import keep_password
+    from followup_tui.sync.setup import find_collections, with_sync
+
+    try:
+        chosen = find_collections(setup.url, setup.user, setup.password, setup.task_list, setup.address_book)
+        with thread_connection():
+            commands.change_settings(lambda stored: with_sync(stored, setup.url, setup.user, chosen))
+            settings = queries.settings()
+    except (SyncError, StoreError) as error:
+        screen.app.call_from_thread(_set_up_failed, screen, setup, str(error))
+        return
+    kept = keep_password(setup.user, setup.password)
+    screen.app.sync_password = setup.password  # this run syncs with it whether or not a keyring kept it
+    where = (
+        "password in the system keyring"
+        if kept
+        else "no system keyring here: password kept until you quit; $FOLLOWUP_SYNC_PASSWORD gives it for good"
+    )
+    _sync(screen, settings, setup.password, f"Sync set up: {chosen.names()} ({where}).\n")
+
+
+def _set_up_failed(screen: MainScreen, setup: SyncSetup, message: str) -> None:
+    """Back to the form, as typed, with what went wrong above it."""
+    from followup_tui.tui.screens.progress import ProgressScreen
+    from followup_tui.tui.screens.sync_form import SyncSetupForm
+
+    if isinstance(screen.app.screen, ProgressScreen):
+        screen.app.pop_screen()
+
+    def chosen(again: SyncSetup | None) -> None:
+        if again is not None:
+            _show_progress(screen, f"Looking for your task list and address book at {_host(again.url)}")
+            screen.run_worker(partial(_set_up, screen, again), thread=True, exclusive=True, group="sync")
+
+    screen.app.push_screen(SyncSetupForm(setup, problem=message), chosen)
+
+
+def _sync(screen: MainScreen, settings: Settings, password: str, before: str) -> None:
+    """In a worker: one sync on this thread's connection; then the panes show what the phone changed."""
+    from followup_tui.store.database import thread_connection
+    from followup_tui.sync.engine import run
+    from followup_tui.sync.errors import SyncError
+
+    try:
+        with thread_connection():
+            report = run(None, settings, password, clock.now())
+    except (SyncError, StoreError) as error:
+        screen.app.call_from_thread(_finished, screen, before + str(error), None)
+        return
+    screen.app.call_from_thread(_finished, screen, before + report.summary(), report)
+
+
+def _finished(screen: MainScreen, message: str, report: SyncReport | None) -> None:
+    from followup_tui.tui.screens.main_jobs import finish_job
+
+    finish_job(screen, message, error=report is None)
+    if report is not None and report.conflicts:
+        lines = [
+            f"{c.what}, {c.field}: here {c.here!r}, on the server {c.there!r}" if c.field else c.what
+            for c in report.conflicts[:_SHOWN_CONFLICTS]
+        ]
+        more = len(report.conflicts) - len(lines)
+        screen.notify(
+            "Changed on both sides, left as they are:\n"
+            + "\n".join(lines)
+            + (f"\nand {more} more" if more > 0 else "")
+            + "\nSettle them with `followup sync --prefer server` or `--prefer local`.",
+            severity="warning",
+            markup=False,
+            timeout=20,
+        )
