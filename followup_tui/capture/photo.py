@@ -50,11 +50,27 @@ UPRIGHT_CONFIDENCE = 0.8
 # recogniser reads print at up to about 40° from level, and all of it once levelled (benchmarks/photo_capture.py).
 LEVEL_WITHIN = 12.0
 READS_WITHIN = 40.0
+DARK_PAPER = 110  # a line whose median level (0-255) is below this is light print on a dark card
+SHARPEN, SOFTEN = 1.0, 3.0  # the unsharp mask each line is given before it is read (see _LineReader)
 MIN_SCORE = 0.5  # pieces read with less confidence are left out (RapidOCR's own default)
 SUFFIXES = ".jpg .jpeg .png .webp .heic .heif"
 
 # A word of lower-case letters with a 0 or 1 in it or at its end: "Francisc0", "A1ice" is left (capitals).
 LETTERS_WITH_A_DIGIT = re.compile(r"(?<![\w@./-])[A-Za-z][a-z]+[01][a-z]*(?![\w@./-])")
+
+# "j .weber@", "lukas. fischer@", "acme. com", "orbitworks . com": a dot with spaces read beside it, in an
+# address (before its @, or after it up to a top-level domain).
+LOCAL_DOT_SPACES = re.compile(r"([\w+-]+)(?: +\. *| *\. +)(?=[\w+-]+(?:\.[\w+-]+)*@)")
+DOMAIN_DOT_SPACES = re.compile(r"(?<=@)([\w-]+(?:\.[\w-]+)*)(?: +\. *| *\. +)(?=[a-z]{2,}\b)")
+LONE_BAR = re.compile(r"(?<=\S) +[Il] +(?=\S)")
+NUMERAL_TWO = re.compile(r"(?<=\w )(?:Il|lI|ll)(?=\s*(?:\d|,|$))")
+DIGITS_WITH_AN_L = re.compile(r"(?<![\w-])(?=[\dl-]*\d)[\dl]+(?:-[\dl]+)+(?![\w-])")
+STRASSE = re.compile(r"(?<=[a-zäöü])straBe\b|\bStraBe\b")
+PHONE_LABEL_RUN_IN = re.compile(
+    r"\b((?:tel|tél|phone|ph|fax|mob|mobile|cell|cel|mobil|handy|ddi|dd|direct|office|[tmfopc])\.?:?)"
+    r"(?=[+(]?\d[\d ().-]{6,})",
+    re.IGNORECASE,
+)
 
 Progress = Callable[[str], None]
 # RapidOCR's answer: (four corners, text, score) per piece, or None when it found nothing; and its timings.
@@ -238,7 +254,7 @@ def _turned(image: Image, degrees: float) -> Image:
 
 
 def _reading(pieces: list[Piece]) -> str:
-    return clean_text(_tidy(reading_order([piece for piece in pieces if piece.score >= MIN_SCORE])))
+    return clean_text(tidy(reading_order([piece for piece in pieces if piece.score >= MIN_SCORE])))
 
 
 def _slope(pieces: list[Piece]) -> float:
@@ -271,12 +287,38 @@ def _upright(pieces: list[Piece]) -> bool:
     return _legible(pieces) >= FEW_CHARACTERS and confidence >= UPRIGHT_CONFIDENCE
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """The recogniser's quirks undone: full-width punctuation from its Chinese training, "Street,Suite",
-    "Francisc0" (a 0 or 1 among lower-case letters is an o or an l; emails and web addresses are left alone)."""
+    "Francisc0" (a 0 or 1 among lower-case letters is an o or an l; emails and web addresses are left alone),
+    and the repairs of _repaired on each line."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
-    return LETTERS_WITH_A_DIGIT.sub(lambda word: word[0].replace("0", "o").replace("1", "l"), text)
+    text = LETTERS_WITH_A_DIGIT.sub(lambda word: word[0].replace("0", "o").replace("1", "l"), text)
+    return "\n".join(_repaired(line) for line in text.split("\n"))
+
+
+def _repaired(line: str) -> str:
+    """One line's misreadings that only one reading makes sense of.
+
+    "j .weber@acme. com": spaces read around an address's dots (an address has none); "Ana Lee I CTO": a bar
+    between fields read as a lone I or l (no word on a card is a lone I or l); "Engineer Il": the numeral II;
+    "2-l-l Nihonbashi": an l among digits is a 1; "Hauptstraβe" read "HauptstraBe"; "Fax2125550188": a
+    phone label run into its number."""
+    if "@" in line:
+        line = LOCAL_DOT_SPACES.sub(lambda dot: dot[0] if _is_label(dot[1]) else f"{dot[1]}.", line)
+        line = DOMAIN_DOT_SPACES.sub(r"\1.", line)
+    line = LONE_BAR.sub(" | ", line)
+    line = NUMERAL_TWO.sub("II", line)
+    line = DIGITS_WITH_AN_L.sub(lambda group: group[0].replace("l", "1"), line)
+    line = STRASSE.sub("straße", line)
+    return PHONE_LABEL_RUN_IN.sub(r"\1 ", line)
+
+
+def _is_label(word: str) -> bool:
+    """Whether a word before "x. name@" is a label ("E. ana@acme.com"), whose dot is not the address's."""
+    from followup_tui.capture.card_text import LABEL
+
+    return bool(LABEL.match(word))
 
 
 def _ocr(image: Image) -> list[Piece]:
@@ -327,8 +369,42 @@ def _load_engine() -> Callable[..., Recognised]:
             return DetPreProcess(DETECT_SIDE, "max", detector.mean, detector.std)
 
         detector.get_preprocess = smaller
+    reader = getattr(engine, "text_rec", None)
+    if reader is not None:
+        engine.text_rec = _LineReader(reader)
     recognise: Callable[..., Recognised] = engine
     return recognise
+
+
+class _LineReader:
+    """RapidOCR's line reader, given each line as sharp dark print on light paper.
+
+    The recogniser was trained on sharp dark print. White print on a dark card, and print blurred by the
+    lens or by JPEG, loses the spaces between words ("JordanBlake", "30StMaryAxe") and misreads letters
+    ("lyer"): the gaps between letters fill in. Each line is turned dark on light (a line whose median
+    level, its paper's, is dark: print covers well under half of its box) and given an unsharp mask,
+    which opens the gaps again; on photos of the card sets this kept the spaces of 9 lines in 10 that
+    lost them (benchmarks/photo_capture.py)."""
+
+    def __init__(self, reader: Callable[..., tuple[list[tuple[str, float]], float]]) -> None:
+        self.reader = reader
+
+    def __call__(self, crops: list[object], *args: object) -> tuple[list[tuple[str, float]], float]:
+        return self.reader([_prepared(crop) for crop in crops], *args)
+
+
+def _prepared(crop: object) -> object:
+    """One line's pixels dark on light and sharpened (unsharp mask: SHARPEN x the detail lost at SOFTEN px)."""
+    import cv2
+    import numpy
+
+    pixels = numpy.ascontiguousarray(crop)
+    if not pixels.size:
+        return crop
+    if numpy.median(pixels) < DARK_PAPER:
+        pixels = 255 - pixels
+    soft = cv2.GaussianBlur(pixels, (0, 0), SOFTEN)
+    return cv2.addWeighted(pixels, 1 + SHARPEN, soft, -SHARPEN, 0)
 
 
 def card_as_text(card: CardFields) -> str:
