@@ -66,6 +66,10 @@ LONE_BAR = re.compile(r"(?<=\S) +[Il] +(?=\S)")
 NUMERAL_TWO = re.compile(r"(?<=\w )(?:Il|lI|ll)(?=\s*(?:\d|,|$))")
 DIGITS_WITH_AN_L = re.compile(r"(?<![\w-])(?=[\dl-]*\d)[\dl]+(?:-[\dl]+)+(?![\w-])")
 STRASSE = re.compile(r"(?<=[a-zäöü])straBe\b|\bStraBe\b")
+NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'-]*")
+UMLAUTS = {"u": "ü", "o": "ö", "a": "ä"}
+LOOKS_THE_SAME = "cosvwxz"  # letters whose capital is the small letter made larger
+PARTICLES = {"van", "von", "vom", "der", "den", "del", "della", "los", "las", "les", "zum", "zur", "ter", "ten"}
 PHONE_LABEL_RUN_IN = re.compile(
     r"\b((?:tel|tél|phone|ph|fax|mob|mobile|cell|cel|mobil|handy|ddi|dd|direct|office|[tmfopc])\.?:?)"
     r"(?=[+(]?\d[\d ().-]{6,})",
@@ -294,7 +298,29 @@ def tidy(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r",(?=[^\W\d_])", ", ", text)
     text = LETTERS_WITH_A_DIGIT.sub(lambda word: word[0].replace("0", "o").replace("1", "l"), text)
-    return "\n".join(_repaired(line) for line in text.split("\n"))
+    text = "\n".join(_repaired(line) for line in text.split("\n"))
+    return _umlauts_from_addresses(text)
+
+
+def _umlauts_from_addresses(text: str) -> str:
+    """ "Anna Muller" on a card whose email is anna.mueller@...: the recogniser lost the ü (it has no ö or ß
+    and often drops ü and ä) that the address spells as ue; the word is given its umlaut back."""
+    addresses = " ".join(re.findall(r"\S+@\S+|\bwww\.\S+|https?://\S+", text)).lower()
+    if not addresses:
+        return text
+
+    def restored(word: re.Match[str]) -> str:
+        plain = word[0]
+        for at, letter in enumerate(plain):
+            umlaut = UMLAUTS.get(letter.lower())
+            spelled = plain[: at + 1] + "e" + plain[at + 1 :]
+            if umlaut and spelled.lower() in addresses and plain.lower() not in addresses:
+                return plain[:at] + (umlaut.upper() if letter.isupper() else umlaut) + plain[at + 1 :]
+        return plain
+
+    lines = text.split("\n")
+    plain_word = re.compile(r"\b[A-Za-z]{3,}\b")
+    return "\n".join(line if "@" in line or "www." in line else plain_word.sub(restored, line) for line in lines)
 
 
 def _repaired(line: str) -> str:
@@ -311,7 +337,25 @@ def _repaired(line: str) -> str:
     line = NUMERAL_TWO.sub("II", line)
     line = DIGITS_WITH_AN_L.sub(lambda group: group[0].replace("l", "1"), line)
     line = STRASSE.sub("straße", line)
+    line = _capital_read_small(line)
     return PHONE_LABEL_RUN_IN.sub(r"\1 ", line)
+
+
+def _capital_read_small(line: str) -> str:
+    """ "oliver Bennett", "Priyanka lyer": a capital whose small letter looks the same (O, C, S...) or a
+    capital I read as an l, in a line shaped like a name (two or three words, the others capitalised)."""
+    words = line.split(" ")
+    small = [n for n, word in enumerate(words) if word[:1].islower()]
+    if not 2 <= len(words) <= 3 or len(small) != 1 or not all(NAME_WORD.fullmatch(w) for w in words):
+        return line
+    word = words[small[0]]
+    if len(word) < 3 or word.lower() in PARTICLES:
+        return line
+    if word[0] in LOOKS_THE_SAME:
+        words[small[0]] = word[0].upper() + word[1:]
+    elif word[0] == "l":  # a small l starts no name: the recogniser reads a capital I so ("lyer" is Iyer)
+        words[small[0]] = "I" + word[1:]
+    return " ".join(words)
 
 
 def _is_label(word: str) -> bool:

@@ -69,3 +69,32 @@ def test_a_phone_label_run_into_its_number_is_parted_from_it(read, meant):
 
 def test_a_fax_number_run_into_its_label_fills_the_fax_field():
     assert parse_card(tidy("Maria Gonzalez\nTel 212 555 0187\nFax2125550188"), "US").fax == "2125550188"
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("oliver Bennett", "Oliver Bennett"),
+        ("Priyanka lyer", "Priyanka Iyer"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("Anna de Souza", "Anna de Souza"),
+        ("Head of sales", "Head of sales"),
+    ],
+)
+def test_a_name_whose_capital_was_read_as_a_small_letter_is_capitalised(read, meant):
+    assert tidy(read) == meant
+
+
+def test_a_name_read_with_a_small_first_letter_is_still_the_name():
+    card = parse_card(tidy("oliver Bennett\nHead of People\nThistle Software Limited\noliver.bennett@thistle.co.uk"))
+    assert card.name == "Oliver Bennett"
+
+
+def test_an_umlaut_the_recogniser_lost_is_restored_where_the_cards_email_spells_it():
+    read = "Anna Muller\nMuller & Partner GmbH\nanna.mueller@mueller-partner.de"
+    card = parse_card(tidy(read), "DE")
+    assert (card.name, card.company) == ("Anna Müller", "Müller & Partner GmbH")
+
+
+def test_a_name_spelled_as_in_its_email_keeps_its_letters():
+    assert tidy("Sam Muller\nsam.muller@acme.com\nRafael Bauer") == "Sam Muller\nsam.muller@acme.com\nRafael Bauer"
