@@ -73,6 +73,30 @@ def test_a_card_photo_gives_the_fields_of_its_typed_text(tmp_path, text, region,
         assert got == expected
 
 
+WHITE_ON_NAVY = """Jordan Ellis
+Senior Recruiter
+Maple Leaf Digital Inc.
+100 King Street West, Suite 5600
+Toronto, ON M5X 1C9
+jordan.ellis@mapleleafdigital.ca"""
+
+
+def test_white_print_on_a_dark_card_keeps_the_spaces_between_its_words(tmp_path):
+    # The recogniser, trained on dark print, read this card's first line as "JordanEllis" (no name).
+    photo = save(card_photo(WHITE_ON_NAVY, Look(size=28, dark=True, angle=-5)), tmp_path / "card.jpg")
+    got = read(photo, "CA")
+    assert (got["name"], got["title"]) == ("Jordan Ellis", "Senior Recruiter")
+    assert got["address"] == "100 King Street West, Suite 5600\nToronto, ON M5X 1C9"
+
+
+def test_a_one_line_card_printed_on_two_lines_gives_every_field(tmp_path):
+    # Print that would run off the card is set smaller and broken at its bullets (tests/card_images.py).
+    text = "Ana Silva • Product Lead • Brightwave Labs • ana@brightwave.io • +1 650 555 0134"
+    assert draw_card(text).size == draw_card("Ana Silva").size
+    photo = save(card_photo(text, Look(size=36, angle=-3)), tmp_path / "card.png")
+    assert read(photo) == typed(text)
+
+
 def test_the_recognised_text_comes_back_in_reading_order(tmp_path):
     photo = save(card_photo(US_CARD, Look(angle=8)), tmp_path / "card.png")
     assert read_photo(photo).text.splitlines() == US_CARD.splitlines()
