@@ -65,6 +65,8 @@ DOMAIN_DOT_SPACES = re.compile(r"(?<=@)([\w-]+(?:\.[\w-]+)*)(?: +\. *| *\. +)(?=
 LONE_BAR = re.compile(r"(?<=\S) +[Il] +(?=\S)")
 NUMERAL_TWO = re.compile(r"(?<=\w )(?:Il|lI|ll)(?=\s*(?:\d|,|$))")
 DIGITS_WITH_AN_L = re.compile(r"(?<![\w-])(?=[\dl-]*\d)[\dl]+(?:-[\dl]+)+(?![\w-])")
+CAPITAL_ZERO = re.compile(r"(?<![\w@./-])[A-Z]0[a-z]+(?![\w@./-])")  # "B0x": an O, after a capital
+PO_BOX = re.compile(r"(?<=\bP)0(?=\s*Box\b)|(?<=\bGP)0(?=\s*Box\b)|(?<=\bP\.)0(?=\.\s*Box\b)")
 STRASSE = re.compile(r"(?<=[a-zäöü])straBe\b|\bStraBe\b")
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'-]*")
 UMLAUTS = {"u": "ü", "o": "ö", "a": "ä"}
@@ -328,7 +330,7 @@ def _repaired(line: str) -> str:
 
     "j .weber@acme. com": spaces read around an address's dots (an address has none); "Ana Lee I CTO": a bar
     between fields read as a lone I or l (no word on a card is a lone I or l); "Engineer Il": the numeral II;
-    "2-l-l Nihonbashi": an l among digits is a 1; "Hauptstraβe" read "HauptstraBe"; "Fax2125550188": a
+    "2-l-l Nihonbashi": an l among digits is a 1; "P0 B0x": PO Box; "Hauptstraβe" read "HauptstraBe"; "Fax2125550188": a
     phone label run into its number."""
     if "@" in line:
         line = LOCAL_DOT_SPACES.sub(lambda dot: dot[0] if _is_label(dot[1]) else f"{dot[1]}.", line)
@@ -337,6 +339,8 @@ def _repaired(line: str) -> str:
     line = NUMERAL_TWO.sub("II", line)
     line = DIGITS_WITH_AN_L.sub(lambda group: group[0].replace("l", "1"), line)
     line = STRASSE.sub("straße", line)
+    line = CAPITAL_ZERO.sub(lambda word: word[0].replace("0", "o"), line)
+    line = PO_BOX.sub("O", line)
     line = _capital_read_small(line)
     return PHONE_LABEL_RUN_IN.sub(r"\1 ", line)
 

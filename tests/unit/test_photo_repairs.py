@@ -40,6 +40,10 @@ def test_an_email_read_with_spaces_fills_the_email_field():
         ("2-l-l Nihonbashi, Chuo-ku", "2-1-1 Nihonbashi, Chuo-ku"),
         ("I-95 Exit 12", "I-95 Exit 12"),
         ("HauptstraBe 12", "Hauptstraße 12"),
+        ("P0 B0x 9021", "PO Box 9021"),
+        ("GP0 Box 2450", "GPO Box 2450"),
+        ("P.0. Box 12", "P.O. Box 12"),
+        ("Ottawa, ON K0A 1B0", "Ottawa, ON K0A 1B0"),  # a postcode's zeros stay
         ("McBride Ltd", "McBride Ltd"),
     ],
 )
@@ -98,3 +102,8 @@ def test_an_umlaut_the_recogniser_lost_is_restored_where_the_cards_email_spells_
 
 def test_a_name_spelled_as_in_its_email_keeps_its_letters():
     assert tidy("Sam Muller\nsam.muller@acme.com\nRafael Bauer") == "Sam Muller\nsam.muller@acme.com\nRafael Bauer"
+
+
+def test_a_po_box_read_with_zeros_is_the_address():
+    card = parse_card(tidy("Rosa Delgado\nSagebrush Energy Co.\nP0 B0x 9021\nAlbuquerque, NM 87119"))
+    assert card.address == "PO Box 9021\nAlbuquerque, NM 87119"
