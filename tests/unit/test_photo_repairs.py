@@ -34,6 +34,7 @@ def test_an_email_read_with_spaces_fills_the_email_field():
     [
         ("Dana Whitfield I VP Product", "Dana Whitfield | VP Product"),
         ("Raj Kumar l Lead Data Engineer", "Raj Kumar | Lead Data Engineer"),
+        ("Senior Analyst I| Data & Insights", "Senior Analyst | Data & Insights"),
         ("Software Engineer Il", "Software Engineer II"),
         ("Corso Vittorio Emanuele Il 15", "Corso Vittorio Emanuele II 15"),
         ("Il Sole 24 Ore", "Il Sole 24 Ore"),  # Italian's article stays
