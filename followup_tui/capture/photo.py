@@ -119,7 +119,9 @@ def read_photo(path: Path, region: str = "US", progress: Progress | None = None)
     if problem := support_missing():
         raise PhotoSupportMissing(problem)
     # The recogniser loads (0.6 s, the first time) while the photo is decoded and searched for a QR code.
-    loading = threading.Thread(target=warm_up, name="followup-ocr-models", daemon=True)
+    # Not a daemon: a QR code's card returns before the load ends, and a process ending in the middle of
+    # onnxruntime's start aborted ("terminate called without an active exception", exit code -6).
+    loading = threading.Thread(target=warm_up, name="followup-ocr-models")
     loading.start()
     report("Opening the photo")
     image = load_image(path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,3 +218,30 @@ def test_a_missing_file_a_folder_and_a_tiny_image_get_clear_messages(tmp_path):
         read_photo(tmp_path)
     with pytest.raises(PhotoError, match="too small"):
         read_photo(save(Image.new("RGB", (20, 12), "white"), tmp_path / "tiny.png"))
+
+
+SLOW_LOAD_THEN_EXIT = """
+import sys, time
+from pathlib import Path
+import rapidocr_onnxruntime
+from followup_tui.capture.photo import read_photo
+
+class SlowDisk(rapidocr_onnxruntime.RapidOCR):
+    def __init__(self):
+        time.sleep(1.0)  # the models on a slow disk: the QR code is read long before they load
+        super().__init__()
+        print("models loaded", flush=True)
+
+rapidocr_onnxruntime.RapidOCR = SlowDisk
+print(read_photo(Path(sys.argv[1])).code, flush=True)
+"""
+
+
+def test_a_process_that_read_a_qr_code_ends_only_once_the_models_have_loaded(tmp_path):
+    # A QR code's card comes back before the recogniser has loaded; a process that then ended in the
+    # middle of onnxruntime's start aborted (exit code -6, seen on `followup capture` of a MeCard).
+    mecard = "MECARD:N:Okafor,Helen;ORG:Cedar & Stone;TEL:+1 312 555 0147;;"
+    photo = save(card_photo("Helen Okafor", qr_payload=mecard), tmp_path / "card.png")
+    done = subprocess.run([sys.executable, "-c", SLOW_LOAD_THEN_EXIT, str(photo)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["MeCard", "models loaded"]
