@@ -7,6 +7,11 @@
    noisy), each read as `followup capture PHOTO` reads it, plus cards whose QR code holds a vCard or MeCard.
    A field is right when it equals the card set's expected value. "vs typed" compares with what the parser
    gives the typed text instead: it isolates the recogniser from the parser.
+
+Measured (issue 14, Nov 2026): 98.0% of fields right (name 96%, title 96%, company 97%, email 100%, phones
+99-100%, address 92%; it was 92.0% before each line was read dark on light and sharpened, with the
+misreadings undone in capture/photo.py `tidy`, and print kept on the card). What is left is mostly accents:
+RapidOCR 1.4's model has no ö, ß, ñ, ã, ł and often reads é, á, í, ü as plain letters.
 """
 
 from __future__ import annotations

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 CARD_SIZE = (1050, 600)
+MARGIN = 60  # px from the card's edge to its print
+MIN_SIZE = 24  # px: 6 pt at 300 dpi, the smallest print a card is set in
+# Where a long line may be broken: at a bullet, bar or middle dot between its fields.
+SEPARATOR = re.compile(r" [•|·] ")
 FONT_FOLDER = Path("/usr/share/fonts/truetype/dejavu")
 # DejaVu comes with the machine (Debian's fonts-dejavu-core); where it is missing, Pillow's own font is used.
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSerif.ttf", "DejaVuSansCondensed.ttf", "DejaVuSansMono.ttf")
@@ -54,19 +59,22 @@ class Look:
 
 
 def draw_card(text: str, look: Look = Look(), qr_payload: str | None = None) -> Image.Image:
-    """The card printed flat: its lines left-aligned, the first (the name) larger; a QR code on the right."""
+    """The card printed flat: its lines left-aligned, the first (the name) larger; a QR code on the right.
+
+    Print that would run off the card is laid out as a designer would: set smaller, down to MIN_SIZE,
+    then a line too long even so is broken at one of its separators ("Ana Silva • Product Lead • ...")."""
     ink, paper = ("white", (28, 34, 48)) if look.dark else ((20, 20, 20), (250, 248, 240))
     card = Image.new("RGB", CARD_SIZE, paper)
     draw = ImageDraw.Draw(card)
-    lines = text.split("\n")
-    step = int(look.size * 1.45)
-    big = int(look.size * 1.35)
+    size, lines = _fitted(text.split("\n"), look)
+    step = int(size * 1.45)
+    big = int(size * 1.35)
     height = big + step * (len(lines) - 1)
-    y = max(30, (CARD_SIZE[1] - height) // 2)
+    y = max(MARGIN // 2, (CARD_SIZE[1] - height) // 2)
     for number, line in enumerate(lines):
-        size = big if number == 0 else look.size
-        draw.text((60, y), line, fill=ink, font=font(look.font, size))
-        y += int(size * 1.45)
+        line_size = big if number == 0 else size
+        draw.text((MARGIN, y), line, fill=ink, font=font(look.font, line_size))
+        y += int(line_size * 1.45)
     if qr_payload:
         import segno
 
@@ -77,6 +85,37 @@ def draw_card(text: str, look: Look = Look(), qr_payload: str | None = None) -> 
         qr = Image.open(png).convert("RGB")
         card.paste(qr, (CARD_SIZE[0] - qr.width - 40, CARD_SIZE[1] - qr.height - 40))
     return card
+
+
+def _fitted(lines: list[str], look: Look) -> tuple[int, list[str]]:
+    """The print size and lines that fit on the card: look.size if they fit, else smaller, else broken."""
+    size = look.size
+    while size > MIN_SIZE and not _fits(lines, look.font, size):
+        size -= 2
+    if _fits(lines, look.font, size):
+        return size, lines
+    broken: list[str] = []
+    for number, line in enumerate(lines):
+        face = font(look.font, int(size * 1.35) if number == 0 and not broken else size)
+        parts = SEPARATOR.split(line)
+        current = parts[0]
+        for part in parts[1:]:
+            joined = SEPARATOR.search(line)
+            mark = joined[0] if joined else " "
+            if face.getlength(current + mark + part) > CARD_SIZE[0] - 2 * MARGIN:
+                broken.append(current)  # the separator at a break is left out, as in print
+                current = part
+            else:
+                current += mark + part
+        broken.append(current)
+    return size, broken
+
+
+def _fits(lines: list[str], face: str, size: int) -> bool:
+    big = int(size * 1.35)
+    widest = max(font(face, big if n == 0 else size).getlength(line) for n, line in enumerate(lines))
+    tall = big + int(size * 1.45) * (len(lines) - 1)
+    return widest <= CARD_SIZE[0] - 2 * MARGIN and tall <= CARD_SIZE[1] - MARGIN
 
 
 def photograph(card: Image.Image, look: Look = Look(), seed: int = 0) -> Image.Image:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,6 +73,30 @@ def test_a_card_photo_gives_the_fields_of_its_typed_text(tmp_path, text, region,
         assert len(missed) <= 1 and got["name"] == expected["name"] and got["phone_e164"] == expected["phone_e164"]
     else:
         assert got == expected
+
+
+WHITE_ON_NAVY = """Jordan Ellis
+Senior Recruiter
+Maple Leaf Digital Inc.
+100 King Street West, Suite 5600
+Toronto, ON M5X 1C9
+jordan.ellis@mapleleafdigital.ca"""
+
+
+def test_white_print_on_a_dark_card_keeps_the_spaces_between_its_words(tmp_path):
+    # The recogniser, trained on dark print, read this card's first line as "JordanEllis" (no name).
+    photo = save(card_photo(WHITE_ON_NAVY, Look(size=28, dark=True, angle=-5)), tmp_path / "card.jpg")
+    got = read(photo, "CA")
+    assert (got["name"], got["title"]) == ("Jordan Ellis", "Senior Recruiter")
+    assert got["address"] == "100 King Street West, Suite 5600\nToronto, ON M5X 1C9"
+
+
+def test_a_one_line_card_printed_on_two_lines_gives_every_field(tmp_path):
+    # Print that would run off the card is set smaller and broken at its bullets (tests/card_images.py).
+    text = "Ana Silva • Product Lead • Brightwave Labs • ana@brightwave.io • +1 650 555 0134"
+    assert draw_card(text).size == draw_card("Ana Silva").size
+    photo = save(card_photo(text, Look(size=36, angle=-3)), tmp_path / "card.png")
+    assert read(photo) == typed(text)
 
 
 def test_the_recognised_text_comes_back_in_reading_order(tmp_path):
@@ -192,3 +218,30 @@ def test_a_missing_file_a_folder_and_a_tiny_image_get_clear_messages(tmp_path):
         read_photo(tmp_path)
     with pytest.raises(PhotoError, match="too small"):
         read_photo(save(Image.new("RGB", (20, 12), "white"), tmp_path / "tiny.png"))
+
+
+SLOW_LOAD_THEN_EXIT = """
+import sys, time
+from pathlib import Path
+import rapidocr_onnxruntime
+from followup_tui.capture.photo import read_photo
+
+class SlowDisk(rapidocr_onnxruntime.RapidOCR):
+    def __init__(self):
+        time.sleep(1.0)  # the models on a slow disk: the QR code is read long before they load
+        super().__init__()
+        print("models loaded", flush=True)
+
+rapidocr_onnxruntime.RapidOCR = SlowDisk
+print(read_photo(Path(sys.argv[1])).code, flush=True)
+"""
+
+
+def test_a_process_that_read_a_qr_code_ends_only_once_the_models_have_loaded(tmp_path):
+    # A QR code's card comes back before the recogniser has loaded; a process that then ended in the
+    # middle of onnxruntime's start aborted (exit code -6, seen on `followup capture` of a MeCard).
+    mecard = "MECARD:N:Okafor,Helen;ORG:Cedar & Stone;TEL:+1 312 555 0147;;"
+    photo = save(card_photo("Helen Okafor", qr_payload=mecard), tmp_path / "card.png")
+    done = subprocess.run([sys.executable, "-c", SLOW_LOAD_THEN_EXIT, str(photo)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["MeCard", "models loaded"]
