@@ -12,7 +12,8 @@ from followup_tui.store.errors import StoreError
 from followup_tui.sync.engine import run
 from followup_tui.sync.errors import NoPassword, SyncError
 from followup_tui.sync.password import PASSWORD_ENV, find_password, keep_password
-from followup_tui.sync.setup import find_collections, with_sync
+from followup_tui.sync.setup import find_collections, server_address, with_sync
+from followup_tui.validate import InputProblem
 
 
 def run_sync_command(command: Sync) -> int:
@@ -51,6 +52,10 @@ def _setup(command: Sync) -> int:
     url, user = command.url or before.sync_url, command.user or before.sync_user
     if not url or not user:
         return fail("Set up sync with `followup sync --setup --url URL --user NAME`.", 2)
+    try:
+        url = server_address(url)
+    except InputProblem as problem:
+        return fail(problem, 2)
     password = find_password(user)
     if password is None:
         import getpass

@@ -4,18 +4,33 @@ list and address book on the server, and the settings that keep the choice."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from followup_tui.settings import Settings
 from followup_tui.sync import discovery
 from followup_tui.sync.dav import Remote
 from followup_tui.sync.discovery import Collection
 from followup_tui.sync.errors import NoTasks, ServerRefused
+from followup_tui.validate import InputProblem
 
 NOTHING_TO_SYNC = (
     "The server has no task list (a calendar that takes tasks, VTODO) and no address book for this user: make one "
     "in its web page or app, then set up again. Google's CalDAV takes no tasks: use `followup export "
     "followups.ics` there."
 )
+
+
+def server_address(text: str) -> str:
+    """The server's address as typed, checked to be an http(s) address with a host (InputProblem if not)."""
+    url = text.strip()
+    parts = urlsplit(url)
+    if not url:
+        raise InputProblem("The server's address is needed, e.g. https://cloud.example/remote.php/dav")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputProblem(
+            f"{url!r} is not a server's address: it starts https:// (or http:// for a server on this machine)"
+        )
+    return url
 
 
 @dataclass(frozen=True)

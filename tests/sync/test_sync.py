@@ -324,3 +324,11 @@ def test_setup_lists_the_choices_when_the_server_has_several_task_lists(radicale
     out = followup.ok("sync", "--setup", "--url", radicale.url, "--user", USER, "--task-list", "jobhunt")
     assert f"{radicale.home}jobhunt/" in out and "contacts: none" in out
     assert followup.sql("SELECT value FROM setting WHERE key = 'sync_task_list'") == [(f"{radicale.home}jobhunt/",)]
+
+
+def test_setup_with_something_that_is_no_server_address_says_so_and_sets_nothing(followup: Shell):
+    done = followup("sync", "--setup", "--url", "cloud.example/dav", "--user", USER)
+    assert done.returncode == 2, done.stderr
+    assert "'cloud.example/dav' is not a server's address: it starts https://" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert followup.sql("SELECT count(*) FROM setting WHERE key LIKE 'sync_%'") == [(0,)]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from textual.app import ComposeResult
 from textual.widgets import Input
 
 from followup_tui.settings import Settings
+from followup_tui.sync.setup import server_address
 from followup_tui.tui.screens.form import FormScreen, all_valid
 from followup_tui.validate import InputProblem
 
@@ -23,17 +23,6 @@ class SyncSetup(NamedTuple):
     password: str
     task_list: str
     address_book: str
-
-
-def server_url(text: str) -> str:
-    """An http(s) address with a host."""
-    url = text.strip()
-    parts = urlsplit(url)
-    if not url:
-        raise InputProblem("The server's address, e.g. https://cloud.example/remote.php/dav")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputProblem("An address starting https:// (or http:// for a server on this machine)")
-    return url
 
 
 def needed(what: str) -> Callable[[str], str]:
@@ -86,7 +75,7 @@ class SyncSetupForm(FormScreen[SyncSetup]):
         self.say("password", "followup reads it from the system keyring, or $FOLLOWUP_SYNC_PASSWORD")
 
     def collect(self) -> SyncSetup | None:
-        url = self.check("url", server_url)
+        url = self.check("url", server_address)
         user = self.check("user", needed("Your user name"))
         password = self.check("password", needed("The password"))
         if not all_valid(url, user, password):
