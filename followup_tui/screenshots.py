@@ -74,6 +74,16 @@ def _variation(app) -> None:
     app.call_after_refresh(copy_danas)
 
 
+def _sync_setup(app) -> None:
+    """The set-up form as a user fills it (the password shows as dots)."""
+    for ident, value in (
+        ("url", "https://cloud.example/remote.php/dav"),
+        ("user", "jordan"),
+        ("password", "correct horse"),
+    ):
+        app.screen.query_one(f"#{ident}").value = value
+
+
 SHOTS = {
     "review": ((), None),
     "call-outcome": ((), _call_outcome),
@@ -83,6 +93,7 @@ SHOTS = {
     "stats": (("escape", "g"), None),
     "draft-typo": ((), _draft_with_typo),
     "variation": ((), _variation),
+    "sync-setup": (("escape", "Y"), _sync_setup),
 }
 
 
