@@ -26,6 +26,8 @@ class Radicale:
     folder: Path
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    storage: str = ""  # extra [storage] lines, e.g. "use_mtime_and_size_for_item_cache = True\n"
+    command: tuple[str, ...] = ()  # what runs the server before `-m radicale` (a profiler); empty: this Python
 
     @property
     def url(self) -> str:
@@ -43,11 +45,11 @@ class Radicale:
         config.write_text(
             f"[server]\nhosts = 127.0.0.1:{self.port}\n"
             f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n"
-            f"[storage]\nfilesystem_folder = {self.folder / 'collections'}\n"
+            f"[storage]\nfilesystem_folder = {self.folder / 'collections'}\n{self.storage}"
             "[rights]\ntype = owner_only\n[web]\ntype = none\n[logging]\nlevel = warning\n"
         )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "radicale", "--config", str(config)],
+            [*(self.command or (sys.executable,)), "-m", "radicale", "--config", str(config)],
             stdout=subprocess.DEVNULL,
             stderr=open(self.folder / "radicale.log", "ab"),  # noqa: SIM115 - kept open for the server's life
         )
