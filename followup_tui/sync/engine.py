@@ -20,7 +20,7 @@ from followup_tui.store import sync_state
 from followup_tui.store.errors import StoreError
 from followup_tui.store.sync_state import CONTACT, TASK, Synced
 from followup_tui.sync.dav import Remote
-from followup_tui.sync.errors import NoTasks, NotSetUp, ServerRefused
+from followup_tui.sync.errors import NoTasks, NotSetUp, Refused, ServerRefused
 from followup_tui.sync.items import (
     COMPLETED,
     NEEDS_ACTION,
@@ -177,7 +177,7 @@ class _Tasks(_Pass):
         if not stored_tag:  # first time on this list (or after one left unsettled): does it take tasks at all?
             components = self.remote.components(self.collection)
             if components is not None and "VTODO" not in components:
-                _refused_tasks(403)
+                _refused_tasks()
         there = self.listing(stored_tag, tag)
         wrote = False
         for uid in sorted(set(local) | set(rows)):
@@ -204,10 +204,17 @@ class _Tasks(_Pass):
 
     def _create(self, uid: str, action_id: int, task: Task, href: str, count: bool = True) -> bool:
         self.writing(href)
-        written = self.remote.put(href, task_ical(uid, task, self.now), _ICS, None)
+        try:
+            written = self.remote.put(href, task_ical(uid, task, self.now), _ICS, None)
+        except Refused as refused:
+            raise NoTasks(
+                f"The task list refused a task (HTTP {refused.status}): it may take events only (Google's CalDAV "
+                "never takes tasks), or this user may not write to it. Choose another with `followup sync --setup`, "
+                "or export the follow-ups with `followup export followups.ics` and import that file into your "
+                "calendar."
+            ) from None
         if written.status == 412:  # an interrupted sync left it there: adopt it, then merge as any other
             return self._merge(uid, action_id, task, Synced(href, "", ""))
-        _refused_tasks(written.status)
         etag = written.etag or self._etag(href)
         self.agree(uid, Synced(href, etag, task.to_json()))
         self.report.created += count
@@ -284,13 +291,12 @@ class _Tasks(_Pass):
         return True
 
 
-def _refused_tasks(status: int) -> None:
-    if status in (400, 403, 405, 415, 422):
-        raise NoTasks(
-            "The task list refuses tasks (VTODO): this calendar holds events only (Google's CalDAV never takes "
-            "tasks). Choose another with `followup sync --setup`, or export the follow-ups with "
-            "`followup export followups.ics` and import that file into your calendar."
-        )
+def _refused_tasks() -> None:
+    raise NoTasks(
+        "The task list refuses tasks (VTODO): this calendar holds events only (Google's CalDAV never takes "
+        "tasks). Choose another with `followup sync --setup`, or export the follow-ups with "
+        "`followup export followups.ics` and import that file into your calendar."
+    )
 
 
 class _Cards(_Pass):

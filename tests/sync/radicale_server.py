@@ -27,6 +27,7 @@ class Radicale:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     storage: str = ""  # extra [storage] lines, e.g. "use_mtime_and_size_for_item_cache = True\n"
+    rights: str = ""  # a rights file (Radicale's from_file rules); empty: each user owns their own collections
     command: tuple[str, ...] = ()  # what runs the server before `-m radicale` (a profiler); empty: this Python
 
     @property
@@ -42,11 +43,15 @@ class Radicale:
         users = self.folder / "users"
         users.write_text(f"{USER}:{PASSWORD}\n")
         config = self.folder / "config"
+        rights = "[rights]\ntype = owner_only\n"
+        if self.rights:
+            (self.folder / "rights").write_text(self.rights)
+            rights = f"[rights]\ntype = from_file\nfile = {self.folder / 'rights'}\n"
         config.write_text(
             f"[server]\nhosts = 127.0.0.1:{self.port}\n"
             f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n"
             f"[storage]\nfilesystem_folder = {self.folder / 'collections'}\n{self.storage}"
-            "[rights]\ntype = owner_only\n[web]\ntype = none\n[logging]\nlevel = warning\n"
+            f"{rights}[web]\ntype = none\n[logging]\nlevel = warning\n"
         )
         self.process = subprocess.Popen(
             [*(self.command or (sys.executable,)), "-m", "radicale", "--config", str(config)],

@@ -299,6 +299,39 @@ def test_a_calendar_that_refuses_tasks_says_so_and_offers_the_ics_export(
     assert done.returncode == 1 and "refuses tasks (VTODO)" in done.stderr and "Traceback" not in done.stderr
 
 
+# Radicale's from_file rules: the task list "followups" may only be read; everything else is the user's own.
+_READ_ONLY_TASK_LIST = """[read-only]
+user: .+
+collection: {user}/followups
+permissions: r
+[own]
+user: .+
+collection: {user}(/[^/]+)?
+permissions: RrWw
+[root]
+user: .+
+collection:
+permissions: R
+"""
+
+
+def test_a_task_list_that_refuses_the_tasks_written_says_so_and_changes_nothing(set_up: Shell, radicale: Radicale):
+    # Radicale does not enforce supported-calendar-component-set on PUT (measured: a VTODO PUT into a VEVENT-only
+    # calendar answers 201), so the refusal comes from a list this user may only read: 403 on the first PUT,
+    # after the list said it takes tasks, as Google's CalDAV refuses a VTODO.
+    radicale.rights = _READ_ONLY_TASK_LIST
+    radicale.stop()
+    radicale.start()  # the same storage and port, with the new rules
+    actions = set_up.sql("SELECT * FROM action ORDER BY id")
+    done = set_up("sync")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "refused a task (HTTP 403)" in done.stderr and "may not write to it" in done.stderr
+    assert "followup export followups.ics" in done.stderr
+    assert set_up.sql("SELECT * FROM action ORDER BY id") == actions
+    assert set_up.sql("SELECT * FROM sync_item WHERE kind = 'task'") == []
+    assert list(_collection(radicale, "followups").glob("*.ics")) == []
+
+
 def test_a_locked_database_says_so(set_up: Shell):
     import sqlite3
 
