@@ -243,6 +243,7 @@ class _Tasks(_Pass):
         for _attempt in range(_RETRIES):
             got = self.remote.get(row.href)
             if got is None:
+                _nothing_there(row)
                 self.report.resent += 1
                 return self._create(uid, action_id, here, row.href, count=False)
             text, etag = got
@@ -289,6 +290,16 @@ class _Tasks(_Pass):
         sync_state.forget(TASK, uid)
         self.report.deleted += status != 404
         return True
+
+
+def _nothing_there(row: Synced) -> None:
+    """A creation refused with 412 (If-None-Match) though nothing is there: a server's limit, not another copy.
+    Sending it again would meet the same answer for ever (Radicale answers so for an item over its size limit)."""
+    if not row.agreed:  # adopting what a 412 said was there
+        raise ServerRefused(
+            f"The server refused to store {row.href}: it answered 412 (precondition failed) with nothing there, "
+            "as for an item larger than it takes."
+        )
 
 
 def _refused_tasks() -> None:
@@ -376,6 +387,7 @@ class _Cards(_Pass):
         """Changed there: the fields the user changed there are never overwritten without `prefer`."""
         got = self.remote.get(row.href)
         if got is None:
+            _nothing_there(row)
             self.report.resent += 1
             return self._create(uid, contact_id, card, row.href, count=False)
         text, etag = got

@@ -332,6 +332,21 @@ def test_a_task_list_that_refuses_the_tasks_written_says_so_and_changes_nothing(
     assert list(_collection(radicale, "followups").glob("*.ics")) == []
 
 
+def test_a_server_that_answers_412_to_a_new_task_with_nothing_there_says_so_and_stops(
+    set_up: Shell, radicale: Radicale
+):
+    # Radicale answers 412 to a PUT over its size limit: not a copy left by an interrupted sync (which is adopted).
+    radicale.server = "max_resource_size = 100\n"
+    radicale.stop()
+    radicale.start()  # the same storage and port, taking nothing over 100 bytes
+    actions = set_up.sql("SELECT * FROM action ORDER BY id")
+    done = set_up("sync")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "refused to store" in done.stderr and "412" in done.stderr
+    assert set_up.sql("SELECT * FROM action ORDER BY id") == actions
+    assert set_up.sql("SELECT * FROM sync_item") == []
+
+
 def test_a_locked_database_says_so(set_up: Shell):
     import sqlite3
 
