@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from followup_tui.sync.errors import ServerRefused, SyncError, Unreachable, WrongPassword
+from followup_tui.sync.errors import Refused, ServerRefused, SyncError, Unreachable, WrongPassword
 
 DAV, CS, CALDAV, CARDDAV = (
     "DAV:",
@@ -18,6 +18,7 @@ DAV, CS, CALDAV, CARDDAV = (
     "urn:ietf:params:xml:ns:caldav",
     ("urn:ietf:params:xml:ns:carddav"),
 )
+REFUSALS = (400, 403, 405, 415, 422)  # a server that will not store an item: wrong kind, read-only, too large
 TIMEOUT = 30  # seconds: a phone hotspot can be slow, a dead server must not hang the shell
 
 _TAG_BODY = (
@@ -35,6 +36,14 @@ class Written:
 
     status: int
     etag: str
+
+
+class _Forbidden:
+    """A 403 answer, as the responses the callers check (caldav raises on it, as on a wrong password)."""
+
+    status = 403
+    headers: dict[str, str] = {}
+    _raw = b""
 
 
 def _path(href: str) -> str:
@@ -63,6 +72,8 @@ class Remote:
         try:
             return self.client.request(url, method, body, headers or {})
         except error.AuthorizationError as problem:
+            if getattr(problem, "status", None) == 403:  # logged in, but not allowed this (caldav raises for both)
+                return _Forbidden()
             raise WrongPassword(
                 f"The server refused the user name or password ({getattr(problem, 'reason', '') or 'HTTP 401'}); "
                 "check them with `followup sync --setup`."
@@ -132,6 +143,8 @@ class Remote:
         response = self.request(self.absolute(href), "PUT", body, headers)
         if response.status == 412:
             return Written(412, "")
+        if response.status in REFUSALS:
+            raise Refused(f"The server refused to store {href} (HTTP {response.status}).", response.status)
         self._check(response, href, (200, 201, 204))
         return Written(response.status, str(response.headers.get("ETag") or ""))
 
@@ -147,6 +160,8 @@ class Remote:
         if response.status not in expected:
             if response.status == 404:
                 raise ServerRefused(f"{what} is not on the server (HTTP 404); run `followup sync --setup` again.")
+            if response.status == 403:
+                raise ServerRefused(f"The server does not let this user at {what} (HTTP 403).")
             raise ServerRefused(f"The server answered HTTP {response.status} for {what}.")
 
 

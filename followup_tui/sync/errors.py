@@ -16,7 +16,7 @@ class NoPassword(SyncError):
 
 
 class WrongPassword(SyncError):
-    """The server refused the user name or password (401/403)."""
+    """The server refused the user name or password (401)."""
 
 
 class Unreachable(SyncError):
@@ -29,3 +29,11 @@ class NoTasks(SyncError):
 
 class ServerRefused(SyncError):
     """The server answered an unexpected status."""
+
+
+class Refused(ServerRefused):
+    """The server refused to store an item (its status: 400, 403, 405, 415 or 422)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status

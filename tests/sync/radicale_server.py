@@ -26,6 +26,10 @@ class Radicale:
     folder: Path
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    server: str = ""  # extra [server] lines, e.g. "max_resource_size = 100\n"
+    storage: str = ""  # extra [storage] lines, e.g. "use_mtime_and_size_for_item_cache = True\n"
+    rights: str = ""  # a rights file (Radicale's from_file rules); empty: each user owns their own collections
+    command: tuple[str, ...] = ()  # what runs the server before `-m radicale` (a profiler); empty: this Python
 
     @property
     def url(self) -> str:
@@ -40,14 +44,18 @@ class Radicale:
         users = self.folder / "users"
         users.write_text(f"{USER}:{PASSWORD}\n")
         config = self.folder / "config"
+        rights = "[rights]\ntype = owner_only\n"
+        if self.rights:
+            (self.folder / "rights").write_text(self.rights)
+            rights = f"[rights]\ntype = from_file\nfile = {self.folder / 'rights'}\n"
         config.write_text(
-            f"[server]\nhosts = 127.0.0.1:{self.port}\n"
+            f"[server]\nhosts = 127.0.0.1:{self.port}\n{self.server}"
             f"[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n"
-            f"[storage]\nfilesystem_folder = {self.folder / 'collections'}\n"
-            "[rights]\ntype = owner_only\n[web]\ntype = none\n[logging]\nlevel = warning\n"
+            f"[storage]\nfilesystem_folder = {self.folder / 'collections'}\n{self.storage}"
+            f"{rights}[web]\ntype = none\n[logging]\nlevel = warning\n"
         )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "radicale", "--config", str(config)],
+            [*(self.command or (sys.executable,)), "-m", "radicale", "--config", str(config)],
             stdout=subprocess.DEVNULL,
             stderr=open(self.folder / "radicale.log", "ab"),  # noqa: SIM115 - kept open for the server's life
         )

@@ -252,6 +252,11 @@ def test_an_interrupted_sync_leaves_this_side_untouched_and_the_next_converges(
     assert process.returncode != 0
     if what_dies == "server":
         assert "did not answer" in err.decode() and "Traceback" not in err.decode()
+        # What the server took before it died is recorded as agreed (the batch written on the way out), all
+        # but perhaps the one it stored without answering.
+        held = {path.stem for path in _collection(radicale, "followups").glob("*.ics")}
+        recorded = {uid for (uid,) in many.sql("SELECT local_uid FROM sync_item WHERE kind = 'task'")}
+        assert recorded <= held and len(held - recorded) <= 1
         radicale.start()  # the same storage and port: back up
     assert many.sql("SELECT * FROM action ORDER BY id") == actions  # nothing here changed
     assert many.sql("PRAGMA integrity_check") == [("ok",)]
@@ -292,6 +297,54 @@ def test_a_calendar_that_refuses_tasks_says_so_and_offers_the_ics_export(
     followup.sql("UPDATE setting SET value = ? WHERE key = 'sync_task_list'", (events,))
     done = followup("sync")
     assert done.returncode == 1 and "refuses tasks (VTODO)" in done.stderr and "Traceback" not in done.stderr
+
+
+# Radicale's from_file rules: the task list "followups" may only be read; everything else is the user's own.
+_READ_ONLY_TASK_LIST = """[read-only]
+user: .+
+collection: {user}/followups
+permissions: r
+[own]
+user: .+
+collection: {user}(/[^/]+)?
+permissions: RrWw
+[root]
+user: .+
+collection:
+permissions: R
+"""
+
+
+def test_a_task_list_that_refuses_the_tasks_written_says_so_and_changes_nothing(set_up: Shell, radicale: Radicale):
+    # Radicale does not enforce supported-calendar-component-set on PUT (measured: a VTODO PUT into a VEVENT-only
+    # calendar answers 201), so the refusal comes from a list this user may only read: 403 on the first PUT,
+    # after the list said it takes tasks, as Google's CalDAV refuses a VTODO.
+    radicale.rights = _READ_ONLY_TASK_LIST
+    radicale.stop()
+    radicale.start()  # the same storage and port, with the new rules
+    actions = set_up.sql("SELECT * FROM action ORDER BY id")
+    done = set_up("sync")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "refused a task (HTTP 403)" in done.stderr and "may not write to it" in done.stderr
+    assert "followup export followups.ics" in done.stderr
+    assert set_up.sql("SELECT * FROM action ORDER BY id") == actions
+    assert set_up.sql("SELECT * FROM sync_item WHERE kind = 'task'") == []
+    assert list(_collection(radicale, "followups").glob("*.ics")) == []
+
+
+def test_a_server_that_answers_412_to_a_new_task_with_nothing_there_says_so_and_stops(
+    set_up: Shell, radicale: Radicale
+):
+    # Radicale answers 412 to a PUT over its size limit: not a copy left by an interrupted sync (which is adopted).
+    radicale.server = "max_resource_size = 100\n"
+    radicale.stop()
+    radicale.start()  # the same storage and port, taking nothing over 100 bytes
+    actions = set_up.sql("SELECT * FROM action ORDER BY id")
+    done = set_up("sync")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "refused to store" in done.stderr and "412" in done.stderr
+    assert set_up.sql("SELECT * FROM action ORDER BY id") == actions
+    assert set_up.sql("SELECT * FROM sync_item") == []
 
 
 def test_a_locked_database_says_so(set_up: Shell):
