@@ -405,6 +405,7 @@ class _Cards(_Pass):
                         here.get(name, ""),
                         there.get(name, ""),
                         "left as is: settle it with `followup sync --prefer server` or `--prefer local`",
+                        open=True,
                     )
                 )
             return False

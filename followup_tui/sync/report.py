@@ -14,6 +14,7 @@ class Conflict:
     here: str
     there: str
     settled: str  # how it was left: "kept here", or "left as is: settle it with --prefer server|local"
+    open: bool = False  # left for the user to settle (`--prefer server|local`, or the app's question)
 
 
 @dataclass

@@ -112,3 +112,37 @@ async def test_a_wrong_password_brings_the_form_back_with_the_reason(
         assert "password" in message.lower(), message
     with sqlite3.connect(yesterday_db) as con:
         assert con.execute("SELECT count(*) FROM setting WHERE key LIKE 'sync_%'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(("key", "kept"), [("s", "Chief Product Officer"), ("l", "VP of Product"), ("escape", None)])
+async def test_a_card_changed_on_the_phone_and_here_is_asked_about_in_the_app(
+    set_up: Shell, phone: Phone, monkeypatch, key: str, kept: str | None
+):
+    """Never overwritten without asking: y shows both values and takes the server's (s), keeps this side's
+    (l) on both sides, or leaves both as they are (escape)."""
+    from followup_tui.tui.screens.sync_conflicts import SyncConflictScreen
+
+    monkeypatch.setenv("FOLLOWUP_SYNC_PASSWORD", PASSWORD)
+    set_up.ok("sync")
+    uid = str(set_up.sql("SELECT uid FROM contact WHERE name = 'Dana Whitfield'")[0][0])
+    phone.edit_card(f"{uid}@followup", "TITLE:VP Product", "TITLE:Chief Product Officer")
+    set_up.sql("UPDATE contact SET title = 'VP of Product' WHERE uid = ?", (uid,))
+    app = FollowupApp(set_up.db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SyncConflictScreen)
+        asked = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
+        assert "Dana Whitfield, title: here VP of Product   on the server Chief Product Officer" in asked
+        await pilot.press(key)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, SyncConflictScreen)
+    here = set_up.sql("SELECT title FROM contact WHERE uid = ?", (uid,))[0][0]
+    there = phone.cards()[f"{uid}@followup"][1]
+    if kept is None:
+        assert here == "VP of Product" and "TITLE:Chief Product Officer" in there
+    else:
+        assert here == kept and f"TITLE:{kept}" in there

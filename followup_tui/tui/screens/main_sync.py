@@ -42,6 +42,12 @@ def start_sync(screen: MainScreen, *, setup: bool = False) -> None:
     screen.run_worker(partial(_sync, screen, settings, password, ""), thread=True, exclusive=True, group="sync")
 
 
+def _settle(screen: MainScreen, settings: Settings, password: str, prefer: str) -> None:
+    """Sync again, taking the server's card values or keeping this side's where both changed."""
+    _show_progress(screen, "Taking the server's values" if prefer == "server" else "Sending this side's values")
+    screen.run_worker(partial(_sync, screen, settings, password, "", prefer), thread=True, exclusive=True, group="sync")
+
+
 def open_setup(screen: MainScreen, settings: Settings, problem: str = "", password: str = "") -> None:
     """The set-up form; on save, the server is asked for its task list and address book off the UI thread."""
     from followup_tui.tui.screens.sync_form import SyncSetupForm
@@ -107,7 +113,7 @@ def _set_up_failed(screen: MainScreen, setup: SyncSetup, message: str) -> None:
     screen.app.push_screen(SyncSetupForm(setup, problem=message), chosen)
 
 
-def _sync(screen: MainScreen, settings: Settings, password: str, before: str) -> None:
+def _sync(screen: MainScreen, settings: Settings, password: str, before: str, prefer: str | None = None) -> None:
     """In a worker: one sync on this thread's connection; then the panes show what the phone changed."""
     from followup_tui.store.database import thread_connection
     from followup_tui.sync.engine import run
@@ -115,29 +121,45 @@ def _sync(screen: MainScreen, settings: Settings, password: str, before: str) ->
 
     try:
         with thread_connection():
-            report = run(None, settings, password, clock.now())
+            report = run(None, settings, password, clock.now(), prefer=prefer)
     except (SyncError, StoreError) as error:
         screen.app.call_from_thread(_finished, screen, before + str(error), None)
         return
-    screen.app.call_from_thread(_finished, screen, before + report.summary(), report)
+    screen.app.call_from_thread(_finished, screen, before + report.summary(), report, (settings, password))
 
 
-def _finished(screen: MainScreen, message: str, report: SyncReport | None) -> None:
+def _finished(
+    screen: MainScreen, message: str, report: SyncReport | None, again: tuple[Settings, str] | None = None
+) -> None:
+    """Say how it went; cards changed on both sides are asked about, other conflicts told."""
     from followup_tui.tui.screens.main_jobs import finish_job
 
     finish_job(screen, message, error=report is None)
-    if report is not None and report.conflicts:
+    if report is None:
+        return
+    told = [c for c in report.conflicts if not c.open]
+    if told:
         lines = [
-            f"{c.what}, {c.field}: here {c.here!r}, on the server {c.there!r}" if c.field else c.what
-            for c in report.conflicts[:_SHOWN_CONFLICTS]
+            f"{c.what}, {c.field}: here {c.here}, on the server {c.there}: {c.settled}"
+            if c.here or c.there
+            else f"{c.what}: {c.settled}"
+            for c in told[:_SHOWN_CONFLICTS]
         ]
-        more = len(report.conflicts) - len(lines)
+        more = len(told) - len(lines)
         screen.notify(
-            "Changed on both sides, left as they are:\n"
-            + "\n".join(lines)
-            + (f"\nand {more} more" if more > 0 else "")
-            + "\nSettle them with `followup sync --prefer server` or `--prefer local`.",
+            "Changed on both sides:\n" + "\n".join(lines) + (f"\nand {more} more" if more > 0 else ""),
             severity="warning",
             markup=False,
             timeout=20,
         )
+    asked = [c for c in report.conflicts if c.open]
+    if asked and again is not None:
+        from followup_tui.tui.screens.sync_conflicts import SyncConflictScreen
+
+        def chosen(prefer: str | None) -> None:
+            if prefer is None:
+                screen.notify("Left as they are: the next sync asks again.", markup=False)
+            else:
+                _settle(screen, *again, prefer)
+
+        screen.app.push_screen(SyncConflictScreen(asked), chosen)
