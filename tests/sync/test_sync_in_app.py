@@ -146,3 +146,23 @@ async def test_a_card_changed_on_the_phone_and_here_is_asked_about_in_the_app(
         assert here == "VP of Product" and "TITLE:Chief Product Officer" in there
     else:
         assert here == kept and f"TITLE:{kept}" in there
+
+
+async def test_y_with_no_password_anywhere_asks_for_it_and_syncs(set_up: Shell, phone: Phone, no_keyring: None):
+    """Set up from the shell with $FOLLOWUP_SYNC_PASSWORD; the app, started without it and with no keyring,
+    asks for the password (server and user as set up) and then syncs."""
+    app = FollowupApp(set_up.db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SyncSetupForm)
+        assert str(form.query_one("#url-msg").render()) == f"No password for {USER} yet: type it below."
+        assert form.query_one("#user", Input).value == USER
+        form.query_one("#password", Input).value = PASSWORD
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "created" in notifications(app)[-1]
+    assert set(phone.tasks()) == _open_uids(set_up.db)

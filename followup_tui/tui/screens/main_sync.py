@@ -24,8 +24,6 @@ _SHOWN_CONFLICTS = 3  # in the notification; `followup sync` lists them all
 
 def start_sync(screen: MainScreen, *, setup: bool = False) -> None:
     """Sync now, or open the set-up form when sync is not set up (or `setup` asks for it, or no password)."""
-    from followup_tui.sync.password import find_password
-
     try:
         settings = queries.settings()
     except StoreError as error:
@@ -34,12 +32,9 @@ def start_sync(screen: MainScreen, *, setup: bool = False) -> None:
     if setup or not (settings.sync_url and settings.sync_user):
         open_setup(screen, settings)
         return
-    password = screen.app.sync_password or find_password(settings.sync_user)
-    if password is None:
-        open_setup(screen, settings, problem=f"No password for {settings.sync_user} yet: type it below.")
-        return
     _show_progress(screen, f"Syncing with {_host(settings.sync_url)}")
-    screen.run_worker(partial(_sync, screen, settings, password, ""), thread=True, exclusive=True, group="sync")
+    # The password is looked up in the worker too: a keyring may take a while to answer (or ask to unlock).
+    screen.run_worker(partial(_sync, screen, settings, None, ""), thread=True, exclusive=True, group="sync")
 
 
 def _settle(screen: MainScreen, settings: Settings, password: str, prefer: str) -> None:
@@ -113,11 +108,19 @@ def _set_up_failed(screen: MainScreen, setup: SyncSetup, message: str) -> None:
     screen.app.push_screen(SyncSetupForm(setup, problem=message), chosen)
 
 
-def _sync(screen: MainScreen, settings: Settings, password: str, before: str, prefer: str | None = None) -> None:
-    """In a worker: one sync on this thread's connection; then the panes show what the phone changed."""
+def _sync(screen: MainScreen, settings: Settings, password: str | None, before: str, prefer: str | None = None) -> None:
+    """In a worker: one sync on this thread's connection (the password, when not given, from this run's set-up,
+    the keyring or the environment); then the panes show what the phone changed."""
     from followup_tui.store.database import thread_connection
     from followup_tui.sync.engine import run
     from followup_tui.sync.errors import SyncError
+    from followup_tui.sync.password import find_password
+
+    password = password or screen.app.sync_password or find_password(settings.sync_user)
+    if password is None:
+        problem = f"No password for {settings.sync_user} yet: type it below."
+        screen.app.call_from_thread(_no_password, screen, settings, problem)
+        return
 
     try:
         with thread_connection():
@@ -126,6 +129,14 @@ def _sync(screen: MainScreen, settings: Settings, password: str, before: str, pr
         screen.app.call_from_thread(_finished, screen, before + str(error), None)
         return
     screen.app.call_from_thread(_finished, screen, before + report.summary(), report, (settings, password))
+
+
+def _no_password(screen: MainScreen, settings: Settings, problem: str) -> None:
+    from followup_tui.tui.screens.progress import ProgressScreen
+
+    if isinstance(screen.app.screen, ProgressScreen):
+        screen.app.pop_screen()
+    open_setup(screen, settings, problem=problem)
 
 
 def _finished(
