@@ -134,7 +134,7 @@ async def test_a_card_changed_on_the_phone_and_here_is_asked_about_in_the_app(
         await pilot.pause()
         assert isinstance(app.screen, SyncConflictScreen)
         asked = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
-        assert "Dana Whitfield, title: here VP of Product   on the server Chief Product Officer" in asked
+        assert "Dana Whitfield, title\n  here:          VP of Product\n  on the server: Chief Product Officer" in asked
         await pilot.press(key)
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -40,10 +40,10 @@ class SyncConflictScreen(ModalScreen[str | None]):
             lines.extend(
                 [
                     "\n",
-                    (f"{clean_line(c.what)}, {c.field.replace('_', ' ')}: ", "$text-muted"),
-                    ("here ", "$text-muted"),
+                    (f"{clean_line(c.what)}, {c.field.replace('_', ' ')}", "bold"),
+                    ("\n  here:          ", "$text-muted"),
                     (_shown(c.here), "$accent"),
-                    ("   on the server ", "$text-muted"),
+                    ("\n  on the server: ", "$text-muted"),
                     (_shown(c.there), "$warning"),
                 ]
             )
@@ -53,7 +53,7 @@ class SyncConflictScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Take the server's (s)", variant="primary", id="server")
                 yield Button("Keep this one's (l)", id="local")
-                yield Button("Leave them (escape)", id="leave")
+                yield Button("Later (esc)", id="leave")
 
     def on_mount(self) -> None:
         self.query_one("#server", Button).focus()
