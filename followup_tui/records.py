@@ -14,6 +14,16 @@ if TYPE_CHECKING:
     from followup_tui.inputs import InterviewInput
 
 
+def __getattr__(name: str) -> object:
+    """`InterviewInput`, named here by the first versions (scripts that fill a database import it from here
+    still); it lives in inputs.py, loaded only when asked for."""
+    if name == "InterviewInput":
+        from followup_tui.inputs import InterviewInput
+
+        return InterviewInput
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @dataclass(frozen=True)
 class InterviewRow:
     """One row of the interview list."""

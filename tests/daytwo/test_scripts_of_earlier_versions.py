@@ -1,6 +1,7 @@
-"""A database filled by a script written against the first versions' public imports
-(`from followup_tui.inputs import InterviewInput, PersonInput`, the first fields given in order), in a
-process of its own; then the shell commands on it, as a user's cron job or their own tooling would."""
+"""A database filled by a script written against the first versions' public imports (the very first
+version's `from followup_tui.records import InterviewInput, PersonInput`, later `followup_tui.inputs`; the
+first fields given in order), in a process of its own; then the shell commands on it, as a user's cron job
+or their own tooling would."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = """
 import sys
 from datetime import date, time
 from pathlib import Path
-from followup_tui.inputs import InterviewInput, PersonInput
+from followup_tui.{module} import InterviewInput, PersonInput
 from followup_tui.store import commands
 from followup_tui.store.database import close_database, open_database
 
@@ -26,11 +29,12 @@ close_database()
 """
 
 
+@pytest.mark.parametrize("module", ["records", "inputs"])
 def test_a_database_filled_by_a_script_of_the_first_versions_api_works_with_every_command(
-    tmp_path: Path, followup_command
+    tmp_path: Path, followup_command, module: str
 ):
     db = tmp_path / "a.db"
-    subprocess.run([sys.executable, "-c", SCRIPT, str(db)], check=True)
+    subprocess.run([sys.executable, "-c", SCRIPT.replace("{module}", module), str(db)], check=True)
     env = {**os.environ, "FOLLOWUP_NOW": "2026-11-25T09:30"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
