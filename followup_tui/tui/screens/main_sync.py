@@ -5,6 +5,7 @@ The work is followup_tui.sync's, the same as `followup sync`: these functions on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from followup_tui.settings import Settings
     from followup_tui.sync.report import SyncReport
     from followup_tui.tui.screens.main import MainScreen
-    from followup_tui.tui.screens.sync_form import SyncSetup
+    from followup_tui.tui.screens.sync_form import SyncSetup, SyncSetupForm
 
 _SHOWN_CONFLICTS = 3  # in the notification; `followup sync` lists them all
 
@@ -32,38 +33,45 @@ def start_sync(screen: MainScreen, *, setup: bool = False) -> None:
     if setup or not (settings.sync_url and settings.sync_user):
         open_setup(screen, settings)
         return
-    _show_progress(screen, f"Syncing with {_host(settings.sync_url)}")
-    # The password is looked up in the worker too: a keyring may take a while to answer (or ask to unlock).
-    screen.run_worker(partial(_sync, screen, settings, None, ""), thread=True, exclusive=True, group="sync")
+    # The password is looked up in the worker: a keyring may take a while to answer (or ask to unlock).
+    _in_worker(screen, f"Syncing with {_host(settings.sync_url)}", partial(_sync, screen, settings, None, ""))
 
 
-def _settle(screen: MainScreen, settings: Settings, password: str, prefer: str) -> None:
-    """Sync again, taking the server's card values or keeping this side's where both changed."""
-    _show_progress(screen, "Taking the server's values" if prefer == "server" else "Sending this side's values")
-    screen.run_worker(partial(_sync, screen, settings, password, "", prefer), thread=True, exclusive=True, group="sync")
-
-
-def open_setup(screen: MainScreen, settings: Settings, problem: str = "", password: str = "") -> None:
-    """The set-up form; on save, the server is asked for its task list and address book off the UI thread."""
+def open_setup(screen: MainScreen, settings: Settings, problem: str = "") -> None:
+    """The set-up form for what is set up now, with `problem` above it."""
     from followup_tui.tui.screens.sync_form import SyncSetupForm
 
-    def chosen(setup: SyncSetup | None) -> None:
-        if setup is None:
-            return
-        _show_progress(screen, f"Looking for your task list and address book at {_host(setup.url)}")
-        screen.run_worker(partial(_set_up, screen, setup), thread=True, exclusive=True, group="sync")
+    _ask(screen, SyncSetupForm.from_settings(settings, problem=problem))
 
-    screen.app.push_screen(SyncSetupForm.from_settings(settings, password, problem), chosen)
+
+def _ask(screen: MainScreen, form: SyncSetupForm) -> None:
+    """The set-up form; on save, the server is asked for its task list and address book off the UI thread."""
+
+    def chosen(setup: SyncSetup | None) -> None:
+        if setup is not None:
+            title = f"Looking for your task list and address book at {_host(setup.url)}"
+            _in_worker(screen, title, partial(_set_up, screen, setup))
+
+    screen.app.push_screen(form, chosen)
 
 
 def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def _show_progress(screen: MainScreen, title: str) -> None:
+def _in_worker(screen: MainScreen, title: str, job: Callable[[], None]) -> None:
+    """Run a sync job in a thread (one at a time) behind a progress screen titled `title`."""
     from followup_tui.tui.screens.progress import ProgressScreen
 
     screen.app.push_screen(ProgressScreen(title))
+    screen.run_worker(job, thread=True, exclusive=True, group="sync")
+
+
+def _close_progress(screen: MainScreen) -> None:
+    from followup_tui.tui.screens.progress import ProgressScreen
+
+    if isinstance(screen.app.screen, ProgressScreen):
+        screen.app.pop_screen()
 
 
 def _set_up(screen: MainScreen, setup: SyncSetup) -> None:
@@ -94,18 +102,10 @@ def _set_up(screen: MainScreen, setup: SyncSetup) -> None:
 
 def _set_up_failed(screen: MainScreen, setup: SyncSetup, message: str) -> None:
     """Back to the form, as typed, with what went wrong above it."""
-    from followup_tui.tui.screens.progress import ProgressScreen
     from followup_tui.tui.screens.sync_form import SyncSetupForm
 
-    if isinstance(screen.app.screen, ProgressScreen):
-        screen.app.pop_screen()
-
-    def chosen(again: SyncSetup | None) -> None:
-        if again is not None:
-            _show_progress(screen, f"Looking for your task list and address book at {_host(again.url)}")
-            screen.run_worker(partial(_set_up, screen, again), thread=True, exclusive=True, group="sync")
-
-    screen.app.push_screen(SyncSetupForm(setup, problem=message), chosen)
+    _close_progress(screen)
+    _ask(screen, SyncSetupForm(setup, problem=message))
 
 
 def _sync(screen: MainScreen, settings: Settings, password: str | None, before: str, prefer: str | None = None) -> None:
@@ -132,10 +132,7 @@ def _sync(screen: MainScreen, settings: Settings, password: str | None, before: 
 
 
 def _no_password(screen: MainScreen, settings: Settings, problem: str) -> None:
-    from followup_tui.tui.screens.progress import ProgressScreen
-
-    if isinstance(screen.app.screen, ProgressScreen):
-        screen.app.pop_screen()
+    _close_progress(screen)
     open_setup(screen, settings, problem=problem)
 
 
@@ -171,6 +168,8 @@ def _finished(
             if prefer is None:
                 screen.notify("Left as they are: the next sync asks again.", markup=False)
             else:
-                _settle(screen, *again, prefer)
+                settings, password = again
+                title = "Taking the server's values" if prefer == "server" else "Sending this side's values"
+                _in_worker(screen, title, partial(_sync, screen, settings, password, "", prefer))
 
         screen.app.push_screen(SyncConflictScreen(asked), chosen)

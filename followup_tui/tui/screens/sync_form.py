@@ -3,12 +3,13 @@ database) and, where the server has several, which task list and address book.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.widgets import Input
 
+from followup_tui import validate
 from followup_tui.settings import Settings
 from followup_tui.sync.setup import server_address
 from followup_tui.tui.screens.form import FormScreen, all_valid
@@ -25,15 +26,11 @@ class SyncSetup(NamedTuple):
     address_book: str
 
 
-def needed(what: str) -> Callable[[str], str]:
-    """A check that the field is not empty."""
-
-    def check(text: str) -> str:
-        if not text.strip():
-            raise InputProblem(f"{what} is needed")
-        return text.strip()
-
-    return check
+def _password(text: str) -> str:
+    """Not empty; kept as typed (spaces at its ends may be part of it)."""
+    if not text:
+        raise InputProblem("The password is required")
+    return text
 
 
 class SyncSetupForm(FormScreen[SyncSetup]):
@@ -47,12 +44,10 @@ class SyncSetupForm(FormScreen[SyncSetup]):
         self.problem = problem  # why the form is back: the last try's message (wrong password, no server…)
 
     @classmethod
-    def from_settings(cls, settings: Settings, password: str = "", problem: str = "") -> SyncSetupForm:
-        """The form for what is set up now (a first set-up: empty)."""
+    def from_settings(cls, settings: Settings, problem: str = "") -> SyncSetupForm:
+        """The form for what is set up now (a first set-up: empty); the password is asked again."""
         return cls(
-            SyncSetup(
-                settings.sync_url, settings.sync_user, password, settings.sync_task_list, settings.sync_address_book
-            ),
+            SyncSetup(settings.sync_url, settings.sync_user, "", settings.sync_task_list, settings.sync_address_book),
             problem,
         )
 
@@ -76,10 +71,10 @@ class SyncSetupForm(FormScreen[SyncSetup]):
 
     def collect(self) -> SyncSetup | None:
         url = self.check("url", server_address)
-        user = self.check("user", needed("Your user name"))
-        password = self.check("password", needed("The password"))
-        if not all_valid(url, user, password):
+        user = self.check("user", partial(validate.line, required="Your user name"))
+        password = self.check("password", _password)
+        task_list = self.check("task_list", validate.line)
+        address_book = self.check("address_book", validate.line)
+        if not all_valid(url, user, password, task_list, address_book):
             return None
-        return SyncSetup(
-            url.value, user.value, password.value, self.value("task_list").strip(), self.value("address_book").strip()
-        )
+        return SyncSetup(url.value, user.value, password.value, task_list.value, address_book.value)
